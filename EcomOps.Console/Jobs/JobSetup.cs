@@ -1,0 +1,68 @@
+using EcomOps.Domain.Org;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace EcomOps.Console.Jobs;
+
+public static class JobSetup
+{
+    public const string DashboardPath = "/jobs";
+
+    public static IServiceCollection AddOpsJobs(this IServiceCollection services)
+    {
+        // The storage is this host's own singleton, never the process-wide JobStorage.Current, so two hosts in one
+        // process (tests) never run each other's jobs.
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer((sp, o) =>
+        {
+            o.WorkerCount = 2;
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+        });
+        services.AddSingleton<RecurringJobs>();
+        services.AddHostedService<RecurringJobRegistration>();
+        services.AddTransient<AuditRetentionJob>();
+        return services;
+    }
+
+    public static IEndpointConventionBuilder MapOpsJobsDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        var storage = endpoints.ServiceProvider.GetRequiredService<JobStorage>();
+        return endpoints.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new PermissionDashboardFilter(Permissions.RunJobs)],
+            AsyncAuthorization = [],
+            DashboardTitle = "EcomOps jobs",
+            AppPath = "/",
+        }, storage).RequireAuthorization(Permissions.RunJobs);
+    }
+}
+
+/// <summary>Lets into the dashboard only signed-in users whose role holds the permission (the endpoint checks it too).</summary>
+internal sealed class PermissionDashboardFilter(string permission) : IDashboardAuthorizationFilter
+{
+    public bool Authorize(DashboardContext context)
+    {
+        var user = context.GetHttpContext().User;
+        return user.Identity?.IsAuthenticated == true && Permissions.RolesFor(permission).Any(user.IsInRole);
+    }
+}
+
+/// <summary>The job server is healthy while it has reported a heartbeat recently.</summary>
+internal sealed class JobServerHealthCheck(JobStorage storage, TimeProvider clock) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var servers = storage.GetMonitoringApi().Servers();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var alive = servers.Count(s => s.Heartbeat is { } beat && now - beat < TimeSpan.FromMinutes(2));
+        return Task.FromResult(alive > 0
+            ? HealthCheckResult.Healthy($"{alive} job server(s) running")
+            : HealthCheckResult.Unhealthy("No job server is running"));
+    }
+}

@@ -1,0 +1,33 @@
+using Hangfire;
+
+namespace EcomOps.Console.Jobs;
+
+/// <summary>
+/// The one registry of recurring jobs: every scheduled job of every area is listed here with its id and schedule,
+/// and registered with AddOrUpdate at start-up, so a changed schedule replaces the old one.
+/// </summary>
+public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration configuration)
+{
+    public const string AuditRetention = "audit-retention";
+
+    public IReadOnlyList<string> Ids { get; } = [AuditRetention];
+
+    public void RegisterAll()
+    {
+        var zone = Domain.Time.CompanyTime.FindZone(configuration["Company:TimeZone"]);
+        var options = new RecurringJobOptions { TimeZone = zone };
+        manager.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None),
+            configuration["Jobs:AuditRetention:Cron"] ?? "30 3 * * *", options);
+    }
+}
+
+internal sealed class RecurringJobRegistration(RecurringJobs jobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        jobs.RegisterAll();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

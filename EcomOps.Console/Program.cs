@@ -1,0 +1,66 @@
+using EcomOps.Console;
+using EcomOps.Console.Auth;
+using EcomOps.Console.Components;
+using EcomOps.Console.Jobs;
+using EcomOps.Console.Live;
+using EcomOps.Console.Localization;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.DemoData;
+using EcomOps.Domain.Org;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+var seedCommand = SeedCommand.TryParse(args, out var seedArgs);
+var builder = WebApplication.CreateBuilder(seedCommand ? seedArgs : args);
+ConsoleConfiguration.UseRootSettings(builder.Configuration, builder.Environment);
+
+builder.Services.AddOpsDomain(sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Ops") ?? ConsoleConfiguration.DefaultConnectionString);
+builder.Services.AddCompanyTime(builder.Configuration["Company:TimeZone"]);
+// Identity's stores and the health check take the context from the container: one per request, made by the factory.
+builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<OpsDb>>().CreateDbContext());
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddOpsLocalization();
+builder.Services.AddOpsAuth();
+builder.Services.AddSignalR();
+builder.Services.AddHostedService<OpsHubBridge>();
+builder.Services.AddOpsJobs();
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<OpsDb>("database")
+    .AddCheck<JobServerHealthCheck>("jobs");
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<EcomOps.Console.Components.Account.IdentityRedirectManager>();
+
+var app = builder.Build();
+
+await StartUp.PrepareDatabaseAsync(app, seedDemoData: !seedCommand);
+if (seedCommand)
+{
+    await SeedCommand.RunAsync(app, seedArgs);
+    return;
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseOpsLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+app.MapCultureEndpoint();
+app.MapHub<OpsHub>(OpsHub.Path);
+app.MapOpsJobsDashboard();
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+
+app.Run();
+
+public partial class Program;

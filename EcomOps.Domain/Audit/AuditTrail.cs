@@ -1,0 +1,68 @@
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomOps.Domain.Audit;
+
+public sealed record AuditQuery(
+    string? EntityType = null, string? EntityKey = null, string? Actor = null, AuditAction? Action = null,
+    DateTime? FromUtc = null, DateTime? ToUtc = null, int Skip = 0, int Take = 50);
+
+/// <summary>Reading and pruning the audit trail. Entries are written only by <see cref="ChangeCapture"/>.</summary>
+public sealed class AuditTrail(IDbContextFactory<OpsDb> dbFactory, TimeProvider clock)
+{
+    public async Task<Page<AuditEntry>> SearchAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.EntityType))
+        {
+            entries = entries.Where(e => e.EntityType == query.EntityType);
+        }
+        if (!string.IsNullOrWhiteSpace(query.EntityKey))
+        {
+            entries = entries.Where(e => e.EntityKey == query.EntityKey.Trim());
+        }
+        if (!string.IsNullOrWhiteSpace(query.Actor))
+        {
+            entries = entries.Where(e => EF.Functions.Like(e.ActorName, $"%{query.Actor.Trim()}%"));
+        }
+        if (query.Action is { } action)
+        {
+            entries = entries.Where(e => e.Action == action);
+        }
+        if (query.FromUtc is { } from)
+        {
+            entries = entries.Where(e => e.AtUtc >= from);
+        }
+        if (query.ToUtc is { } to)
+        {
+            entries = entries.Where(e => e.AtUtc < to);
+        }
+        var total = await entries.CountAsync(ct);
+        var items = await entries.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id)
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(ct);
+        return new Page<AuditEntry>(items, total);
+    }
+
+    public async Task<int> CountSinceAsync(DateTime fromUtc, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.CountAsync(e => e.AtUtc >= fromUtc, ct);
+    }
+
+    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.AsNoTracking().Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
+    }
+
+    /// <summary>Deletes entries older than <paramref name="retentionDays"/> days. Running it twice deletes nothing more.</summary>
+    public async Task<int> PurgeAsync(int retentionDays, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(retentionDays, 1);
+        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-retentionDays);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.Where(e => e.AtUtc < cutoff).ExecuteDeleteAsync(ct);
+    }
+}

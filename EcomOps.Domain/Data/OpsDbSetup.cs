@@ -1,0 +1,66 @@
+using EcomOps.Domain.Audit;
+using EcomOps.Domain.Live;
+using EcomOps.Domain.Org;
+using EcomOps.Domain.Time;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EcomOps.Domain.Data;
+
+public static class OpsDbSetup
+{
+    /// <summary>
+    /// Registers the database (through <see cref="IDbContextFactory{OpsDb}"/>), the change capture, the live feed and
+    /// the Domain operations. The connection string is read when the first context is made, so a host's override wins.
+    /// </summary>
+    public static IServiceCollection AddOpsDomain(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        // Stateless, so singletons: Domain operations (singletons) hash and normalise sign-ins the way Identity does.
+        services.TryAddSingleton<IPasswordHasher<OpsUser>, PasswordHasher<OpsUser>>();
+        services.TryAddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
+        services.AddSingleton<LiveFeed>();
+        services.AddSingleton<ChangeCapture>();
+        services.AddDbContextFactory<OpsDb>((sp, o) => o
+            .UseSqlite(WithDefaults(connectionString(sp)))
+            .AddInterceptors(sp.GetRequiredService<ChangeCapture>()));
+        services.AddSingleton<EmployeeDirectory>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<UserPreferences>();
+        services.AddSingleton<OrgBootstrap>();
+        services.AddSingleton<DemoData.IDemoDataArea, OrgDemoData>();
+        services.AddSingleton<DemoData.DemoDataGenerator>();
+        return services;
+    }
+
+    public static IServiceCollection AddCompanyTime(this IServiceCollection services, string? zoneId) =>
+        services.AddSingleton(sp => new CompanyTime(sp.GetRequiredService<TimeProvider>(), CompanyTime.FindZone(zoneId)));
+
+    /// <summary>Creates the folder of the database file, applies pending migrations and turns on WAL mode.</summary>
+    public static async Task MigrateAsync(IDbContextFactory<OpsDb> factory, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+        await db.Database.MigrateAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    private static string WithDefaults(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Default Timeout", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            // Writers wait for each other instead of failing with SQLITE_BUSY.
+            builder.DefaultTimeout = 30;
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,27 @@
+namespace EcomOps.Domain.Live;
+
+public enum LiveChangeKind
+{
+    Created,
+    Updated,
+    Deleted,
+}
+
+/// <summary>A committed change that a live board shows: which board, which entity, what happened.</summary>
+public sealed record LiveChange(string Board, string Entity, string Key, LiveChangeKind Kind, DateTime AtUtc);
+
+/// <summary>Names of the live boards. A board groups the changes a screen (or a SignalR client) listens to.</summary>
+public static class Boards
+{
+    public const string Org = "org";
+
+    /// <summary>Sign-ins whose sessions must end now (deactivated, role changed). Key is the user id.</summary>
+    public const string Sessions = "sessions";
+}
+
+/// <summary>Marks an entity whose committed changes are published on a live board.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class LiveBoardAttribute(string board) : Attribute
+{
+    public string Board { get; } = board;
+}

@@ -1,0 +1,39 @@
+namespace EcomOps.Domain.Org;
+
+/// <summary>
+/// What a role may do, named by what it allows. The console turns each permission into an authorization policy
+/// of the same name; navigation, pages, endpoints, the hub and the jobs dashboard all ask by these names.
+/// </summary>
+public static class Permissions
+{
+    public const string UseConsole = nameof(UseConsole);
+    public const string ManageEmployees = nameof(ManageEmployees);
+    public const string ReadAuditTrail = nameof(ReadAuditTrail);
+    public const string RunJobs = nameof(RunJobs);
+    public const string WorkTickets = nameof(WorkTickets);
+    public const string SuperviseService = nameof(SuperviseService);
+    public const string WatchOperations = nameof(WatchOperations);
+    public const string ManageInventory = nameof(ManageInventory);
+    public const string ExportKpiSheets = nameof(ExportKpiSheets);
+    public const string WorkDesignTasks = nameof(WorkDesignTasks);
+
+    private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
+    {
+        [UseConsole] = [.. Roles.All],
+        [ManageEmployees] = [Roles.Admin],
+        [ReadAuditTrail] = [Roles.Admin, Roles.OperationsDirector],
+        [RunJobs] = [Roles.Admin, Roles.OperationsDirector],
+        [WorkTickets] = [Roles.CsAgent, Roles.CsSupervisor],
+        [SuperviseService] = [Roles.CsSupervisor, Roles.OperationsDirector],
+        [WatchOperations] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector, Roles.CsSupervisor],
+        [ManageInventory] = [Roles.OperationsManager, Roles.OperationsDirector],
+        [ExportKpiSheets] = [Roles.OperationsDirector, Roles.OperationsManager, Roles.CsSupervisor, Roles.DesignSupervisor],
+        [WorkDesignTasks] = [Roles.Designer, Roles.DesignSupervisor],
+    };
+
+    public static IEnumerable<string> All => Grants.Keys;
+
+    public static IReadOnlyList<string> RolesFor(string permission) => Grants[permission];
+
+    public static bool Allows(string role, string permission) => Grants.TryGetValue(permission, out var roles) && roles.Contains(role);
+}
