@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using EcomOps.Domain.DemoData;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace EcomOps.Tests.Support;
+
+/// <summary>
+/// The whole console on a test server (or real Kestrel for the browser) with its own SQLite file, in Development,
+/// with the minimal demo data: one sign-in per role.
+/// </summary>
+public sealed partial class OpsWebFactory : WebApplicationFactory<Program>
+{
+    private readonly TempFolder _folder = new();
+
+    public string ConnectionString => $"Data Source={_folder.File("console.db")}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Ops", ConnectionString);
+        builder.UseSetting("DemoData:Size", nameof(DemoSize.Minimal));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:Console:FormatterName", "simple");
+    }
+
+    /// <summary>A client that does not follow redirects, so a refusal is seen as the status the server sent.</summary>
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real sign-in form (antiforgery token and all); the client keeps the cookie.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = DemoDataGenerator.DemoPassword)
+    {
+        var page = await client.GetStringAsync("/Account/Login");
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync("/Account/Login", form);
+    }
+
+    public async Task<HttpClient> SignedInClientAsync(string email)
+    {
+        var client = NewClient();
+        var response = await SignInAsync(client, email);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _folder.Dispose();
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using EcomOps.Tests.Support;
+
+namespace EcomOps.Tests.Web;
+
+public sealed class AccessTests(OpsWebFactoryFixture fixture) : IClassFixture<OpsWebFactoryFixture>
+{
+    private readonly OpsWebFactory _factory = fixture.Factory;
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/admin/employees")]
+    [InlineData("/admin/audit")]
+    [InlineData("/not-a-page")]
+    public async Task Anonymous_visitor_to_a_page_is_sent_to_sign_in(string path)
+    {
+        var response = await _factory.NewClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/jobs")]
+    [InlineData("/jobs/recurring")]
+    public async Task Anonymous_request_to_the_jobs_dashboard_is_refused_with_401(string path)
+    {
+        var response = await _factory.NewClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_hub_negotiation_is_refused_with_401()
+    {
+        var response = await _factory.NewClient().PostAsync("/hubs/ops/negotiate?negotiateVersion=1", null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_answers_200_without_sign_in_and_names_no_secrets()
+    {
+        var response = await _factory.NewClient().GetAsync("/health");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"database\":\"Healthy\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"jobs\":\"Healthy\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Data Source", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/jobs")]
+    [InlineData("/jobs/recurring")]
+    public async Task Agent_is_refused_the_jobs_dashboard_with_403(string path)
+    {
+        var client = await _factory.SignedInClientAsync("agent@ecomops.local");
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("admin@ecomops.local")]
+    [InlineData("director@ecomops.local")]
+    public async Task Admin_and_director_open_the_jobs_dashboard(string email)
+    {
+        var client = await _factory.SignedInClientAsync(email);
+
+        var response = await client.GetAsync("/jobs/recurring");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("audit-retention", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/admin/employees")]
+    [InlineData("/admin/audit")]
+    public async Task Agent_is_shown_access_denied_on_admin_pages(string path)
+    {
+        var client = await _factory.SignedInClientAsync("agent@ecomops.local");
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_opens_the_employee_page()
+    {
+        var client = await _factory.SignedInClientAsync("admin@ecomops.local");
+
+        var response = await client.GetAsync("/admin/employees");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
+
+/// <summary>One console for a test class: starting a host costs about a second.</summary>
+public sealed class OpsWebFactoryFixture : IDisposable
+{
+    public OpsWebFactory Factory { get; } = new();
+
+    public void Dispose() => Factory.Dispose();
+}
