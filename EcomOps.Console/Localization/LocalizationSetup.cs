@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using EcomOps.Domain.Data;
 using Microsoft.AspNetCore.Localization;
 
@@ -11,6 +13,8 @@ public static class LocalizationSetup
     public static IServiceCollection AddOpsLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Chinese text is sent as characters, not as &#x..; entities three times its size.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<DisplayFormat>();
         services.Configure<RequestLocalizationOptions>(o =>
         {

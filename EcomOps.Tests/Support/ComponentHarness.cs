@@ -1,0 +1,31 @@
+using Bunit;
+using EcomOps.Console;
+using EcomOps.Console.Localization;
+using EcomOps.Domain.Audit;
+using EcomOps.Domain.Live;
+using EcomOps.Domain.Org;
+using EcomOps.Domain.Time;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace EcomOps.Tests.Support;
+
+/// <summary>bUnit with MudBlazor, the console's localizer and the Domain services of a <see cref="DomainHarness"/>.</summary>
+public static class ComponentHarness
+{
+    public static BunitContext NewContext(DomainHarness domain)
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        ctx.Services.AddSingleton(domain.Get<LiveFeed>());
+        ctx.Services.AddSingleton(domain.Get<EmployeeDirectory>());
+        ctx.Services.AddSingleton(domain.Get<AuditTrail>());
+        ctx.Services.AddSingleton(domain.Get<CompanyTime>());
+        ctx.Services.AddSingleton(domain.Get<Domain.Data.UserPreferences>());
+        ctx.Services.AddSingleton<DisplayFormat>();
+        return ctx;
+    }
+}

@@ -1,0 +1,79 @@
+using EcomOps.Console.Live;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Live;
+using EcomOps.Domain.Org;
+using EcomOps.Tests.Support;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcomOps.Tests.Web;
+
+public sealed class OpsHubTests(Web.OpsWebFactoryFixture fixture) : IClassFixture<Web.OpsWebFactoryFixture>
+{
+    private readonly OpsWebFactory _factory = fixture.Factory;
+
+    private async Task<HubConnection> ConnectAsync(string? email)
+    {
+        string? cookie = null;
+        if (email is not null)
+        {
+            var response = await _factory.SignInAsync(_factory.NewClient(), email);
+            cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("EcomOps.Auth=", StringComparison.Ordinal)).Split(';')[0];
+        }
+        var server = _factory.Server;
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, OpsHub.Path), o =>
+            {
+                o.Transports = HttpTransportType.LongPolling;
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                if (cookie is not null)
+                {
+                    o.Headers["Cookie"] = cookie;
+                }
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    [Fact]
+    public async Task A_committed_change_reaches_a_signalr_client_on_its_board_within_one_second()
+    {
+        await using var connection = await ConnectAsync("specialist@ecomops.local");
+        var received = new TaskCompletionSource<LiveChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<LiveChange>(OpsHub.ChangeMethod, c => received.TrySetResult(c));
+        await connection.InvokeAsync(nameof(OpsHub.Join), Boards.Org);
+
+        var outcome = await _factory.Services.GetRequiredService<EmployeeDirectory>().CreateAsync(Actor.System, new EmployeeForm
+        {
+            EmployeeNumber = "HUB1",
+            FullName = "Hub Test",
+            Email = "hub.test@ecomops.local",
+            Role = Roles.CsAgent,
+            HireDate = new DateOnly(2026, 1, 5),
+            Password = "welcome123",
+        });
+
+        var change = await received.Task.WaitAsync(TimeSpan.FromSeconds(1));
+        Assert.Equal(Boards.Org, change.Board);
+        Assert.Equal(nameof(Employee), change.Entity);
+        Assert.Equal(outcome.Value!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), change.Key);
+    }
+
+    [Fact]
+    public async Task An_anonymous_client_cannot_connect()
+    {
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => ConnectAsync(null));
+    }
+
+    [Fact]
+    public async Task Joining_an_unknown_or_internal_board_is_refused()
+    {
+        await using var connection = await ConnectAsync("agent@ecomops.local");
+
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync(nameof(OpsHub.Join), Boards.Sessions));
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync(nameof(OpsHub.Join), "no-such-board"));
+    }
+}

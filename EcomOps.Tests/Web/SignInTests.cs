@@ -1,0 +1,137 @@
+using System.Net;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
+using EcomOps.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcomOps.Tests.Web;
+
+public sealed class SignInTests(OpsWebFactoryFixture fixture) : IClassFixture<OpsWebFactoryFixture>
+{
+    private const string Failed = "Sign-in failed: the email or password is wrong, or this sign-in is not active.";
+    private readonly OpsWebFactory _factory = fixture.Factory;
+
+    private async Task<EmployeeRow> HireAsync(string email)
+    {
+        var outcome = await _factory.Services.GetRequiredService<EmployeeDirectory>().CreateAsync(Actor.System, new EmployeeForm
+        {
+            EmployeeNumber = email.Split('@')[0],
+            FullName = email,
+            Email = email,
+            Role = Roles.CsAgent,
+            HireDate = new DateOnly(2026, 1, 5),
+            Password = "welcome123",
+        });
+        return outcome.Value!;
+    }
+
+    [Fact]
+    public async Task A_right_password_signs_in_and_lands_on_the_requested_page()
+    {
+        var response = await _factory.SignInAsync(_factory.NewClient(), "agent@ecomops.local");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("EcomOps.Auth=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_user_get_the_same_message()
+    {
+        var wrong = await _factory.SignInAsync(_factory.NewClient(), "designer@ecomops.local", "Wrong#2026");
+        var unknown = await _factory.SignInAsync(_factory.NewClient(), "nobody@ecomops.local", "Wrong#2026");
+
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains(Failed, await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Failed, await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_sign_in_even_for_the_right_password()
+    {
+        await HireAsync("lock.me@ecomops.local");
+        for (var i = 0; i < 5; i++)
+        {
+            await _factory.SignInAsync(_factory.NewClient(), "lock.me@ecomops.local", "nope12345");
+        }
+
+        var response = await _factory.SignInAsync(_factory.NewClient(), "lock.me@ecomops.local", "welcome123");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("this sign-in is locked for 15 minutes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deactivating_an_employee_blocks_their_sign_in_and_ends_their_open_session()
+    {
+        var employee = await HireAsync("leaver@ecomops.local");
+        var client = _factory.NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await _factory.SignInAsync(client, "leaver@ecomops.local", "welcome123")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        await _factory.Services.GetRequiredService<EmployeeDirectory>().UpdateAsync(Actor.System, employee.Id, new EmployeeForm
+        {
+            EmployeeNumber = employee.EmployeeNumber,
+            FullName = employee.FullName,
+            Email = employee.Email,
+            Role = employee.Role,
+            HireDate = employee.HireDate,
+            Active = false,
+            Version = employee.Version,
+        });
+
+        var openSession = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, openSession.StatusCode);
+        Assert.StartsWith("/Account/Login", openSession.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        var again = await _factory.SignInAsync(_factory.NewClient(), "leaver@ecomops.local", "welcome123");
+        Assert.Contains(Failed, await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var client = await _factory.SignedInClientAsync("designer@ecomops.local");
+        var home = await client.GetStringAsync("/");
+        var token = System.Text.RegularExpressions.Regex.Match(home, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_lists_one_demo_user_per_role_in_development()
+    {
+        var page = await _factory.NewClient().GetStringAsync("/Account/Login");
+
+        Assert.All(OrgDemoData.SignIns, s => Assert.Contains(s.Email, page, StringComparison.Ordinal));
+        Assert.Contains("Demo#2026", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Choosing_chinese_is_remembered_in_a_cookie_and_shown_on_the_next_page()
+    {
+        var client = _factory.NewClient();
+
+        var switched = await client.GetAsync("/culture?culture=zh-Hans&returnUrl=%2FAccount%2FLogin");
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/Account/Login"));
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/Account/Login", switched.Headers.Location!.OriginalString);
+        Assert.Contains("登录", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/culture?culture=fr&returnUrl=%2F", HttpStatusCode.BadRequest, null)]
+    [InlineData("/culture?culture=en&returnUrl=https%3A%2F%2Fevil.example", HttpStatusCode.Redirect, "/")]
+    public async Task The_language_switch_refuses_unknown_languages_and_foreign_redirects(string url, HttpStatusCode status, string? location)
+    {
+        var response = await _factory.NewClient().GetAsync(url);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+    }
+}
