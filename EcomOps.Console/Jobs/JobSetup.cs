@@ -14,8 +14,14 @@ public static class JobSetup
     {
         // The storage is this host's own singleton, never the process-wide JobStorage.Current, so two hosts in one
         // process (tests) never run each other's jobs.
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            // Hangfire's log provider is process-wide; point it at this host before the storage asks for a logger.
+            GlobalConfiguration.Configuration.UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+            return new InMemoryStorage();
+        });
         services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
@@ -40,6 +46,34 @@ public static class JobSetup
             DashboardTitle = "EcomOps jobs",
             AppPath = "/",
         }, storage).RequireAuthorization(Permissions.RunJobs);
+    }
+}
+
+/// <summary>
+/// Hangfire's loggers through the host's logging. Hangfire keeps its log provider in a static, so a provider of a host
+/// that has stopped (tests start several) answers with a silent logger instead of throwing.
+/// </summary>
+internal sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
+{
+    private readonly Hangfire.AspNetCore.AspNetCoreLogProvider _inner = new(factory);
+
+    public Hangfire.Logging.ILog GetLogger(string name)
+    {
+        try
+        {
+            return _inner.GetLogger(name);
+        }
+        catch (ObjectDisposedException)
+        {
+            return SilentLog.Instance;
+        }
+    }
+
+    private sealed class SilentLog : Hangfire.Logging.ILog
+    {
+        public static readonly SilentLog Instance = new();
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 }
 
