@@ -1,0 +1,76 @@
+using EcomOps.Domain.DemoData;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace EcomOps.Tests.Browser;
+
+/// <summary>
+/// What every journey needs: a page in a context of its own (closed after the test), signing in through the real
+/// form, and waiting for the Blazor circuit before touching interactive parts. Browser errors go to the test output.
+/// </summary>
+public abstract class BrowserJourney(BrowserHost host, ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly List<IBrowserContext> _contexts = [];
+    private readonly List<string> _browserErrors = [];
+
+    protected BrowserHost Host => host;
+
+    protected ITestOutputHelper Output => output;
+
+    protected IReadOnlyList<string> BrowserErrors => _browserErrors;
+
+    /// <summary>A new page in a new context: no cookies, English browser. Skips or fails when there is no browser.</summary>
+    protected async Task<IPage> NewPageAsync()
+    {
+        var context = await host.NewContextAsync();
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) => _browserErrors.Add($"page error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _browserErrors.Add($"console error: {message.Text}");
+            }
+        };
+        return page;
+    }
+
+    /// <summary>Signs in on /Account/Login and waits until the home page is interactive.</summary>
+    protected static async Task SignInAsync(IPage page, string email, string password = DemoDataGenerator.DemoPassword)
+    {
+        await SubmitSignInAsync(page, email, password);
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await WaitForCircuitAsync(page);
+    }
+
+    /// <summary>Fills and submits the sign-in form without waiting for where it leads.</summary>
+    protected static async Task SubmitSignInAsync(IPage page, string email, string password)
+    {
+        if (new Uri(page.Url).AbsolutePath != "/Account/Login")
+        {
+            await page.GotoAsync("Account/Login");
+        }
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("[data-testid=login-submit]").ClickAsync();
+    }
+
+    /// <summary>The layout sets a hidden marker after its first interactive render; prerendered HTML cannot be clicked yet.</summary>
+    protected static Task WaitForCircuitAsync(IPage page) =>
+        page.Locator("#circuit-ready[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var error in _browserErrors)
+        {
+            output.WriteLine(error);
+        }
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+    }
+}
