@@ -156,7 +156,9 @@ public sealed class ChangeCapture(LiveFeed feed, TimeProvider clock) : ISaveChan
             }
             if (entry.Entity is IAudited)
             {
-                pending.Audits.Add(new PendingAudit(entry, entry.State, ChangedFields(entry)));
+                // A new row's keys (its own and those of new rows it points to) are known only after the insert,
+                // so its fields are read then; changed and deleted rows are read now, before their originals go.
+                pending.Audits.Add(new PendingAudit(entry, entry.State, entry.State == EntityState.Added ? null : ChangedFields(entry, entry.State)));
             }
             if (entry.Metadata.ClrType.GetCustomAttribute<LiveBoardAttribute>() is { } board)
             {
@@ -166,7 +168,7 @@ public sealed class ChangeCapture(LiveFeed feed, TimeProvider clock) : ISaveChan
         return pending;
     }
 
-    private static List<FieldChange> ChangedFields(EntityEntry entry)
+    private static List<FieldChange> ChangedFields(EntityEntry entry, EntityState state)
     {
         var fields = new List<FieldChange>();
         foreach (var property in entry.Properties)
@@ -175,7 +177,7 @@ public sealed class ChangeCapture(LiveFeed feed, TimeProvider clock) : ISaveChan
             {
                 continue;
             }
-            switch (entry.State)
+            switch (state)
             {
                 case EntityState.Added when property.CurrentValue is not null && !property.Metadata.IsPrimaryKey():
                     fields.Add(new FieldChange(property.Metadata.Name, null, Show(property.CurrentValue)));
@@ -195,6 +197,7 @@ public sealed class ChangeCapture(LiveFeed feed, TimeProvider clock) : ISaveChan
     {
         null => null,
         DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
@@ -218,7 +221,7 @@ public sealed class ChangeCapture(LiveFeed feed, TimeProvider clock) : ISaveChan
         public bool IsEmpty => Audits.Count == 0 && Live.Count == 0;
     }
 
-    private sealed record PendingAudit(EntityEntry Entry, EntityState State, List<FieldChange> Fields)
+    private sealed record PendingAudit(EntityEntry Entry, EntityState State, List<FieldChange>? Fields)
     {
         public AuditEntry ToEntry(Actor actor, DateTime nowUtc) => new()
         {
@@ -228,7 +231,7 @@ public sealed class ChangeCapture(LiveFeed feed, TimeProvider clock) : ISaveChan
             EntityType = Entry.Metadata.ClrType.Name,
             EntityKey = KeyOf(Entry),
             Action = ToAction(State),
-            Changes = Fields,
+            Changes = Fields ?? ChangedFields(Entry, State),
         };
     }
 

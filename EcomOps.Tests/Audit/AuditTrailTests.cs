@@ -56,6 +56,23 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_row_pointing_to_another_new_row_records_the_real_key_not_a_temporary_one()
+    {
+        await using (var db = _harness.NewDb())
+        {
+            var boss = new Employee { EmployeeNumber = "B1", FullName = "Boss", Email = "boss@ecomops.local", Role = Roles.CsSupervisor };
+            db.Employees.Add(new Employee { EmployeeNumber = "R1", FullName = "Report", Email = "r1@ecomops.local", Role = Roles.CsAgent, Manager = boss });
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = _harness.NewDb();
+        var bossId = (await check.Employees.SingleAsync(e => e.EmployeeNumber == "B1")).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reportEntry = (await _harness.Get<AuditTrail>().SearchAsync(new AuditQuery())).Items.Single(e => e.Changes.Any(c => c.New == "R1"));
+        Assert.Contains(reportEntry.Changes, c => c is { Field: "ManagerId", Old: null } && c.New == bossId);
+        Assert.Contains(reportEntry.Changes, c => c is { Field: "HireDate", New: "0001-01-01" });
+    }
+
+    [Fact]
     public async Task Deleting_records_the_old_values()
     {
         var created = (await _harness.Get<EmployeeDirectory>().CreateAsync(Admin, Form)).Value!;
