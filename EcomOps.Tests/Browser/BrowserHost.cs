@@ -34,6 +34,8 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Expect(...) polls for 5 s by default: too short while the whole suite shares two cores.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var chromium = FindOnPath("chromium") ?? FindOnPath("chromium-browser");
         if (chromium is null)
         {
