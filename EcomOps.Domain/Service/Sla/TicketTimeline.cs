@@ -24,7 +24,7 @@ public sealed record ThreadEntry(ThreadEntryKind Kind, DateTime AtUtc);
 /// What the SLA clock reads from a ticket: when it was created, its status history (the first entry is the status at
 /// creation, whatever its time stamp) and its conversation, both in time order.
 /// </summary>
-public sealed record TicketTimeline
+public sealed class TicketTimeline
 {
     public TicketTimeline(DateTime createdAtUtc, IReadOnlyList<StatusChange> statusHistory, IReadOnlyList<ThreadEntry> thread)
     {
