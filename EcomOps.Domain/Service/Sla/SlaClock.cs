@@ -124,9 +124,10 @@ public static class SlaClock
     {
         var requestedAt = obligation.RequestedAtUtc;
         var solvedAt = SolvedSince(statuses);
+        // Solving meets whatever still waits; a message to an already closed ticket is met on arrival, as a closed
+        // ticket owes no reply.
         DateTime? metAt = (obligation.AnsweredAtUtc, solvedAt) switch
         {
-            // A message to an already closed ticket is met on arrival: a closed ticket owes no reply.
             ({ } answered, { } solved) => answered < solved ? answered : Max(solved, requestedAt),
             ({ } answered, null) => answered,
             (null, { } solved) => Max(solved, requestedAt),

@@ -360,6 +360,24 @@ public sealed class SlaClockTests
     }
 
     [Fact]
+    public void A_customer_message_to_a_closed_ticket_does_not_reopen_it()
+    {
+        var ticket = CreatedAt(Shanghai(3, 10, 9, 0))
+            .PublicReply(Shanghai(3, 10, 9, 30))
+            .Status(TicketStatus.Closed, Shanghai(3, 10, 11, 0))
+            .CustomerMessage(Shanghai(3, 10, 13, 0));
+
+        var resolution = Target(SlaTargetKind.Resolution, ticket, Shanghai(3, 10, 14, 0));
+        var nextReply = Target(SlaTargetKind.NextReply, ticket, Shanghai(3, 10, 14, 0));
+
+        Assert.Equal(SlaState.Met, resolution.State);
+        Assert.Equal(Shanghai(3, 10, 11, 0), resolution.MetAtUtc);
+        Assert.Equal(SlaState.Met, nextReply.State);
+        Assert.Equal(Shanghai(3, 10, 13, 0), nextReply.MetAtUtc);
+        Assert.Equal(0, nextReply.ElapsedOpenMinutes);
+    }
+
+    [Fact]
     public void A_ticket_solved_without_a_reply_owes_no_first_response()
     {
         var ticket = CreatedAt(Shanghai(3, 10, 9, 0)).Status(TicketStatus.Solved, Shanghai(3, 10, 9, 30));
