@@ -13,6 +13,19 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
 
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Service.Ticket> Tickets => Set<Service.Ticket>();
+    public DbSet<Service.TicketEntry> TicketEntries => Set<Service.TicketEntry>();
+    public DbSet<Service.SlaBreach> SlaBreaches => Set<Service.SlaBreach>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every stored time is UTC; SQLite keeps no kind, so times read back are marked UTC again.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcKindConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcKindConverter>();
+    }
+
+    private sealed class UtcKindConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

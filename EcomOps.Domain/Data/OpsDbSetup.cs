@@ -31,6 +31,9 @@ public static class OpsDbSetup
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<UserPreferences>();
         services.AddSingleton<OrgBootstrap>();
+        services.TryAddSingleton(Service.ServiceSla.Default());
+        services.AddSingleton<Service.TicketDesk>();
+        services.AddSingleton<Service.TicketQueue>();
         services.AddSingleton<DemoData.IDemoDataArea, OrgDemoData>();
         services.AddSingleton<DemoData.DemoDataGenerator>();
         return services;

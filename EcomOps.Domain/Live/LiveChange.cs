@@ -15,6 +15,9 @@ public static class Boards
 {
     public const string Org = "org";
 
+    /// <summary>Customer-service tickets: the live queue and ticket pages.</summary>
+    public const string Tickets = "tickets";
+
     /// <summary>Sign-ins whose sessions must end now (deactivated, role changed). Key is the user id.</summary>
     public const string Sessions = "sessions";
 }

@@ -1,0 +1,328 @@
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
+using EcomOps.Domain.Service.Sla;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomOps.Domain.Service;
+
+/// <summary>The outcome of a claim: either it is yours now, or who beat you to it.</summary>
+public sealed record ClaimResult(bool Claimed, string? HeldBy, long Version);
+
+/// <summary>
+/// What agents do to tickets: log, reply, note, change status or priority, claim, reassign, merge, reopen. Each
+/// operation is one context and one save; the ticket's SLA picture is recomputed before it is saved, and the save
+/// publishes the change to the live queue.
+/// </summary>
+public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sla, TimeProvider clock)
+{
+    public async Task<Outcome<int>> CreateAsync(Actor actor, TicketForm form, CancellationToken ct = default)
+    {
+        var errors = TicketRules.Check(form);
+        if (errors.Count > 0)
+        {
+            return Outcome<int>.Invalid(errors);
+        }
+        var now = Now;
+        await using var db = await OpenAsync(actor, ct);
+        var ticket = new Ticket
+        {
+            Channel = form.Channel,
+            CustomerName = form.CustomerName.Trim(),
+            CustomerContact = form.CustomerContact.Trim(),
+            OrderReference = string.IsNullOrWhiteSpace(form.OrderReference) ? null : form.OrderReference.Trim(),
+            Subject = form.Subject.Trim(),
+            Category = form.Category,
+            Priority = form.Priority,
+            Status = TicketStatus.New,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        ticket.StatusHistory.Add(new TicketStatusChange { Status = TicketStatus.New, AtUtc = now, ByName = actor.Name });
+        ticket.Entries.Add(new TicketEntry { Kind = ThreadEntryKind.CustomerMessage, Body = form.Message.Trim(), AuthorName = ticket.CustomerName, AtUtc = now });
+        sla.Project(ticket, now);
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync(ct);
+        return Outcome<int>.Done(ticket.Id);
+    }
+
+    /// <summary>A public reply to the customer, optionally setting the status it leaves the ticket in.</summary>
+    public Task<Outcome<long>> ReplyAsync(Actor actor, int ticketId, string body, long version, TicketStatus? then = null, CancellationToken ct = default) =>
+        ChangeAsync(actor, ticketId, version, ct, Rules(body), async (db, ticket, now) =>
+        {
+            await AddEntryAsync(db, actor, ticket, ThreadEntryKind.PublicReply, body, now, ct);
+            var next = then ?? (ticket.Status == TicketStatus.New ? TicketStatus.Open : ticket.Status);
+            SetStatus(ticket, next, actor, now);
+        });
+
+    /// <summary>A note for colleagues only: the customer never sees it, and it answers no SLA target.</summary>
+    public Task<Outcome<long>> AddNoteAsync(Actor actor, int ticketId, string body, long version, CancellationToken ct = default) =>
+        ChangeAsync(actor, ticketId, version, ct, Rules(body), (db, ticket, now) => AddEntryAsync(db, actor, ticket, ThreadEntryKind.InternalNote, body, now, ct));
+
+    /// <summary>A message from the customer (a new chat line, an email answer). It re-opens a pending or solved ticket.</summary>
+    public Task<Outcome<long>> AddCustomerMessageAsync(Actor actor, int ticketId, string body, CancellationToken ct = default) =>
+        ChangeAsync(actor, ticketId, version: null, ct, Rules(body), (db, ticket, now) =>
+        {
+            ticket.Entries.Add(new TicketEntry { Kind = ThreadEntryKind.CustomerMessage, Body = body.Trim(), AuthorName = ticket.CustomerName, AtUtc = now });
+            if (ticket.Status is TicketStatus.PendingCustomer or TicketStatus.Solved)
+            {
+                SetStatus(ticket, TicketStatus.Open, actor, now);
+            }
+            return Task.CompletedTask;
+        });
+
+    public Task<Outcome<long>> ChangeStatusAsync(Actor actor, int ticketId, TicketStatus status, long version, CancellationToken ct = default) =>
+        ChangeAsync(actor, ticketId, version, ct, [], (_, ticket, now) =>
+        {
+            SetStatus(ticket, status, actor, now);
+            return Task.CompletedTask;
+        }, ticket => ticket.MergedIntoId is not null ? [new FieldError("Status", "TicketMerged")] : []);
+
+    public Task<Outcome<long>> ChangePriorityAsync(Actor actor, int ticketId, TicketPriority priority, long version, CancellationToken ct = default) =>
+        ChangeAsync(actor, ticketId, version, ct, Enum.IsDefined(priority) ? [] : [new FieldError("Priority", "UnknownPriority")], (_, ticket, _) =>
+        {
+            ticket.Priority = priority;
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Reopens a solved or closed ticket (not one merged into another).</summary>
+    public Task<Outcome<long>> ReopenAsync(Actor actor, int ticketId, long version, CancellationToken ct = default) =>
+        ChangeAsync(actor, ticketId, version, ct, [], (_, ticket, now) =>
+        {
+            SetStatus(ticket, TicketStatus.Open, actor, now);
+            return Task.CompletedTask;
+        }, ticket => ticket.MergedIntoId is not null ? [new FieldError("Status", "TicketMerged")]
+            : ticket.Status is TicketStatus.Solved or TicketStatus.Closed ? [] : [new FieldError("Status", "NotSolved")]);
+
+    /// <summary>
+    /// Takes an unassigned ticket. When several agents claim at the same instant exactly one wins: the save is
+    /// guarded by the ticket's version, and the losers are told who holds it.
+    /// </summary>
+    public async Task<Outcome<ClaimResult>> ClaimAsync(Actor actor, int ticketId, CancellationToken ct = default)
+    {
+        await using var db = await OpenAsync(actor, ct);
+        var me = await EmployeeOfAsync(db, actor, ct);
+        if (me is null)
+        {
+            return Outcome<ClaimResult>.Invalid([new FieldError("Assignee", "NotAnEmployee")]);
+        }
+        var ticket = await db.Tickets.Include(t => t.Assignee).FirstOrDefaultAsync(t => t.Id == ticketId, ct);
+        if (ticket is null)
+        {
+            return Outcome<ClaimResult>.NotFound();
+        }
+        if (ticket.AssigneeId is not null)
+        {
+            return Outcome<ClaimResult>.Done(new ClaimResult(ticket.AssigneeId == me.Id, ticket.Assignee!.FullName, ticket.Version));
+        }
+        ticket.AssigneeId = me.Id;
+        ticket.AssignedAtUtc = ticket.UpdatedAtUtc = Now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Outcome<ClaimResult>.Done(new ClaimResult(true, me.FullName, ticket.Version));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            var holder = await fresh.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
+                .Select(t => new { Name = t.Assignee == null ? null : t.Assignee.FullName, t.Version }).FirstAsync(ct);
+            return Outcome<ClaimResult>.Done(new ClaimResult(false, holder.Name, holder.Version));
+        }
+    }
+
+    /// <summary>A supervisor gives a ticket to an agent (or back to the queue with null).</summary>
+    public async Task<Outcome<long>> AssignAsync(Actor actor, int ticketId, int? employeeId, long version, CancellationToken ct = default)
+    {
+        await using var db = await OpenAsync(actor, ct);
+        if (employeeId is { } id && !await db.Employees.AnyAsync(e => e.Id == id && e.Active && e.Team == Team.CustomerService, ct))
+        {
+            return Outcome<long>.Invalid([new FieldError("Assignee", "AssigneeNotAgent")]);
+        }
+        return await ChangeInAsync(db, ticketId, version, ct, [], (_, ticket, now) =>
+        {
+            ticket.AssigneeId = employeeId;
+            ticket.AssignedAtUtc = employeeId is null ? null : now;
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>
+    /// Merges a duplicate into another ticket: the duplicate's thread is copied over (marked with where it came from),
+    /// and the duplicate is closed and points to the ticket it went into. Both keep their history.
+    /// </summary>
+    public async Task<Outcome<long>> MergeAsync(Actor actor, int duplicateId, int intoId, long duplicateVersion, CancellationToken ct = default)
+    {
+        if (duplicateId == intoId)
+        {
+            return Outcome<long>.Invalid([new FieldError("MergeInto", "MergeIntoItself")]);
+        }
+        await using var db = await OpenAsync(actor, ct);
+        var target = await db.Tickets.Include(t => t.Entries).Include(t => t.StatusHistory).FirstOrDefaultAsync(t => t.Id == intoId, ct);
+        if (target is null || target.MergedIntoId is not null)
+        {
+            return Outcome<long>.Invalid([new FieldError("MergeInto", "MergeTargetUnknown")]);
+        }
+        return await ChangeInAsync(db, duplicateId, duplicateVersion, ct, [], async (_, duplicate, now) =>
+        {
+            foreach (var entry in duplicate.Entries.OrderBy(e => e.AtUtc))
+            {
+                target.Entries.Add(new TicketEntry
+                {
+                    Kind = entry.Kind,
+                    Body = entry.Body,
+                    AuthorName = entry.AuthorName,
+                    AuthorEmployeeId = entry.AuthorEmployeeId,
+                    AtUtc = entry.AtUtc,
+                });
+            }
+            await AddEntryAsync(db, actor, target, ThreadEntryKind.InternalNote, $"Merged from {duplicate.Number}: {duplicate.Subject}", now, ct);
+            await AddEntryAsync(db, actor, duplicate, ThreadEntryKind.InternalNote, $"Merged into {target.Number}", now, ct);
+            duplicate.MergedIntoId = target.Id;
+            SetStatus(duplicate, TicketStatus.Closed, actor, now);
+            target.UpdatedAtUtc = now;
+            sla.Project(target, now);
+        }, duplicate => duplicate.MergedIntoId is not null ? [new FieldError("MergeInto", "TicketMerged")] : []);
+    }
+
+    /// <summary>
+    /// Recomputes the SLA picture of every open ticket whose next check has come, and records each breach once.
+    /// The in-process scheduler calls it at the exact instant; the minute sweep job calls it as the safety net.
+    /// </summary>
+    public async Task<int> RefreshDueSlasAsync(CancellationToken ct = default)
+    {
+        var now = Now;
+        await using var db = await OpenAsync(Actor.System, ct);
+        var due = await db.Tickets.Include(t => t.Entries).Include(t => t.StatusHistory)
+            .Where(t => t.SlaNextCheckUtc != null && t.SlaNextCheckUtc <= now)
+            .OrderBy(t => t.SlaNextCheckUtc).Take(500).ToListAsync(ct);
+        foreach (var ticket in due)
+        {
+            var targets = sla.Project(ticket, now);
+            await RecordBreachesAsync(db, ticket, targets, now, ct);
+        }
+        if (due.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return due.Count;
+    }
+
+    /// <summary>The earliest instant at which some ticket's SLA picture changes by itself.</summary>
+    public async Task<DateTime?> NextSlaCheckAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Tickets.Where(t => t.SlaNextCheckUtc != null).MinAsync(t => t.SlaNextCheckUtc, ct);
+    }
+
+    /// <summary>Recomputes every open ticket after the calendar or a policy changed.</summary>
+    public async Task<int> RecomputeOpenAsync(CancellationToken ct = default)
+    {
+        var now = Now;
+        await using var db = await OpenAsync(Actor.System, ct);
+        var open = await db.Tickets.Include(t => t.Entries).Include(t => t.StatusHistory)
+            .Where(t => t.Status != TicketStatus.Closed).ToListAsync(ct);
+        foreach (var ticket in open)
+        {
+            var targets = sla.Project(ticket, now);
+            await RecordBreachesAsync(db, ticket, targets, now, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return open.Count;
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static List<FieldError> Rules(string? body) => TicketRules.CheckBody(body);
+
+    private async Task<OpsDb> OpenAsync(Actor actor, CancellationToken ct)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Actor = actor;
+        return db;
+    }
+
+    private async Task<Outcome<long>> ChangeAsync(
+        Actor actor, int ticketId, long? version, CancellationToken ct, List<FieldError> errors,
+        Func<OpsDb, Ticket, DateTime, Task> change, Func<Ticket, List<FieldError>>? check = null)
+    {
+        await using var db = await OpenAsync(actor, ct);
+        return await ChangeInAsync(db, ticketId, version, ct, errors, change, check);
+    }
+
+    private async Task<Outcome<long>> ChangeInAsync(
+        OpsDb db, int ticketId, long? version, CancellationToken ct, List<FieldError> errors,
+        Func<OpsDb, Ticket, DateTime, Task> change, Func<Ticket, List<FieldError>>? check = null)
+    {
+        if (errors.Count > 0)
+        {
+            return Outcome<long>.Invalid(errors);
+        }
+        var ticket = await db.Tickets.Include(t => t.Entries).Include(t => t.StatusHistory).FirstOrDefaultAsync(t => t.Id == ticketId, ct);
+        if (ticket is null)
+        {
+            return Outcome<long>.NotFound();
+        }
+        if (check?.Invoke(ticket) is { Count: > 0 } refused)
+        {
+            return Outcome<long>.Invalid(refused);
+        }
+        if (version is { } expected)
+        {
+            db.Entry(ticket).Property(t => t.Version).OriginalValue = expected;
+        }
+        var now = Now;
+        await change(db, ticket, now);
+        ticket.UpdatedAtUtc = now;
+        var targets = sla.Project(ticket, now);
+        await RecordBreachesAsync(db, ticket, targets, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<long>.Conflict();
+        }
+        return Outcome<long>.Done(ticket.Version);
+    }
+
+    private static async Task AddEntryAsync(OpsDb db, Actor actor, Ticket ticket, ThreadEntryKind kind, string body, DateTime now, CancellationToken ct)
+    {
+        var author = await EmployeeOfAsync(db, actor, ct);
+        ticket.Entries.Add(new TicketEntry
+        {
+            Kind = kind,
+            Body = body.Trim(),
+            AuthorName = author?.FullName ?? actor.Name,
+            AuthorEmployeeId = author?.Id,
+            AtUtc = now,
+        });
+    }
+
+    private static void SetStatus(Ticket ticket, TicketStatus status, Actor actor, DateTime now)
+    {
+        if (ticket.Status == status)
+        {
+            return;
+        }
+        ticket.Status = status;
+        ticket.StatusHistory.Add(new TicketStatusChange { Status = status, AtUtc = now, ByName = actor.Name });
+    }
+
+    private static async Task RecordBreachesAsync(OpsDb db, Ticket ticket, IReadOnlyList<SlaTargetStatus> targets, DateTime now, CancellationToken ct)
+    {
+        foreach (var breach in targets.Where(t => t.BreachedAtUtc is not null))
+        {
+            var at = breach.BreachedAtUtc!.Value;
+            var known = db.SlaBreaches.Local.Any(b => b.TicketId == ticket.Id && b.Target == breach.Kind && b.BreachedAtUtc == at)
+                || (ticket.Id != 0 && await db.SlaBreaches.AnyAsync(b => b.TicketId == ticket.Id && b.Target == breach.Kind && b.BreachedAtUtc == at, ct));
+            if (!known && ticket.Id != 0)
+            {
+                db.SlaBreaches.Add(new SlaBreach { TicketId = ticket.Id, Target = breach.Kind, BreachedAtUtc = at, RecordedAtUtc = now, PolicyName = ticket.SlaPolicyName });
+            }
+        }
+    }
+
+    private static Task<Employee?> EmployeeOfAsync(OpsDb db, Actor actor, CancellationToken ct) =>
+        actor.UserId is null ? Task.FromResult<Employee?>(null) : db.Employees.FirstOrDefaultAsync(e => e.UserId == actor.UserId, ct);
+}

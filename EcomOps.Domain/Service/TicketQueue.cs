@@ -1,0 +1,127 @@
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
+using EcomOps.Domain.Service.Sla;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomOps.Domain.Service;
+
+/// <summary>Whose tickets a queue shows.</summary>
+public enum QueueScope
+{
+    /// <summary>Unassigned tickets plus the agent's own: what an agent works.</summary>
+    MineAndUnassigned,
+    Unassigned,
+    Mine,
+
+    /// <summary>Every open ticket of the team: the supervisor's view.</summary>
+    Team,
+}
+
+public sealed record QueueQuery(
+    QueueScope Scope, int? EmployeeId,
+    TicketChannel? Channel = null, TicketPriority? Priority = null, string? Category = null, TicketStatus? Status = null,
+    string? Search = null, int Skip = 0, int Take = 25);
+
+/// <summary>A row of the live queue: enough to show the countdown, the colour and who holds the ticket.</summary>
+public sealed record QueueRow(
+    int Id, string Subject, string CustomerName, TicketChannel Channel, TicketPriority Priority, string Category,
+    TicketStatus Status, int? AssigneeId, string? AssigneeName, DateTime CreatedAtUtc, DateTime? NextDeadlineUtc,
+    DateTime? NextWarningUtc, SlaBadge SlaBadge, string? SlaPolicyName, long Version)
+{
+    public string Number => $"T{Id:D6}";
+}
+
+/// <summary>An agent's load: tickets they hold whose clock is running.</summary>
+public sealed record AgentLoad(int EmployeeId, string FullName, int Running, int Breached);
+
+/// <summary>The ticket queues, read straight from the ticket rows the desk keeps up to date.</summary>
+public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory)
+{
+    private static readonly TicketStatus[] Worked = [TicketStatus.New, TicketStatus.Open, TicketStatus.PendingCustomer];
+
+    public async Task<Page<QueueRow>> SearchAsync(QueueQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tickets = db.Tickets.AsNoTracking().Where(t => t.MergedIntoId == null);
+        tickets = query.Status is { } status ? tickets.Where(t => t.Status == status) : tickets.Where(t => Worked.Contains(t.Status));
+        tickets = query.Scope switch
+        {
+            QueueScope.Unassigned => tickets.Where(t => t.AssigneeId == null),
+            QueueScope.Mine => tickets.Where(t => t.AssigneeId == query.EmployeeId),
+            QueueScope.MineAndUnassigned => tickets.Where(t => t.AssigneeId == null || t.AssigneeId == query.EmployeeId),
+            _ => tickets,
+        };
+        if (query.Channel is { } channel)
+        {
+            tickets = tickets.Where(t => t.Channel == channel);
+        }
+        if (query.Priority is { } priority)
+        {
+            tickets = tickets.Where(t => t.Priority == priority);
+        }
+        if (!string.IsNullOrEmpty(query.Category))
+        {
+            tickets = tickets.Where(t => t.Category == query.Category);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            var id = TryTicketId(term);
+            tickets = tickets.Where(t => t.Id == id || EF.Functions.Like(t.Subject, $"%{term}%") || EF.Functions.Like(t.CustomerName, $"%{term}%")
+                || EF.Functions.Like(t.CustomerContact, $"%{term}%") || t.OrderReference == term);
+        }
+
+        var total = await tickets.CountAsync(ct);
+        // Earliest running deadline first; tickets with nothing running (paused, met) after them, oldest first.
+        var rows = await tickets
+            .OrderBy(t => t.NextDeadlineUtc == null)
+            .ThenBy(t => t.NextDeadlineUtc)
+            .ThenBy(t => t.CreatedAtUtc)
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))
+            .Select(t => new QueueRow(t.Id, t.Subject, t.CustomerName, t.Channel, t.Priority, t.Category, t.Status,
+                t.AssigneeId, t.Assignee == null ? null : t.Assignee.FullName, t.CreatedAtUtc, t.NextDeadlineUtc,
+                t.NextWarningUtc, t.SlaBadge, t.SlaPolicyName, t.Version))
+            .ToListAsync(ct);
+        return new Page<QueueRow>(rows, total);
+    }
+
+    public async Task<Ticket?> FindAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Tickets.AsNoTracking().AsSplitQuery()
+            .Include(t => t.Assignee)
+            .Include(t => t.Entries.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
+            .Include(t => t.StatusHistory.OrderBy(s => s.AtUtc).ThenBy(s => s.Id))
+            .FirstOrDefaultAsync(t => t.Id == id, ct);
+    }
+
+    /// <summary>Each active agent of the team with the tickets they hold whose clock runs, least loaded first.</summary>
+    public async Task<IReadOnlyList<AgentLoad>> AgentLoadAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var agents = await db.Employees.AsNoTracking()
+            .Where(e => e.Active && e.Team == Team.CustomerService)
+            .Select(e => new { e.Id, e.FullName }).ToListAsync(ct);
+        var held = await db.Tickets.AsNoTracking()
+            .Where(t => t.AssigneeId != null && t.MergedIntoId == null && Worked.Contains(t.Status))
+            .GroupBy(t => t.AssigneeId!.Value)
+            .Select(g => new
+            {
+                EmployeeId = g.Key,
+                Running = g.Count(t => t.NextDeadlineUtc != null),
+                Breached = g.Count(t => t.SlaBadge == SlaBadge.Breached),
+            })
+            .ToDictionaryAsync(x => x.EmployeeId, ct);
+        return agents
+            .Select(a => held.TryGetValue(a.Id, out var h) ? new AgentLoad(a.Id, a.FullName, h.Running, h.Breached) : new AgentLoad(a.Id, a.FullName, 0, 0))
+            .OrderBy(a => a.Running).ThenBy(a => a.FullName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Reads "T000123", "t123" or "123" as a ticket id; anything else matches no id.</summary>
+    public static int TryTicketId(string text)
+    {
+        var digits = text.StartsWith('T') || text.StartsWith('t') ? text[1..] : text;
+        return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1;
+    }
+}
