@@ -33,6 +33,8 @@ public static class JobSetup
         services.AddSingleton<RecurringJobs>();
         services.AddHostedService<RecurringJobRegistration>();
         services.AddTransient<AuditRetentionJob>();
+        services.AddTransient<SlaSweepJob>();
+        services.AddHostedService<SlaDeadlineScheduler>();
         return services;
     }
 

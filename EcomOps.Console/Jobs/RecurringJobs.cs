@@ -9,8 +9,9 @@ namespace EcomOps.Console.Jobs;
 public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration configuration)
 {
     public const string AuditRetention = "audit-retention";
+    public const string SlaSweep = "sla-sweep";
 
-    public IReadOnlyList<string> Ids { get; } = [AuditRetention];
+    public IReadOnlyList<string> Ids { get; } = [AuditRetention, SlaSweep];
 
     public void RegisterAll()
     {
@@ -18,6 +19,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         var options = new RecurringJobOptions { TimeZone = zone };
         manager.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:AuditRetention:Cron"] ?? "30 3 * * *", options);
+        manager.AddOrUpdate<SlaSweepJob>(SlaSweep, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
     }
 }
 

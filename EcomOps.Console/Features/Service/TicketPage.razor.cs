@@ -1,0 +1,177 @@
+using EcomOps.Console.Localization;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Live;
+using EcomOps.Domain.Service;
+using EcomOps.Domain.Service.Sla;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace EcomOps.Console.Features.Service;
+
+public sealed partial class TicketPage
+{
+    private Ticket? _ticket;
+    private IReadOnlyList<SlaTargetStatus> _targets = [];
+    private bool _notFound;
+    private bool _conflict;
+    private bool _busy;
+    private string? _draft;
+    private string? _composeError;
+    private string? _mergeInto;
+    private string? _mergeError;
+    private string? _changedBy;
+    private TicketStatus _statusAfterReply = TicketStatus.PendingCustomer;
+    private Actor _actor = Actor.System;
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    [Inject]
+    private TicketQueue Queue { get; set; } = default!;
+
+    [Inject]
+    private TicketDesk Desk { get; set; } = default!;
+
+    [Inject]
+    private ServiceSla Sla { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    [Inject]
+    private DisplayFormat Format { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override IReadOnlyList<string> LiveBoards => [Boards.Tickets];
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _actor = Actor.From((await AuthState).User);
+        await LoadAsync();
+    }
+
+    protected override async Task OnLiveChangeAsync(LiveChange change)
+    {
+        if (change.Key != Id.ToString(System.Globalization.CultureInfo.InvariantCulture) || _busy)
+        {
+            return;
+        }
+        var before = _ticket?.Version;
+        await LoadAsync();
+        if (before is not null && _ticket?.Version != before)
+        {
+            _changedBy = L["Ticket.UpdatedLive"];
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        _ticket = await Queue.FindAsync(Id);
+        _notFound = _ticket is null;
+        // The page shows the same projection the queue sorts by, computed on a copy that is never saved.
+        _targets = _ticket is null ? [] : Sla.Project(_ticket, Clock.GetUtcNow().UtcDateTime);
+    }
+
+    private Task ReplyAsync() => SendAsync(version => Desk.ReplyAsync(_actor, Id, _draft ?? "", version, _statusAfterReply), L["Ticket.Replied"]);
+
+    private Task AddNoteAsync() => SendAsync(version => Desk.AddNoteAsync(_actor, Id, _draft ?? "", version), L["Ticket.Noted"]);
+
+    private async Task SendAsync(Func<long, Task<Outcome<long>>> send, string done)
+    {
+        _composeError = null;
+        var outcome = await RunAsync(send);
+        if (outcome?.Kind == OutcomeKind.Invalid)
+        {
+            _composeError = L[$"Error.{outcome.Errors[0].Code}"];
+        }
+        else if (outcome?.Succeeded == true)
+        {
+            _draft = null;
+            Snackbar.Add(done, Severity.Success);
+        }
+    }
+
+    private Task ChangeStatusAsync(TicketStatus status) =>
+        RunAsync(version => status == TicketStatus.Open && _ticket!.Status is TicketStatus.Solved or TicketStatus.Closed
+            ? Desk.ReopenAsync(_actor, Id, version)
+            : Desk.ChangeStatusAsync(_actor, Id, status, version));
+
+    private Task ChangePriorityAsync(TicketPriority priority) => RunAsync(version => Desk.ChangePriorityAsync(_actor, Id, priority, version));
+
+    private async Task ClaimAsync()
+    {
+        _busy = true;
+        try
+        {
+            var outcome = await Desk.ClaimAsync(_actor, Id);
+            if (outcome.Value is { Claimed: false } lost)
+            {
+                Snackbar.Add(L["Queue.TakenBy", _ticket!.Number, lost.HeldBy ?? "?"], Severity.Warning);
+            }
+            await LoadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task MergeAsync()
+    {
+        _mergeError = null;
+        var target = TicketQueue.TryTicketId((_mergeInto ?? "").Trim());
+        var outcome = await RunAsync(version => Desk.MergeAsync(_actor, Id, target, version));
+        if (outcome?.Kind == OutcomeKind.Invalid)
+        {
+            _mergeError = L[$"Error.{outcome.Errors[0].Code}"];
+        }
+    }
+
+    /// <summary>Runs a change against the version on screen; a stale version is reported, never overwritten.</summary>
+    private async Task<Outcome<long>?> RunAsync(Func<long, Task<Outcome<long>>> change)
+    {
+        if (_ticket is null)
+        {
+            return null;
+        }
+        _busy = true;
+        try
+        {
+            var outcome = await change(_ticket.Version);
+            _conflict = outcome.Kind == OutcomeKind.Conflict;
+            if (outcome.Kind != OutcomeKind.Invalid)
+            {
+                _changedBy = null;
+                await LoadAsync();
+            }
+            return outcome;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private static SlaBadge BadgeOf(SlaTargetStatus target) => target.State switch
+    {
+        SlaState.Breached => SlaBadge.Breached,
+        SlaState.Met => SlaBadge.Met,
+        SlaState.Paused => SlaBadge.Paused,
+        _ => target.Level == SlaLevel.Warning ? SlaBadge.Warning : SlaBadge.Ok,
+    };
+
+    /// <summary>How the deadline was computed: when the clock started, what it counted, what it paused.</summary>
+    private string Explain(SlaTargetStatus target) => L[
+        target.Explanation.Mode == SlaTimeMode.BusinessHours ? "Sla.ExplainBusiness" : "Sla.ExplainCalendar",
+        Format.DateTime(target.StartedAtUtc),
+        Math.Round(target.Explanation.TargetMinutes),
+        Math.Round(target.ElapsedOpenMinutes),
+        Math.Round(target.PausedMinutes),
+        Math.Round(target.RemainingMinutes)];
+}

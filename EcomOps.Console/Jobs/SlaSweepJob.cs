@@ -1,0 +1,62 @@
+using EcomOps.Domain.Service;
+
+namespace EcomOps.Console.Jobs;
+
+/// <summary>
+/// Every minute, the safety net behind <see cref="SlaDeadlineScheduler"/>: recomputes tickets whose warning or
+/// deadline has come (after a restart, say). Breaches are recorded once, so running it twice changes nothing more.
+/// </summary>
+public sealed class SlaSweepJob(TicketDesk desk)
+{
+    public Task<int> RunAsync(CancellationToken ct) => desk.RefreshDueSlasAsync(ct);
+}
+
+/// <summary>
+/// Fires the SLA refresh at the exact instant the next ticket reaches a warning or a deadline, so a breach shows on
+/// the boards within moments of the deadline. Any change on the tickets board may bring an earlier instant, so it
+/// re-plans then.
+/// </summary>
+public sealed class SlaDeadlineScheduler(TicketDesk desk, Domain.Live.LiveFeed feed, TimeProvider clock, ILogger<SlaDeadlineScheduler> logger) : BackgroundService
+{
+    private static readonly TimeSpan LongestSleep = TimeSpan.FromMinutes(1);
+    private readonly SemaphoreSlim _replan = new(0, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var subscription = feed.Subscribe(change =>
+        {
+            if (change.Entity == nameof(Ticket) && _replan.CurrentCount == 0)
+            {
+                _replan.Release();
+            }
+            return Task.CompletedTask;
+        }, Domain.Live.Boards.Tickets);
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var next = await desk.NextSlaCheckAsync(stoppingToken);
+                var wait = next is { } at ? at - clock.GetUtcNow().UtcDateTime : LongestSleep;
+                if (wait > TimeSpan.Zero)
+                {
+                    using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    var sleep = Task.Delay(wait < LongestSleep ? wait : LongestSleep, clock, wake.Token);
+                    await Task.WhenAny(sleep, _replan.WaitAsync(wake.Token));
+                    await wake.CancelAsync();
+                    continue;
+                }
+                await desk.RefreshDueSlasAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "SLA refresh failed; retrying in a minute");
+                await Task.Delay(LongestSleep, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+}
