@@ -27,6 +27,9 @@ public sealed class BrowserHost : IAsyncLifetime
     /// <summary>Where the console answers, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The console's services, for arranging data a journey starts from.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException(MissingBrowser ?? "The console is not started.");
+
     /// <summary>Why there is no browser (no <c>chromium</c> on PATH); null when there is one.</summary>
     public string? MissingBrowser { get; private set; }
 

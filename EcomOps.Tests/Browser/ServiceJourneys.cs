@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Service;
+using EcomOps.Domain.Service.Sla;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace EcomOps.Tests.Browser;
+
+/// <summary>Two agents on the live ticket queue.</summary>
+[Collection(BrowserJourneysCollection.Name)]
+public sealed class ServiceJourneys(BrowserHost host, ITestOutputHelper output) : BrowserJourney(host, output), IClassFixture<BrowserHost>
+{
+    [SkippableFact]
+    public async Task Agent_claims_and_answers_a_ticket_while_another_agent_sees_it_leave_the_unassigned_queue_live()
+    {
+        var agentA = await NewPageAsync();
+        var agentB = await NewPageAsync();
+        await SignInAsync(agentA, "agent@ecomops.local");
+        await SignInAsync(agentB, "cssupervisor@ecomops.local");
+
+        var created = await Host.Services.GetRequiredService<TicketDesk>().CreateAsync(Actor.System, new TicketForm
+        {
+            Channel = TicketChannel.OnlineChat,
+            CustomerName = "李堃",
+            CustomerContact = "13912345678",
+            Subject = "快递三天没有更新",
+            Category = TicketCategories.Shipping,
+            Message = "<script>alert('x')</script> 我的包裹三天没有动了。",
+        });
+        var number = $"T{created.Value:D6}";
+
+        await agentB.GotoAsync("service/queue");
+        await WaitForCircuitAsync(agentB);
+        await agentB.Locator("[data-testid=queue-scope]").GetByText("Unassigned", new() { Exact = true }).ClickAsync();
+        var rowOnB = agentB.Locator($"[data-testid=queue-row-{number}]");
+        await Expect(rowOnB).ToBeVisibleAsync();
+
+        await agentA.GotoAsync("service/queue");
+        await WaitForCircuitAsync(agentA);
+        await Expect(agentA.Locator("[data-testid=sla-countdown]").First).ToHaveAttributeAsync("data-badge", "Ok");
+        var clock = Stopwatch.StartNew();
+        await agentA.Locator($"[data-testid=claim-{number}]").ClickAsync();
+
+        // Agent B's open queue drops the ticket without a reload.
+        await Expect(rowOnB).ToHaveCountAsync(0, new() { Timeout = 1000 + 500 });
+        Output.WriteLine($"left B's unassigned queue {clock.ElapsedMilliseconds} ms after A's click");
+        Assert.True(clock.ElapsedMilliseconds < 1500, $"took {clock.ElapsedMilliseconds} ms");
+
+        await agentA.Locator($"[data-testid=queue-row-{number}]").ClickAsync();
+        await WaitForCircuitAsync(agentA);
+        await Expect(agentA.Locator("[data-testid=ticket-assignee]")).ToHaveTextAsync("刘洋 Liu Yang");
+        // Customer text is shown as text, never run as HTML.
+        await Expect(agentA.Locator("[data-testid=entry-CustomerMessage] .thread-body")).ToContainTextAsync("<script>alert('x')</script>");
+        await Expect(agentA.Locator("[data-testid=sla-FirstResponse]")).ToHaveAttributeAsync("data-state", "Active");
+
+        await agentA.Locator("textarea[data-testid=ticket-compose]").FillAsync("您好，包裹已从仓库发出，今天会更新物流信息。");
+        await agentA.Locator("[data-testid=ticket-reply]").ClickAsync();
+
+        await Expect(agentA.Locator("[data-testid=entry-PublicReply]")).ToHaveCountAsync(1);
+        await Expect(agentA.Locator("[data-testid=sla-FirstResponse]")).ToHaveAttributeAsync("data-state", "Met");
+        await Expect(agentA.Locator("[data-testid=sla-FirstResponse] [data-testid=sla-countdown]")).ToHaveAttributeAsync("data-badge", "Met");
+        await Expect(agentA.Locator("[data-testid=ticket-status]")).ToHaveTextAsync("Pending customer");
+        Assert.Empty(BrowserErrors);
+    }
+}
