@@ -34,6 +34,7 @@ public static class OpsDbSetup
         services.TryAddSingleton(Service.ServiceSla.Default());
         services.AddSingleton<Service.TicketDesk>();
         services.AddSingleton<Service.TicketQueue>();
+        services.AddSingleton<Service.Surveys.SurveyDesk>();
         services.AddSingleton<DemoData.IDemoDataArea, OrgDemoData>();
         services.AddSingleton<DemoData.DemoDataGenerator>();
         return services;

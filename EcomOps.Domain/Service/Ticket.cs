@@ -60,6 +60,7 @@ public sealed class Ticket : IVersioned, IAudited
 
     public List<TicketEntry> Entries { get; set; } = [];
     public List<TicketStatusChange> StatusHistory { get; set; } = [];
+    public List<Surveys.SatisfactionSurvey> Surveys { get; set; } = [];
 
     public string Number => $"T{Id:D6}";
 }
@@ -105,6 +106,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasOne(t => t.Assignee).WithMany().HasForeignKey(t => t.AssigneeId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(t => t.Entries).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(t => t.StatusHistory).WithOne().HasForeignKey(s => s.TicketId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(t => t.Surveys).WithOne().HasForeignKey(s => s.TicketId).OnDelete(DeleteBehavior.Cascade);
         // The live queue: open tickets by assignee, ordered by the earliest deadline.
         b.HasIndex(t => new { t.Status, t.AssigneeId, t.NextDeadlineUtc });
         b.HasIndex(t => t.NextDeadlineUtc);

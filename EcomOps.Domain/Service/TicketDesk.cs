@@ -307,6 +307,17 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         }
         ticket.Status = status;
         ticket.StatusHistory.Add(new TicketStatusChange { Status = status, AtUtc = now, ByName = actor.Name });
+        if (status == TicketStatus.Solved)
+        {
+            // Each solve asks the customer once how it went; the link is saved with the change.
+            ticket.Surveys.Add(new Surveys.SatisfactionSurvey
+            {
+                Token = Surveys.SatisfactionSurvey.NewToken(),
+                CreatedAtUtc = now,
+                ExpiresAtUtc = now + Surveys.SatisfactionSurvey.Lifetime,
+                AgentId = ticket.AssigneeId,
+            });
+        }
     }
 
     private static async Task RecordBreachesAsync(OpsDb db, Ticket ticket, IReadOnlyList<SlaTargetStatus> targets, DateTime now, CancellationToken ct)

@@ -225,6 +225,51 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("SlaBreaches");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Service.Surveys.SatisfactionSurvey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAtUtc");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("SatisfactionSurvey");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Service.Ticket", b =>
                 {
                     b.Property<int>("Id")
@@ -571,6 +616,15 @@ namespace EcomOps.Domain.Data.Migrations
                     b.Navigation("Manager");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Service.Surveys.SatisfactionSurvey", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Service.Ticket", null)
+                        .WithMany("Surveys")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Service.Ticket", b =>
                 {
                     b.HasOne("EcomOps.Domain.Org.Employee", "Assignee")
@@ -655,6 +709,8 @@ namespace EcomOps.Domain.Data.Migrations
                     b.Navigation("Entries");
 
                     b.Navigation("StatusHistory");
+
+                    b.Navigation("Surveys");
                 });
 #pragma warning restore 612, 618
         }
