@@ -16,6 +16,7 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Service.Ticket> Tickets => Set<Service.Ticket>();
     public DbSet<Service.TicketEntry> TicketEntries => Set<Service.TicketEntry>();
     public DbSet<Service.SlaBreach> SlaBreaches => Set<Service.SlaBreach>();
+    public DbSet<Service.Answers.StandardAnswer> StandardAnswers => Set<Service.Answers.StandardAnswer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -35,7 +35,9 @@ public static class OpsDbSetup
         services.AddSingleton<Service.TicketDesk>();
         services.AddSingleton<Service.TicketQueue>();
         services.AddSingleton<Service.Surveys.SurveyDesk>();
+        services.AddSingleton<Service.Answers.AnswerLibrary>();
         services.AddSingleton<DemoData.IDemoDataArea, OrgDemoData>();
+        services.AddSingleton<DemoData.IDemoDataArea, Service.Answers.AnswerDemoData>();
         services.AddSingleton<DemoData.DemoDataGenerator>();
         return services;
     }
