@@ -16,6 +16,9 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Service.Ticket> Tickets => Set<Service.Ticket>();
     public DbSet<Service.TicketEntry> TicketEntries => Set<Service.TicketEntry>();
     public DbSet<Service.SlaBreach> SlaBreaches => Set<Service.SlaBreach>();
+    public DbSet<Service.Complaints.ComplaintCase> ComplaintCases => Set<Service.Complaints.ComplaintCase>();
+    public DbSet<Service.Complaints.ComplaintRound> ComplaintRounds => Set<Service.Complaints.ComplaintRound>();
+    public DbSet<Service.Complaints.ComplaintMeasure> ComplaintMeasures => Set<Service.Complaints.ComplaintMeasure>();
     public DbSet<Service.Answers.StandardAnswer> StandardAnswers => Set<Service.Answers.StandardAnswer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -35,6 +35,10 @@ public static class OpsDbSetup
         services.AddSingleton<Service.TicketDesk>();
         services.AddSingleton<Service.TicketQueue>();
         services.AddSingleton<Service.Surveys.SurveyDesk>();
+        services.TryAddSingleton(new Service.Complaints.ComplaintSettings());
+        services.AddSingleton<Service.Complaints.ComplaintDesk>();
+        services.AddSingleton<Service.Complaints.ComplaintQueries>();
+        services.AddSingleton<DemoData.IDemoDataArea, Service.Complaints.ComplaintDemoData>();
         services.AddSingleton<Service.Answers.AnswerLibrary>();
         services.AddSingleton<DemoData.IDemoDataArea, OrgDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.Answers.AnswerDemoData>();

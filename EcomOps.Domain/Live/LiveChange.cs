@@ -20,6 +20,9 @@ public static class Boards
 
     /// <summary>Sign-ins whose sessions must end now (deactivated, role changed). Key is the user id.</summary>
     public const string Sessions = "sessions";
+
+    /// <summary>Complaint cases: the complaint SLA board and case pages.</summary>
+    public const string Complaints = "complaints";
 }
 
 /// <summary>Marks an entity whose committed changes are published on a live board.</summary>

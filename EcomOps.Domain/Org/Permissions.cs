@@ -16,6 +16,7 @@ public static class Permissions
     public const string ManageInventory = nameof(ManageInventory);
     public const string ExportKpiSheets = nameof(ExportKpiSheets);
     public const string WorkDesignTasks = nameof(WorkDesignTasks);
+    public const string HandleComplaints = nameof(HandleComplaints);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -29,6 +30,7 @@ public static class Permissions
         [ManageInventory] = [Roles.OperationsManager, Roles.OperationsDirector],
         [ExportKpiSheets] = [Roles.OperationsDirector, Roles.OperationsManager, Roles.CsSupervisor, Roles.DesignSupervisor],
         [WorkDesignTasks] = [Roles.Designer, Roles.DesignSupervisor],
+        [HandleComplaints] = [Roles.CsSupervisor, Roles.CsAgent, Roles.OperationsManager, Roles.OperationsDirector],
     };
 
     public static IEnumerable<string> All => Grants.Keys;
