@@ -83,6 +83,14 @@ public sealed class ComplaintQueries(IDbContextFactory<OpsDb> dbFactory, TimePro
         return c;
     }
 
+    /// <summary>Active employees who can be named responsible for a cause or own a measure, by name.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> PeopleAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var people = await db.Employees.AsNoTracking().Where(e => e.Active).OrderBy(e => e.FullName).Select(e => new { e.Id, e.FullName }).ToListAsync(ct);
+        return people.Select(p => (p.Id, p.FullName)).ToList();
+    }
+
     /// <summary>Open cases with the deadline each one owes next, most pressing first.</summary>
     public async Task<IReadOnlyList<ComplaintBoardRow>> BoardAsync(CancellationToken ct = default)
     {
