@@ -21,7 +21,12 @@ builder.Services.AddCompanyTime(builder.Configuration["Company:TimeZone"]);
 builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<OpsDb>>().CreateDbContext());
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.Services.AddMudServices(o =>
+{
+    // Bottom right: out of the way of the page's own buttons at the top.
+    o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+    o.SnackbarConfiguration.VisibleStateDuration = 4000;
+});
 builder.Services.AddOpsLocalization();
 builder.Services.AddOpsAuth();
 builder.Services.AddSignalR();

@@ -39,6 +39,7 @@ public static class OpsDbSetup
         services.AddSingleton<Service.Complaints.ComplaintDesk>();
         services.AddSingleton<Service.Complaints.ComplaintQueries>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.Complaints.ComplaintDemoData>();
+        services.AddSingleton<Service.ServiceMetrics>();
         services.AddSingleton<Service.Answers.AnswerLibrary>();
         services.AddSingleton<DemoData.IDemoDataArea, OrgDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.Answers.AnswerDemoData>();

@@ -34,6 +34,9 @@ public sealed record QueueRow(
 /// <summary>An agent's load: tickets they hold whose clock is running.</summary>
 public sealed record AgentLoad(int EmployeeId, string FullName, int Running, int Breached);
 
+/// <summary>The live counts an agent's home page shows.</summary>
+public sealed record QueueCounts(int Unassigned, int Mine, int DueSoon, int Overdue);
+
 /// <summary>The ticket queues, read straight from the ticket rows the desk keeps up to date.</summary>
 public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory)
 {
@@ -83,6 +86,25 @@ public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory)
                 t.NextWarningUtc, t.SlaBadge, t.SlaPolicyName, t.Version))
             .ToListAsync(ct);
         return new Page<QueueRow>(rows, total);
+    }
+
+    /// <summary>Open tickets nobody holds, the agent's own, and how many of those two are due soon or overdue.</summary>
+    public async Task<QueueCounts> CountsAsync(int? employeeId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = db.Tickets.AsNoTracking()
+            .Where(t => t.MergedIntoId == null && Worked.Contains(t.Status) && (t.AssigneeId == null || t.AssigneeId == employeeId));
+        var counts = await visible
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Unassigned = g.Count(t => t.AssigneeId == null),
+                Mine = g.Count(t => t.AssigneeId != null),
+                DueSoon = g.Count(t => t.SlaBadge == SlaBadge.Warning),
+                Overdue = g.Count(t => t.SlaBadge == SlaBadge.Breached),
+            })
+            .FirstOrDefaultAsync(ct);
+        return counts is null ? new QueueCounts(0, 0, 0, 0) : new QueueCounts(counts.Unassigned, counts.Mine, counts.DueSoon, counts.Overdue);
     }
 
     public async Task<Ticket?> FindAsync(int id, CancellationToken ct = default)

@@ -16,7 +16,10 @@ public static class OpsTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#64b5f6",
+            PrimaryContrastText = "#0b1f33",
             Secondary = "#4db6ac",
+            SecondaryContrastText = "#06201d",
+            TableStriped = "rgba(255, 255, 255, 0.03)",
         },
         Typography = new Typography
         {

@@ -97,6 +97,13 @@ public sealed partial class TicketPage
         }
     }
 
+    /// <summary>A standard answer, filled in for this ticket: it starts the draft, or follows what is already written.</summary>
+    private void InsertAnswer(string text)
+    {
+        _draft = string.IsNullOrWhiteSpace(_draft) ? text : $"{_draft.TrimEnd()}\n{text}";
+        StateHasChanged();
+    }
+
     private Task ChangeStatusAsync(TicketStatus status) =>
         RunAsync(version => status == TicketStatus.Open && _ticket!.Status is TicketStatus.Solved or TicketStatus.Closed
             ? Desk.ReopenAsync(_actor, Id, version)
