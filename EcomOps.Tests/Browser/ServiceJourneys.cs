@@ -56,7 +56,13 @@ public sealed class ServiceJourneys(BrowserHost host, ITestOutputHelper output) 
         await Expect(agentA.Locator("[data-testid=entry-CustomerMessage] .thread-body")).ToContainTextAsync("<script>alert('x')</script>");
         await Expect(agentA.Locator("[data-testid=sla-FirstResponse]")).ToHaveAttributeAsync("data-state", "Active");
 
-        await agentA.Locator("textarea[data-testid=ticket-compose]").FillAsync("您好，包裹已从仓库发出，今天会更新物流信息。");
+        // A standard answer that fits the customer's words is one click away, filled in for this customer.
+        var compose = agentA.Locator("textarea[data-testid=ticket-compose]");
+        await agentA.Locator("[data-testid=answer-suggestions] [data-testid^=answer-insert-]").First.ClickAsync();
+        await Expect(compose).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("李堃"));
+        var inserted = await compose.InputValueAsync();
+        Assert.DoesNotContain("{customer_name}", inserted, StringComparison.Ordinal);
+        await compose.FillAsync(inserted);
         await agentA.Locator("[data-testid=ticket-reply]").ClickAsync();
 
         await Expect(agentA.Locator("[data-testid=entry-PublicReply]")).ToHaveCountAsync(1);
