@@ -34,6 +34,7 @@ public static class JobSetup
         services.AddHostedService<RecurringJobRegistration>();
         services.AddTransient<AuditRetentionJob>();
         services.AddTransient<SlaSweepJob>();
+        services.AddTransient<Features.Service.Complaints.OverdueMeasuresJob>();
         services.AddHostedService<SlaDeadlineScheduler>();
         return services;
     }

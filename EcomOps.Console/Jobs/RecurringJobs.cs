@@ -10,8 +10,9 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
 {
     public const string AuditRetention = "audit-retention";
     public const string SlaSweep = "sla-sweep";
+    public const string OverdueComplaintMeasures = "complaint-overdue-measures";
 
-    public IReadOnlyList<string> Ids { get; } = [AuditRetention, SlaSweep];
+    public IReadOnlyList<string> Ids { get; } = [AuditRetention, SlaSweep, OverdueComplaintMeasures];
 
     public void RegisterAll()
     {
@@ -20,6 +21,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         manager.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:AuditRetention:Cron"] ?? "30 3 * * *", options);
         manager.AddOrUpdate<SlaSweepJob>(SlaSweep, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        manager.AddOrUpdate<Features.Service.Complaints.OverdueMeasuresJob>(OverdueComplaintMeasures, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
     }
 }
 

@@ -12,7 +12,7 @@ public static class ComplaintAnalysisWorkbook
     public const string SummarySheet = "Summary";
     public const string CasesSheet = "Cases";
 
-    /// <param name="text">Turns a label key (e.g. "Complaints.Total", "RootCause.LateDelivery") into the reader's language.</param>
+    /// <param name="text">Turns a label key (e.g. "Complaints.Analysis.Total", "RootCause.LateDelivery") into the reader's language.</param>
     public static byte[] Build(ComplaintAnalysis analysis, Func<string, string> text, TimeZoneInfo zone)
     {
         using var workbook = new XLWorkbook();
