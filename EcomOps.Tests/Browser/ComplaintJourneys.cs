@@ -1,0 +1,77 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace EcomOps.Tests.Browser;
+
+/// <summary>A CS supervisor walks a complaint through the rulebook's procedure.</summary>
+[Collection(BrowserJourneysCollection.Name)]
+public sealed class ComplaintJourneys(BrowserHost host, ITestOutputHelper output) : BrowserJourney(host, output), IClassFixture<BrowserHost>
+{
+    [SkippableFact]
+    public async Task A_complaint_is_recorded_investigated_solved_reopened_after_an_unsatisfied_follow_up_and_closed_satisfied()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, "cssupervisor@ecomops.local");
+
+        await page.GotoAsync("service/complaints");
+        await WaitForCircuitAsync(page);
+        await page.Locator("[data-testid=complaint-new]").ClickAsync();
+        await page.Locator("input[data-testid=complaint-field-name]").FillAsync("王芳");
+        await page.Locator("input[data-testid=complaint-field-contact]").FillAsync("13900001111");
+        await page.Locator("input[data-testid=complaint-field-product]").FillAsync("SKU-MUG-014");
+        await page.Locator("textarea[data-testid=complaint-field-matter]").FillAsync("=HYPERLINK(\"x\") 收到的杯子碎了");
+        await page.Locator("[data-testid=complaint-create]").ClickAsync();
+
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/service/complaints/\d+$"));
+        var stage = page.Locator("[data-testid=complaint-stage]");
+        await Expect(stage).ToHaveAttributeAsync("data-stage", "Recorded");
+        await Expect(page.Locator("[data-testid=complaint-matter]")).ToHaveTextAsync("=HYPERLINK(\"x\") 收到的杯子碎了");
+
+        await page.Locator("textarea[data-testid=complaint-response-note]").FillAsync("已致电致歉，说明处理流程。");
+        await page.Locator("[data-testid=complaint-respond]").ClickAsync();
+        await Expect(stage).ToHaveAttributeAsync("data-stage", "Investigating");
+
+        await ChooseAsync(page, "Root cause", "Packaging");
+        await ChooseAsync(page, "Responsible department", "Warehouse");
+        await page.Locator("textarea[data-testid=complaint-findings]").FillAsync("仓库打包未加防震材料。");
+        await page.Locator("[data-testid=complaint-investigate]").ClickAsync();
+        await Expect(stage).ToHaveAttributeAsync("data-stage", "SolutionInProgress");
+
+        await AddAndCompleteMeasureAsync(page, "补发新杯子", 1);
+        await page.Locator("[data-testid=complaint-step]").GetByText("Not satisfied", new() { Exact = true }).ClickAsync();
+        await page.Locator("input[data-testid=followup-note]").FillAsync("新杯子也有裂纹");
+        await page.Locator("[data-testid=followup-save]").ClickAsync();
+        await Expect(stage).ToHaveAttributeAsync("data-stage", "SolutionInProgress");
+        await Expect(page.Locator("[data-testid=complaint-round]")).ToHaveTextAsync("Round 2");
+
+        await AddAndCompleteMeasureAsync(page, "全额退款并补偿优惠券", 2);
+        await page.Locator("[data-testid=complaint-step]").GetByText("Satisfied", new() { Exact = true }).ClickAsync();
+        await page.Locator("[data-testid=followup-save]").ClickAsync();
+        await page.Locator("[data-testid=complaint-close]").ClickAsync();
+
+        await Expect(stage).ToHaveAttributeAsync("data-stage", "Closed");
+        await Expect(page.Locator("[data-testid=round-1] [data-testid=round-verdict]")).ToHaveTextAsync("Not satisfied");
+        await Expect(page.Locator("[data-testid=round-2] [data-testid=round-verdict]")).ToHaveTextAsync("Satisfied");
+        await Expect(page.Locator("[data-testid=measure-done]")).ToHaveCountAsync(2);
+        Assert.Empty(BrowserErrors);
+    }
+
+    private static async Task ChooseAsync(IPage page, string label, string option)
+    {
+        await page.Locator("[data-testid=complaint-step] .mud-select").Filter(new() { HasText = label }).First.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+    }
+
+    private static async Task AddAndCompleteMeasureAsync(IPage page, string measure, int round)
+    {
+        await page.Locator("input[data-testid=measure-description]").FillAsync(measure);
+        await page.Locator("input[data-testid=measure-outcome]").FillAsync("客户收到后满意");
+        await page.Locator("[data-testid=measure-add]").ClickAsync();
+        var rows = page.Locator($"[data-testid=round-{round}] [data-testid=measure-row]");
+        await Expect(rows).ToHaveCountAsync(1);
+        await rows.Locator("[data-testid=measure-complete]").ClickAsync();
+        await Expect(page.Locator("[data-testid=complaint-stage]")).ToHaveAttributeAsync("data-stage", "AwaitingFollowUp");
+    }
+}
