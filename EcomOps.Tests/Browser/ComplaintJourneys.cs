@@ -1,3 +1,7 @@
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Service.Complaints;
+using EcomOps.Domain.Service.Sla;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -54,6 +58,41 @@ public sealed class ComplaintJourneys(BrowserHost host, ITestOutputHelper output
         await Expect(page.Locator("[data-testid=round-1] [data-testid=round-verdict]")).ToHaveTextAsync("Not satisfied");
         await Expect(page.Locator("[data-testid=round-2] [data-testid=round-verdict]")).ToHaveTextAsync("Satisfied");
         await Expect(page.Locator("[data-testid=measure-done]")).ToHaveCountAsync(2);
+        Assert.Empty(BrowserErrors);
+    }
+
+    [SkippableFact]
+    public async Task The_complaint_board_shows_a_new_case_live_and_the_analysis_downloads_a_workbook()
+    {
+        var board = await NewPageAsync();
+        await SignInAsync(board, "specialist@ecomops.local");
+        await board.GotoAsync("service/complaints/board");
+        await WaitForCircuitAsync(board);
+        await Expect(board.Locator("[data-testid=board-open-count]")).ToBeVisibleAsync();
+
+        var created = await Host.Services.GetRequiredService<ComplaintDesk>().RecordAsync(Actor.System, new ComplaintForm
+        {
+            ComplainantName = "李堃",
+            Contact = "13912345678",
+            Channel = TicketChannel.Email,
+            Matter = "包裹显示签收但没收到",
+            Product = "SKU-BAG-203",
+        });
+        var card = board.Locator($"[data-testid=board-stage-Recorded] [data-testid=board-case-C{created.Value:D6}]");
+        await Expect(card).ToBeVisibleAsync();
+        await Expect(card.Locator("[data-testid=sla-countdown]")).ToHaveAttributeAsync("data-badge", "Ok");
+
+        var analyst = await NewPageAsync();
+        await SignInAsync(analyst, "cssupervisor@ecomops.local");
+        await analyst.GotoAsync("service/complaints/analysis");
+        await WaitForCircuitAsync(analyst);
+        await Expect(analyst.Locator("[data-testid=analysis-chart-channel] svg").First).ToBeVisibleAsync();
+        var download = await analyst.RunAndWaitForDownloadAsync(() => analyst.Locator("[data-testid=analysis-export]").ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        await using var file = File.OpenRead(path);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(file);
+        Assert.True(workbook.Worksheet(ComplaintAnalysisWorkbook.CasesSheet).RowsUsed().Count() >= 2);
         Assert.Empty(BrowserErrors);
     }
 

@@ -183,4 +183,24 @@ public sealed class ComplaintDeskTests : IAsyncLifetime
         Assert.Equal(1, cases.SheetView.SplitRow);
         Assert.True(cases.Column(5).Width > 20);
     }
+
+    [Fact]
+    public async Task Standard_demo_data_has_about_150_cases_at_every_stage_over_90_days_and_minimal_has_none()
+    {
+        var area = new ComplaintDemoData(_harness.Get<ServiceSla>(), new ComplaintSettings(), _harness.Clock);
+        await using (var db = _harness.NewDb())
+        {
+            await area.SeedAsync(db, DemoSize.Minimal, new Random(1), default);
+            Assert.Equal(0, await db.ComplaintCases.CountAsync());
+            await area.SeedAsync(db, DemoSize.Standard, new Random(1), default);
+        }
+
+        await using var check = _harness.NewDb();
+        var cases = await check.ComplaintCases.Include(c => c.Rounds).ToListAsync();
+        Assert.InRange(cases.Count, 140, 160);
+        Assert.Equal(Enum.GetValues<ComplaintStage>().Order(), cases.Select(c => c.Stage).Distinct().Order());
+        Assert.Contains(cases, c => c.ReopenCount > 0 && c.Stage == ComplaintStage.Closed && c.Rounds.Count == 2);
+        Assert.All(cases, c => Assert.InRange(c.ReceivedAtUtc, Now.AddDays(-91), Now));
+        Assert.All(cases.Where(c => c.Stage == ComplaintStage.Closed), c => Assert.Equal(FollowUpVerdict.Satisfied, c.Rounds.Single(r => r.Number == c.CurrentRound).Verdict));
+    }
 }
