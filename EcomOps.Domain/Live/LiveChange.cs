@@ -18,6 +18,9 @@ public static class Boards
     /// <summary>Customer-service tickets: the live queue and ticket pages.</summary>
     public const string Tickets = "tickets";
 
+    /// <summary>Escalations to customer-service supervisors (SLA warnings and breaches).</summary>
+    public const string Alerts = "alerts";
+
     /// <summary>Sign-ins whose sessions must end now (deactivated, role changed). Key is the user id.</summary>
     public const string Sessions = "sessions";
 

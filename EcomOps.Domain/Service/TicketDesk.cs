@@ -320,18 +320,46 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         }
     }
 
+    /// <summary>
+    /// Records each breach once and raises each escalation once: a warning when a running target passes its warning
+    /// share, a breach alert when it passes its deadline. Their keys include the deadline, so re-running changes nothing.
+    /// </summary>
     private static async Task RecordBreachesAsync(OpsDb db, Ticket ticket, IReadOnlyList<SlaTargetStatus> targets, DateTime now, CancellationToken ct)
     {
-        foreach (var breach in targets.Where(t => t.BreachedAtUtc is not null))
+        if (ticket.Id == 0)
         {
-            var at = breach.BreachedAtUtc!.Value;
-            var known = db.SlaBreaches.Local.Any(b => b.TicketId == ticket.Id && b.Target == breach.Kind && b.BreachedAtUtc == at)
-                || (ticket.Id != 0 && await db.SlaBreaches.AnyAsync(b => b.TicketId == ticket.Id && b.Target == breach.Kind && b.BreachedAtUtc == at, ct));
-            if (!known && ticket.Id != 0)
+            return;
+        }
+        foreach (var target in targets)
+        {
+            if (target.BreachedAtUtc is { } breachedAt)
             {
-                db.SlaBreaches.Add(new SlaBreach { TicketId = ticket.Id, Target = breach.Kind, BreachedAtUtc = at, RecordedAtUtc = now, PolicyName = ticket.SlaPolicyName });
+                if (!await db.SlaBreaches.AnyAsync(b => b.TicketId == ticket.Id && b.Target == target.Kind && b.BreachedAtUtc == breachedAt, ct)
+                    && !db.SlaBreaches.Local.Any(b => b.TicketId == ticket.Id && b.Target == target.Kind && b.BreachedAtUtc == breachedAt))
+                {
+                    db.SlaBreaches.Add(new SlaBreach { TicketId = ticket.Id, Target = target.Kind, BreachedAtUtc = breachedAt, RecordedAtUtc = now, PolicyName = ticket.SlaPolicyName });
+                }
+                if (target.MetAtUtc is null)
+                {
+                    await RaiseAsync(db, ticket.Id, AlertKind.Breach, target.Kind, breachedAt, now, ct);
+                }
+            }
+            else if (target is { State: SlaState.Active, Level: SlaLevel.Warning, DueAtUtc: { } due })
+            {
+                await RaiseAsync(db, ticket.Id, AlertKind.Warning, target.Kind, due, now, ct);
             }
         }
+    }
+
+    private static async Task RaiseAsync(OpsDb db, int ticketId, AlertKind kind, SlaTargetKind target, DateTime due, DateTime now, CancellationToken ct)
+    {
+        var alerts = db.Set<ServiceAlert>();
+        if (alerts.Local.Any(a => a.TicketId == ticketId && a.Target == target && a.Kind == kind && a.DueAtUtc == due)
+            || await alerts.AnyAsync(a => a.TicketId == ticketId && a.Target == target && a.Kind == kind && a.DueAtUtc == due, ct))
+        {
+            return;
+        }
+        alerts.Add(new ServiceAlert { TicketId = ticketId, Kind = kind, Target = target, DueAtUtc = due, RaisedAtUtc = now });
     }
 
     private static Task<Employee?> EmployeeOfAsync(OpsDb db, Actor actor, CancellationToken ct) =>

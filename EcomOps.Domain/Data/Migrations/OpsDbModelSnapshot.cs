@@ -449,6 +449,48 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("ComplaintRounds");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Service.ServiceAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgedAtUtc", "RaisedAtUtc");
+
+                    b.HasIndex("TicketId", "Target", "Kind", "DueAtUtc")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAlerts");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Service.SlaBreach", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,65 @@
+using EcomOps.Domain.Data;
+using EcomOps.Domain.DemoData;
+using EcomOps.Domain.Service;
+using EcomOps.Domain.Service.Sla;
+using EcomOps.Tests.Support;
+
+namespace EcomOps.Tests.Service;
+
+public sealed class ServiceAlertTests : IAsyncLifetime
+{
+    private DomainHarness _harness = default!;
+
+    public async Task InitializeAsync()
+    {
+        _harness = await DomainHarness.StartAsync();
+        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+    }
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    private Task<Outcome<int>> ChatAsync() => _harness.Get<TicketDesk>().CreateAsync(Actor.System, new TicketForm
+    {
+        Channel = TicketChannel.OnlineChat, CustomerName = "客户", CustomerContact = "13800000000", Subject = "Hello", Category = TicketCategories.Other, Message = "Anyone there?",
+    });
+
+    [Fact]
+    public async Task A_warning_and_then_a_breach_each_escalate_once_however_often_the_check_runs()
+    {
+        var id = (await ChatAsync()).Value;
+        var desk = _harness.Get<TicketDesk>();
+        var alerts = _harness.Get<ServiceAlerts>();
+
+        _harness.Clock.Advance(TimeSpan.FromMinutes(13));
+        await desk.RefreshDueSlasAsync();
+        await desk.RecomputeOpenAsync();
+        var afterWarning = await alerts.OpenAsync();
+        _harness.Clock.Advance(TimeSpan.FromMinutes(3));
+        await desk.RefreshDueSlasAsync();
+        await desk.RecomputeOpenAsync();
+        var afterBreach = await alerts.OpenAsync();
+
+        Assert.Equal(AlertKind.Warning, Assert.Single(afterWarning.Latest).Kind);
+        Assert.Equal(2, afterBreach.Open);
+        Assert.Equal([(AlertKind.Breach, SlaTargetKind.FirstResponse, id), (AlertKind.Warning, SlaTargetKind.FirstResponse, id)],
+            afterBreach.Latest.Select(a => (a.Kind, a.Target, a.TicketId)));
+    }
+
+    [Fact]
+    public async Task An_acknowledged_alert_leaves_the_bell()
+    {
+        await ChatAsync();
+        _harness.Clock.Advance(TimeSpan.FromMinutes(16));
+        await _harness.Get<TicketDesk>().RefreshDueSlasAsync();
+        var alerts = _harness.Get<ServiceAlerts>();
+        var open = await alerts.OpenAsync();
+
+        foreach (var alert in open.Latest)
+        {
+            await alerts.AcknowledgeAsync(new Actor(null, "cssupervisor@ecomops.local"), alert.Id);
+        }
+
+        Assert.True(open.Open > 0);
+        Assert.Equal(0, (await alerts.OpenAsync()).Open);
+    }
+}
