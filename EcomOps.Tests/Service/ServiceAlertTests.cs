@@ -1,3 +1,5 @@
+using Bunit;
+using EcomOps.Console.Features.Service;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.DemoData;
 using EcomOps.Domain.Service;
@@ -61,5 +63,20 @@ public sealed class ServiceAlertTests : IAsyncLifetime
 
         Assert.True(open.Open > 0);
         Assert.Equal(0, (await alerts.OpenAsync()).Open);
+    }
+
+    [Fact]
+    public async Task The_supervisors_bell_counts_a_new_escalation_live()
+    {
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        ctx.AddAuthorization().SetAuthorized("cssupervisor@ecomops.local");
+        var bell = ctx.Render<AlertBell>();
+        Assert.Empty(bell.FindAll("[role=status].mud-badge"));
+
+        await ChatAsync();
+        _harness.Clock.Advance(TimeSpan.FromMinutes(16));
+        await _harness.Get<TicketDesk>().RefreshDueSlasAsync();
+
+        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find("[role=status].mud-badge").TextContent.Trim()), TimeSpan.FromSeconds(1));
     }
 }

@@ -24,6 +24,7 @@ public static class ComponentHarness
         ctx.Services.AddSingleton(domain.Get<EmployeeDirectory>());
         ctx.Services.AddSingleton(domain.Get<AuditTrail>());
         ctx.Services.AddSingleton(domain.Get<Domain.Service.TicketQueue>());
+        ctx.Services.AddSingleton(domain.Get<Domain.Service.ServiceAlerts>());
         ctx.Services.AddSingleton(domain.Get<CompanyTime>());
         ctx.Services.AddSingleton(domain.Get<Domain.Data.UserPreferences>());
         ctx.Services.AddSingleton<DisplayFormat>();
