@@ -36,6 +36,9 @@ public static class JobSetup
         services.AddTransient<SlaSweepJob>();
         services.AddTransient<Features.Service.Complaints.OverdueMeasuresJob>();
         services.AddHostedService<SlaDeadlineScheduler>();
+        services.AddSingleton<Live.OnShiftRegistry>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Live.OnShiftCircuitHandler>();
+        services.AddHostedService<AutoAssignService>();
         return services;
     }
 

@@ -36,6 +36,7 @@ public static class OpsDbSetup
         services.AddSingleton<Service.TicketQueue>();
         services.AddSingleton<Service.Surveys.SurveyDesk>();
         services.AddSingleton<Service.ServiceAlerts>();
+        services.AddSingleton<Service.AutoAssignment>();
         services.TryAddSingleton(new Service.Complaints.ComplaintSettings());
         services.AddSingleton<Service.Complaints.ComplaintDesk>();
         services.AddSingleton<Service.Complaints.ComplaintQueries>();

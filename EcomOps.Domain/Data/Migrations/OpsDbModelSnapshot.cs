@@ -568,6 +568,24 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("SatisfactionSurvey");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Service.TeamSetting", b =>
+                {
+                    b.Property<string>("Team")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AutoAssign")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Team");
+
+                    b.ToTable("TeamSettings");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Service.Ticket", b =>
                 {
                     b.Property<int>("Id")
