@@ -31,6 +31,7 @@ builder.Services.AddOpsLocalization();
 builder.Services.AddOpsAuth();
 builder.Services.AddSignalR();
 builder.Services.AddHostedService<OpsHubBridge>();
+builder.Services.AddSingleton<TicketPresence>();
 builder.Services.AddOpsJobs();
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<OpsDb>("database")

@@ -24,7 +24,7 @@ public sealed class AutoAssignService(AutoAssignment assignment, OnShiftRegistry
                 _wake.Release();
             }
             return Task.CompletedTask;
-        }, Boards.Tickets);
+        }, Boards.Tickets, Boards.Presence);
 
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -37,6 +37,12 @@ public abstract class LiveComponent : ComponentBase, IDisposable
     {
         _subscription?.Dispose();
         _subscription = null;
+        OnDisposing();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>For a live page that holds more than its subscription (presence, say).</summary>
+    protected virtual void OnDisposing()
+    {
     }
 }

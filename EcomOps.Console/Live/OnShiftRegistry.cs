@@ -28,7 +28,7 @@ public sealed class OnShiftRegistry(LiveFeed feed, TimeProvider clock)
         var now = _circuitsByEmployee.AddOrUpdate(key, Math.Max(0, delta), (_, count) => Math.Max(0, count + delta));
         if ((delta > 0 && now == 1) || (delta < 0 && now == 0))
         {
-            feed.Publish(new LiveChange(Boards.Tickets, Entity, key, LiveChangeKind.Updated, clock.GetUtcNow().UtcDateTime));
+            feed.Publish(new LiveChange(Boards.Presence, Entity, key, LiveChangeKind.Updated, clock.GetUtcNow().UtcDateTime));
         }
     }
 }

@@ -19,6 +19,8 @@ public sealed class OpsHub(IAuthorizationService authorization) : Hub
     private static readonly IReadOnlyDictionary<string, string> BoardPermissions = new Dictionary<string, string>
     {
         [Boards.Org] = Permissions.UseConsole,
+        [Boards.Tickets] = Permissions.WorkTickets,
+        [Boards.Presence] = Permissions.WorkTickets,
     };
 
     public async Task Join(string board)

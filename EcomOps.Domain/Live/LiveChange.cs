@@ -18,6 +18,9 @@ public static class Boards
     /// <summary>Customer-service tickets: the live queue and ticket pages.</summary>
     public const string Tickets = "tickets";
 
+    /// <summary>Who is on shift and who has which ticket open: presence, not stored data.</summary>
+    public const string Presence = "presence";
+
     /// <summary>Escalations to customer-service supervisors (SLA warnings and breaches).</summary>
     public const string Alerts = "alerts";
 

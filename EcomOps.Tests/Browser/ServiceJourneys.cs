@@ -57,7 +57,16 @@ public sealed class ServiceJourneys(BrowserHost host, ITestOutputHelper output) 
         await Expect(agentA.Locator("[data-testid=sla-FirstResponse]")).ToHaveAttributeAsync("data-state", "Active");
 
         // A standard answer that fits the customer's words is one click away, filled in for this customer.
+        // Agent B opens the same ticket: each sees the other, and B sees A typing.
+        await agentB.GotoAsync($"service/tickets/{created.Value}");
+        await WaitForCircuitAsync(agentB);
+        await Expect(agentA.Locator("[data-testid=ticket-viewer]")).ToContainTextAsync("陈静 Chen Jing");
+        await Expect(agentB.Locator("[data-testid=ticket-viewer]")).ToHaveTextAsync("刘洋 Liu Yang");
+
         var compose = agentA.Locator("textarea[data-testid=ticket-compose]");
+        await compose.PressSequentiallyAsync("您好");
+        await Expect(agentB.Locator("[data-testid=ticket-viewer]")).ToContainTextAsync("typing");
+        await compose.FillAsync("");
         await agentA.Locator("[data-testid=answer-suggestions] [data-testid^=answer-insert-]").First.ClickAsync();
         await Expect(compose).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("李堃"));
         var inserted = await compose.InputValueAsync();

@@ -23,6 +23,9 @@ public sealed partial class TicketPage
     private string? _changedBy;
     private TicketStatus _statusAfterReply = TicketStatus.PendingCustomer;
     private Actor _actor = Actor.System;
+    private readonly Guid _presenceKey = Guid.NewGuid();
+    private IReadOnlyList<Live.TicketViewer> _viewers = [];
+    private int? _presentOn;
 
     [Parameter]
     public int Id { get; set; }
@@ -48,17 +51,54 @@ public sealed partial class TicketPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    protected override IReadOnlyList<string> LiveBoards => [Boards.Tickets];
+    [Inject]
+    private Live.TicketPresence Presence { get; set; } = default!;
+
+    protected override IReadOnlyList<string> LiveBoards => [Boards.Tickets, Boards.Presence];
 
     protected override async Task OnParametersSetAsync()
     {
-        _actor = Actor.From((await AuthState).User);
+        var user = (await AuthState).User;
+        _actor = Actor.From(user);
         await LoadAsync();
+        if (_presentOn != Id)
+        {
+            if (_presentOn is { } previous)
+            {
+                Presence.Leave(previous, _presenceKey);
+            }
+            Presence.Join(Id, _presenceKey, Auth.OpsClaims.DisplayName(user));
+            _presentOn = Id;
+        }
+        _viewers = Presence.ViewersOf(Id, _presenceKey);
+    }
+
+    protected override void OnDisposing()
+    {
+        if (_presentOn is { } ticketId)
+        {
+            Presence.Leave(ticketId, _presenceKey);
+        }
+    }
+
+    private void DraftChanged(string? text)
+    {
+        _draft = text;
+        Presence.Typed(Id, _presenceKey);
     }
 
     protected override async Task OnLiveChangeAsync(LiveChange change)
     {
-        if (change.Key != Id.ToString(System.Globalization.CultureInfo.InvariantCulture) || _busy)
+        if (change.Key != Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            return;
+        }
+        if (change.Entity == Live.TicketPresence.Entity)
+        {
+            _viewers = Presence.ViewersOf(Id, _presenceKey);
+            return;
+        }
+        if (_busy)
         {
             return;
         }

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using EcomOps.Domain.Live;
+
+namespace EcomOps.Console.Live;
+
+/// <summary>One person looking at a ticket, and whether they are writing a reply right now.</summary>
+public sealed record TicketViewer(string Name, bool Typing);
+
+/// <summary>
+/// Who has which ticket open, and who is typing in it, so two agents do not answer the same customer twice. It is
+/// presence, not data: kept in memory, announced on the live feed, and gone when the page closes. "Typing" fades
+/// a few seconds after the last keystroke.
+/// </summary>
+public sealed class TicketPresence : IDisposable
+{
+    public const string Entity = "TicketPresence";
+    private static readonly TimeSpan TypingFades = TimeSpan.FromSeconds(4);
+
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Viewer>> _tickets = new();
+    private readonly LiveFeed _feed;
+    private readonly TimeProvider _clock;
+    private readonly ITimer _sweep;
+
+    public TicketPresence(LiveFeed feed, TimeProvider clock)
+    {
+        _feed = feed;
+        _clock = clock;
+        _sweep = clock.CreateTimer(_ => FadeTyping(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    public IReadOnlyList<TicketViewer> ViewersOf(int ticketId, Guid except) =>
+        _tickets.TryGetValue(ticketId, out var viewers)
+            ? viewers.Where(v => v.Key != except).Select(v => new TicketViewer(v.Value.Name, v.Value.TypingUntil > Now))
+                .DistinctBy(v => v.Name).OrderBy(v => v.Name, StringComparer.Ordinal).ToList()
+            : [];
+
+    public void Join(int ticketId, Guid page, string name)
+    {
+        _tickets.GetOrAdd(ticketId, _ => new())[page] = new Viewer(name, DateTime.MinValue);
+        Announce(ticketId);
+    }
+
+    public void Leave(int ticketId, Guid page)
+    {
+        if (_tickets.TryGetValue(ticketId, out var viewers) && viewers.TryRemove(page, out _))
+        {
+            Announce(ticketId);
+        }
+    }
+
+    /// <summary>A keystroke in the reply box: announced only when the person starts typing, not on every key.</summary>
+    public void Typed(int ticketId, Guid page)
+    {
+        if (_tickets.TryGetValue(ticketId, out var viewers) && viewers.TryGetValue(page, out var viewer))
+        {
+            var wasTyping = viewer.TypingUntil > Now;
+            viewers[page] = viewer with { TypingUntil = Now + TypingFades };
+            if (!wasTyping)
+            {
+                Announce(ticketId);
+            }
+        }
+    }
+
+    public void Dispose() => _sweep.Dispose();
+
+    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
+
+    private void FadeTyping()
+    {
+        var now = Now;
+        foreach (var (ticketId, viewers) in _tickets)
+        {
+            foreach (var (page, viewer) in viewers)
+            {
+                if (viewer.TypingUntil != DateTime.MinValue && viewer.TypingUntil <= now)
+                {
+                    viewers[page] = viewer with { TypingUntil = DateTime.MinValue };
+                    Announce(ticketId);
+                }
+            }
+        }
+    }
+
+    private void Announce(int ticketId) =>
+        _feed.Publish(new LiveChange(Boards.Presence, Entity, ticketId.ToString(System.Globalization.CultureInfo.InvariantCulture), LiveChangeKind.Updated, Now));
+
+    private sealed record Viewer(string Name, DateTime TypingUntil);
+}
