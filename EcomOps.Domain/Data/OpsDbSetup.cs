@@ -45,6 +45,7 @@ public static class OpsDbSetup
         services.AddSingleton<Service.Answers.AnswerLibrary>();
         services.AddSingleton<DemoData.IDemoDataArea, OrgDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.Answers.AnswerDemoData>();
+        services.AddSingleton<DemoData.IDemoDataArea, Service.ServiceDemoData>();
         services.AddSingleton<DemoData.DemoDataGenerator>();
         return services;
     }
