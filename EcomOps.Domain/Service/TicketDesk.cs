@@ -101,14 +101,18 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
     {
         await using var db = await OpenAsync(actor, ct);
         var me = await EmployeeOfAsync(db, actor, ct);
-        if (me is null)
+        if (me is null || !me.Active || me.Team != Team.CustomerService)
         {
-            return Outcome<ClaimResult>.Invalid([new FieldError("Assignee", "NotAnEmployee")]);
+            return Outcome<ClaimResult>.Invalid([new FieldError("Assignee", me is null ? "NotAnEmployee" : "AssigneeNotAgent")]);
         }
         var ticket = await db.Tickets.Include(t => t.Assignee).FirstOrDefaultAsync(t => t.Id == ticketId, ct);
         if (ticket is null)
         {
             return Outcome<ClaimResult>.NotFound();
+        }
+        if (ticket.MergedIntoId is not null || ticket.Status == TicketStatus.Closed)
+        {
+            return Outcome<ClaimResult>.Invalid([new FieldError("Assignee", "TicketMerged")]);
         }
         if (ticket.AssigneeId is not null)
         {
@@ -164,15 +168,18 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         }
         return await ChangeInAsync(db, duplicateId, duplicateVersion, ct, [], async (_, duplicate, now) =>
         {
-            foreach (var entry in duplicate.Entries.OrderBy(e => e.AtUtc))
+            // The duplicate's thread is kept in the target as notes dated now, each naming who wrote it and when: the
+            // target's SLA clocks are its own (old messages must not start or stop them), and a duplicate older than the
+            // target cannot put entries before the target's creation.
+            foreach (var entry in duplicate.Entries.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
             {
                 target.Entries.Add(new TicketEntry
                 {
-                    Kind = entry.Kind,
-                    Body = entry.Body,
+                    Kind = ThreadEntryKind.InternalNote,
+                    Body = $"[{duplicate.Number} · {entry.Kind} · {entry.AuthorName} · {entry.AtUtc:yyyy-MM-dd HH:mm} UTC] {entry.Body}",
                     AuthorName = entry.AuthorName,
                     AuthorEmployeeId = entry.AuthorEmployeeId,
-                    AtUtc = entry.AtUtc,
+                    AtUtc = now,
                 });
             }
             await AddEntryAsync(db, actor, target, ThreadEntryKind.InternalNote, $"Merged from {duplicate.Number}: {duplicate.Subject}", now, ct);

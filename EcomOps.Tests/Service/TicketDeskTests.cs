@@ -219,9 +219,36 @@ public sealed class TicketDeskTests : IAsyncLifetime
         Assert.True(merged.Succeeded);
         var survivor = (await Queue.FindAsync(keep))!;
         var closed = (await Queue.FindAsync(duplicate))!;
-        Assert.Contains(survivor.Entries, e => e.Body == "Same question again");
+        Assert.Contains(survivor.Entries, e => e.Kind == ThreadEntryKind.InternalNote && e.Body.EndsWith("Same question again", StringComparison.Ordinal));
         Assert.Contains(survivor.Entries, e => e.Kind == ThreadEntryKind.InternalNote && e.Body.StartsWith($"Merged from T{duplicate:D6}", StringComparison.Ordinal));
         Assert.Equal((TicketStatus.Closed, (int?)keep), (closed.Status, closed.MergedIntoId));
         Assert.Equal(OutcomeKind.Invalid, (await Desk.ReopenAsync(Agent, duplicate, closed.Version)).Kind);
+    }
+
+    [Fact]
+    public async Task An_older_duplicate_merges_into_a_newer_ticket_without_touching_its_clocks()
+    {
+        var older = (await Desk.CreateAsync(Agent, Chat("older") with { Message = "First time I asked" })).Value;
+        _harness.Clock.Advance(TimeSpan.FromMinutes(5));
+        var newer = (await Desk.CreateAsync(Agent, Chat("newer"))).Value;
+        var dueBefore = (await Queue.FindAsync(newer))!.FirstResponseDueUtc;
+
+        var merged = await Desk.MergeAsync(Agent, older, newer, (await Queue.FindAsync(older))!.Version);
+
+        Assert.True(merged.Succeeded);
+        var survivor = (await Queue.FindAsync(newer))!;
+        Assert.Equal(dueBefore, survivor.FirstResponseDueUtc);
+        Assert.Contains(survivor.Entries, e => e.Body.Contains("First time I asked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Only_active_customer_service_staff_can_claim()
+    {
+        var id = (await Desk.CreateAsync(Agent, Chat())).Value;
+
+        var designer = await Desk.ClaimAsync(_actors["designer@ecomops.local"], id);
+
+        Assert.Equal(OutcomeKind.Invalid, designer.Kind);
+        Assert.Null((await Queue.FindAsync(id))!.AssigneeId);
     }
 }
