@@ -102,6 +102,15 @@ public sealed class ServiceSla(BusinessCalendar calendar, SlaPolicySet policies)
         return targets;
     }
 
+    /// <summary>The badge of one target, as the ticket page shows it beside each deadline.</summary>
+    public static SlaBadge BadgeOf(SlaTargetStatus target) => target.State switch
+    {
+        SlaState.Breached => SlaBadge.Breached,
+        SlaState.Met => SlaBadge.Met,
+        SlaState.Paused => SlaBadge.Paused,
+        _ => target.Level == SlaLevel.Warning ? SlaBadge.Warning : SlaBadge.Ok,
+    };
+
     public static TicketTimeline TimelineOf(Ticket ticket) => new(
         ticket.CreatedAtUtc,
         ticket.StatusHistory.OrderBy(s => s.AtUtc).ThenBy(s => s.Id).Select(s => new StatusChange(s.Status, s.AtUtc)).ToList(),

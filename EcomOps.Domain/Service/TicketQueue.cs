@@ -103,7 +103,7 @@ public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory)
                 DueSoon = g.Count(t => t.SlaBadge == SlaBadge.Warning),
                 Overdue = g.Count(t => t.SlaBadge == SlaBadge.Breached),
             })
-            .FirstOrDefaultAsync(ct);
+            .SingleOrDefaultAsync(ct);
         return counts is null ? new QueueCounts(0, 0, 0, 0) : new QueueCounts(counts.Unassigned, counts.Mine, counts.DueSoon, counts.Overdue);
     }
 

@@ -205,14 +205,6 @@ public sealed partial class TicketPage
         }
     }
 
-    private static SlaBadge BadgeOf(SlaTargetStatus target) => target.State switch
-    {
-        SlaState.Breached => SlaBadge.Breached,
-        SlaState.Met => SlaBadge.Met,
-        SlaState.Paused => SlaBadge.Paused,
-        _ => target.Level == SlaLevel.Warning ? SlaBadge.Warning : SlaBadge.Ok,
-    };
-
     /// <summary>How the deadline was computed: when the clock started, what it counted, what it paused.</summary>
     private string Explain(SlaTargetStatus target) => L[
         target.Explanation.Mode == SlaTimeMode.BusinessHours ? "Sla.ExplainBusiness" : "Sla.ExplainCalendar",
