@@ -18,6 +18,7 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Service.SlaBreach> SlaBreaches => Set<Service.SlaBreach>();
     public DbSet<Service.ServiceAlert> ServiceAlerts => Set<Service.ServiceAlert>();
     public DbSet<Service.TeamSetting> TeamSettings => Set<Service.TeamSetting>();
+    public DbSet<Service.SlaSettingsRecord> SlaSettings => Set<Service.SlaSettingsRecord>();
     public DbSet<Service.Complaints.ComplaintCase> ComplaintCases => Set<Service.Complaints.ComplaintCase>();
     public DbSet<Service.Complaints.ComplaintRound> ComplaintRounds => Set<Service.Complaints.ComplaintRound>();
     public DbSet<Service.Complaints.ComplaintMeasure> ComplaintMeasures => Set<Service.Complaints.ComplaintMeasure>();

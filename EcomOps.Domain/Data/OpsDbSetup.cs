@@ -34,6 +34,7 @@ public static class OpsDbSetup
         services.TryAddSingleton(Service.ServiceSla.Default());
         services.AddSingleton<Service.TicketDesk>();
         services.AddSingleton<Service.TicketQueue>();
+        services.AddSingleton<Service.SlaSettingsDesk>();
         services.AddSingleton<Service.Surveys.SurveyDesk>();
         services.AddSingleton<Service.ServiceAlerts>();
         services.AddSingleton<Service.AutoAssignment>();

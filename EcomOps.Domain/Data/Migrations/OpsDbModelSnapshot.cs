@@ -523,6 +523,31 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("SlaBreaches");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Service.SlaSettingsRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SlaSettings", (string)null);
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Service.Surveys.SatisfactionSurvey", b =>
                 {
                     b.Property<long>("Id")
