@@ -22,6 +22,10 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Service.Complaints.ComplaintRound> ComplaintRounds => Set<Service.Complaints.ComplaintRound>();
     public DbSet<Service.Complaints.ComplaintMeasure> ComplaintMeasures => Set<Service.Complaints.ComplaintMeasure>();
     public DbSet<Service.Answers.StandardAnswer> StandardAnswers => Set<Service.Answers.StandardAnswer>();
+    public DbSet<Catalog.Sku> Skus => Set<Catalog.Sku>();
+    public DbSet<Inventory.Warehouse> Warehouses => Set<Inventory.Warehouse>();
+    public DbSet<Inventory.StockMovement> StockMovements => Set<Inventory.StockMovement>();
+    public DbSet<Inventory.StockBalance> StockBalances => Set<Inventory.StockBalance>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -46,6 +46,7 @@ public static class OpsDbSetup
         services.AddSingleton<DemoData.IDemoDataArea, OrgDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.Answers.AnswerDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.ServiceDemoData>();
+        services.AddSingleton<Inventory.StockLedger>();
         services.AddSingleton<DemoData.DemoDataGenerator>();
         return services;
     }
