@@ -36,11 +36,12 @@ public static class StockErrors
 /// <summary>
 /// The only way stock changes. Each operation writes one <see cref="StockMovement"/> per SKU and moves the SKU's
 /// <see cref="StockBalance"/> with a conditional UPDATE in the same transaction, so two callers can never both take
-/// the last unit: SQLite runs one writer at a time, and the condition is checked by the UPDATE itself.
+/// the last unit: SQLite runs one writer at a time, and the condition is checked by the UPDATE itself. After each
+/// change the SKUs' alerts and reorder suggestions are re-evaluated (<see cref="InventoryWatch"/>) in the same transaction.
 /// Every method takes the caller's context: inside the caller's transaction it only adds to that transaction (the
 /// caller commits or rolls back); without one it commits its own. On a shortage or refused input nothing is written.
 /// </summary>
-public sealed class StockLedger(TimeProvider clock)
+public sealed class StockLedger(TimeProvider clock, InventoryWatch watch)
 {
     /// <summary>Available becomes reserved. Fails, writing nothing, if any line has less available than asked.</summary>
     public Task<StockResult> ReserveAsync(OpsDb db, int warehouseId, IReadOnlyList<StockLine> lines, string reference, string? reason, CancellationToken ct) =>
@@ -187,6 +188,9 @@ public sealed class StockLedger(TimeProvider clock)
             });
         }
         await db.SaveChangesAsync(ct);
+        // Alerts and reorder suggestions follow the new balances in the same transaction: a shipment that crosses a
+        // reorder point commits together with its alert, which the board then receives.
+        await watch.EvaluateAsync(db, warehouseId, [.. merged.Select(l => l.SkuId)], ct);
         if (own is not null)
         {
             await own.CommitAsync(ct);
