@@ -23,6 +23,17 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Service.Complaints.ComplaintRound> ComplaintRounds => Set<Service.Complaints.ComplaintRound>();
     public DbSet<Service.Complaints.ComplaintMeasure> ComplaintMeasures => Set<Service.Complaints.ComplaintMeasure>();
     public DbSet<Service.Answers.StandardAnswer> StandardAnswers => Set<Service.Answers.StandardAnswer>();
+    public DbSet<Catalog.Sku> Skus => Set<Catalog.Sku>();
+    public DbSet<Inventory.Warehouse> Warehouses => Set<Inventory.Warehouse>();
+    public DbSet<Inventory.StockMovement> StockMovements => Set<Inventory.StockMovement>();
+    public DbSet<Inventory.StockBalance> StockBalances => Set<Inventory.StockBalance>();
+    public DbSet<Inventory.Supplier> Suppliers => Set<Inventory.Supplier>();
+    public DbSet<Inventory.StockPolicy> StockPolicies => Set<Inventory.StockPolicy>();
+    public DbSet<Inventory.InventoryAlert> InventoryAlerts => Set<Inventory.InventoryAlert>();
+    public DbSet<Inventory.ReorderSuggestion> ReorderSuggestions => Set<Inventory.ReorderSuggestion>();
+    public DbSet<Inventory.PurchaseOrder> PurchaseOrders => Set<Inventory.PurchaseOrder>();
+    public DbSet<Inventory.PurchaseOrderLine> PurchaseOrderLines => Set<Inventory.PurchaseOrderLine>();
+    public DbSet<Inventory.PurchaseReceipt> PurchaseReceipts => Set<Inventory.PurchaseReceipt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -29,6 +29,9 @@ public static class Boards
 
     /// <summary>Complaint cases: the complaint SLA board and case pages.</summary>
     public const string Complaints = "complaints";
+
+    /// <summary>Stock movements and inventory alerts: the inventory alerts board and stock pages.</summary>
+    public const string Inventory = "inventory";
 }
 
 /// <summary>Marks an entity whose committed changes are published on a live board.</summary>
