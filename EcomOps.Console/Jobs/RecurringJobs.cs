@@ -11,8 +11,10 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string AuditRetention = "audit-retention";
     public const string SlaSweep = "sla-sweep";
     public const string OverdueComplaintMeasures = "complaint-overdue-measures";
+    public const string InventorySweep = "inventory-sweep";
+    public const string ReorderPoints = "inventory-reorder-points";
 
-    public IReadOnlyList<string> Ids { get; } = [AuditRetention, SlaSweep, OverdueComplaintMeasures];
+    public IReadOnlyList<string> Ids { get; } = [AuditRetention, SlaSweep, OverdueComplaintMeasures, InventorySweep, ReorderPoints];
 
     public void RegisterAll()
     {
@@ -22,6 +24,8 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
             configuration["Jobs:AuditRetention:Cron"] ?? "30 3 * * *", options);
         manager.AddOrUpdate<SlaSweepJob>(SlaSweep, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         manager.AddOrUpdate<Features.Service.Complaints.OverdueMeasuresJob>(OverdueComplaintMeasures, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
+        manager.AddOrUpdate<Features.Inventory.InventorySweepJob>(InventorySweep, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", options);
+        manager.AddOrUpdate<Features.Inventory.ReorderPointJob>(ReorderPoints, job => job.RunAsync(CancellationToken.None), "10 2 * * *", options);
     }
 }
 
