@@ -22,6 +22,13 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Service.Complaints.ComplaintRound> ComplaintRounds => Set<Service.Complaints.ComplaintRound>();
     public DbSet<Service.Complaints.ComplaintMeasure> ComplaintMeasures => Set<Service.Complaints.ComplaintMeasure>();
     public DbSet<Service.Answers.StandardAnswer> StandardAnswers => Set<Service.Answers.StandardAnswer>();
+    public DbSet<Orders.SalesChannel> SalesChannels => Set<Orders.SalesChannel>();
+    public DbSet<Orders.Order> Orders => Set<Orders.Order>();
+    public DbSet<Orders.OrderLine> OrderLines => Set<Orders.OrderLine>();
+    public DbSet<Orders.OrderHold> OrderHolds => Set<Orders.OrderHold>();
+    public DbSet<Orders.OrderEvent> OrderEvents => Set<Orders.OrderEvent>();
+    public DbSet<Orders.OrderShipment> OrderShipments => Set<Orders.OrderShipment>();
+    public DbSet<Orders.OutboxMessage> OutboxMessages => Set<Orders.OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

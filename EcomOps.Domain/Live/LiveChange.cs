@@ -29,6 +29,9 @@ public static class Boards
 
     /// <summary>Complaint cases: the complaint SLA board and case pages.</summary>
     public const string Complaints = "complaints";
+
+    /// <summary>Orders: the live order board, the order list and the exception queue.</summary>
+    public const string Orders = "orders";
 }
 
 /// <summary>Marks an entity whose committed changes are published on a live board.</summary>
