@@ -15,6 +15,9 @@ var seedCommand = SeedCommand.TryParse(args, out var seedArgs);
 var builder = WebApplication.CreateBuilder(seedCommand ? seedArgs : args);
 ConsoleConfiguration.UseRootSettings(builder.Configuration, builder.Environment);
 
+// Complaint time targets from the "Complaints" section; the Domain's defaults (2 h, 14 h, 30 min) otherwise.
+builder.Services.AddSingleton(builder.Configuration.GetSection("Complaints").Get<EcomOps.Domain.Service.Complaints.ComplaintSettings>()
+    ?? new EcomOps.Domain.Service.Complaints.ComplaintSettings());
 builder.Services.AddOpsDomain(sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Ops") ?? ConsoleConfiguration.DefaultConnectionString);
 builder.Services.AddCompanyTime(builder.Configuration["Company:TimeZone"]);
 // Identity's stores and the health check take the context from the container: one per request, made by the factory.

@@ -12,6 +12,7 @@ public static class StartUp
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StartUp");
         await OpsDbSetup.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<OpsDb>>());
+        await app.Services.GetRequiredService<EcomOps.Domain.Service.SlaSettingsDesk>().SyncAsync();
 
         if (app.Environment.IsDevelopment())
         {

@@ -6,9 +6,17 @@ namespace EcomOps.Console.Jobs;
 /// Every minute, the safety net behind <see cref="SlaDeadlineScheduler"/>: recomputes tickets whose warning or
 /// deadline has come (after a restart, say). Breaches are recorded once, so running it twice changes nothing more.
 /// </summary>
-public sealed class SlaSweepJob(TicketDesk desk)
+public sealed class SlaSweepJob(TicketDesk desk, SlaSettingsDesk settings)
 {
-    public Task<int> RunAsync(CancellationToken ct) => desk.RefreshDueSlasAsync(ct);
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        // Another server may have saved new SLA rules: take them first, then recompute everything they moved.
+        if (await settings.SyncAsync(ct))
+        {
+            return (await desk.RecomputeOpenAsync(ct)).Recomputed;
+        }
+        return await desk.RefreshDueSlasAsync(ct);
+    }
 }
 
 /// <summary>

@@ -34,6 +34,7 @@ public static class OpsDbSetup
         services.TryAddSingleton(Service.ServiceSla.Default());
         services.AddSingleton<Service.TicketDesk>();
         services.AddSingleton<Service.TicketQueue>();
+        services.AddSingleton<Service.SlaSettingsDesk>();
         services.AddSingleton<Service.Surveys.SurveyDesk>();
         services.AddSingleton<Service.ServiceAlerts>();
         services.AddSingleton<Service.AutoAssignment>();
@@ -46,6 +47,15 @@ public static class OpsDbSetup
         services.AddSingleton<DemoData.IDemoDataArea, OrgDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.Answers.AnswerDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.ServiceDemoData>();
+        services.AddSingleton<Inventory.StockLedger>();
+        services.AddSingleton<Inventory.InventoryWatch>();
+        services.AddSingleton<Inventory.InventoryAlerts>();
+        services.AddSingleton<Inventory.PurchasingDesk>();
+        services.AddSingleton<Inventory.SupplierDirectory>();
+        services.AddSingleton<Inventory.StockPolicies>();
+        services.AddSingleton<Inventory.StockQueries>();
+        services.AddSingleton<DemoData.IDemoDataArea, Inventory.InventoryDemoData>();
+        services.AddSingleton<DemoData.IDemoDataArea, Inventory.InventoryEvaluationDemoData>();
         services.AddSingleton<DemoData.DemoDataGenerator>();
         return services;
     }

@@ -30,6 +30,9 @@ public static class Boards
     /// <summary>Complaint cases: the complaint SLA board and case pages.</summary>
     public const string Complaints = "complaints";
 
+    /// <summary>Stock movements and inventory alerts: the inventory alerts board and stock pages.</summary>
+    public const string Inventory = "inventory";
+
     /// <summary>Orders: the live order board, the order list and the exception queue.</summary>
     public const string Orders = "orders";
 }

@@ -3,75 +3,34 @@ using EcomOps.Domain.Service.Sla;
 namespace EcomOps.Domain.Service;
 
 /// <summary>
-/// The customer-service team's SLA settings: its calendar and its ordered policies. One place, so the queue, the
-/// scheduler, the sweep job and the demo data all measure tickets the same way.
+/// The customer-service team's SLA: its calendar and its ordered policies. One place, so the queue, the scheduler,
+/// the sweep job and the demo data all measure tickets the same way. Supervisors change it at run time
+/// (<see cref="SlaSettingsDesk"/>): <see cref="Replace"/> swaps both at once, so a projection never mixes an old
+/// calendar with new policies.
 /// </summary>
 public sealed class ServiceSla(BusinessCalendar calendar, SlaPolicySet policies)
 {
-    public BusinessCalendar Calendar { get; } = calendar;
+    private sealed record Rules(BusinessCalendar Calendar, SlaPolicySet Policies);
 
-    public SlaPolicySet Policies { get; } = policies;
+    private volatile Rules _rules = new(calendar, policies);
 
-    /// <summary>
-    /// The service desk's hours: every day 09:00–23:00 in Shanghai, when online shoppers write most; closed on the
-    /// eve and first day of the Spring Festival.
-    /// </summary>
+    public BusinessCalendar Calendar => _rules.Calendar;
+
+    public SlaPolicySet Policies => _rules.Policies;
+
     public static ServiceSla Default()
     {
-        IReadOnlyList<OpeningInterval> day = [new(new TimeOnly(9, 0), new TimeOnly(23, 0))];
-        var calendar = new BusinessCalendar(
-            "Asia/Shanghai",
-            Enum.GetValues<DayOfWeek>().ToDictionary(d => d, _ => day),
-            holidays: [new DateOnly(2026, 2, 16), new DateOnly(2026, 2, 17)]);
-        var policies = new SlaPolicySet(
-        [
-            new SlaPolicy
-            {
-                Name = "Urgent",
-                Priority = TicketPriority.Urgent,
-                FirstResponse = new SlaTarget(TimeSpan.FromMinutes(30)),
-                NextReply = new SlaTarget(TimeSpan.FromHours(1)),
-                Resolution = new SlaTarget(TimeSpan.FromHours(8)),
-            },
-            new SlaPolicy
-            {
-                Name = "Complaint",
-                Category = TicketCategories.Complaint,
-                FirstResponse = new SlaTarget(TimeSpan.FromHours(2)),
-                NextReply = new SlaTarget(TimeSpan.FromHours(4)),
-                Resolution = new SlaTarget(TimeSpan.FromHours(42)),
-            },
-            new SlaPolicy
-            {
-                Name = "Online chat",
-                Channel = TicketChannel.OnlineChat,
-                FirstResponse = new SlaTarget(TimeSpan.FromMinutes(15)),
-                NextReply = new SlaTarget(TimeSpan.FromMinutes(30)),
-                Resolution = new SlaTarget(TimeSpan.FromHours(14)),
-            },
-            new SlaPolicy
-            {
-                Name = "Hotline",
-                Channel = TicketChannel.Hotline,
-                FirstResponse = new SlaTarget(TimeSpan.FromHours(1)),
-                NextReply = new SlaTarget(TimeSpan.FromHours(2)),
-                Resolution = new SlaTarget(TimeSpan.FromHours(28)),
-            },
-            new SlaPolicy
-            {
-                Name = "Standard",
-                FirstResponse = new SlaTarget(TimeSpan.FromHours(4)),
-                NextReply = new SlaTarget(TimeSpan.FromHours(8)),
-                Resolution = new SlaTarget(TimeSpan.FromHours(42)),
-            },
-        ]);
+        var (calendar, policies) = SlaSettings.Default().Build().Value;
         return new ServiceSla(calendar, policies);
     }
+
+    public void Replace(BusinessCalendar calendar, SlaPolicySet policies) => _rules = new Rules(calendar, policies);
 
     /// <summary>Puts a ticket's SLA picture on it: due times, the queue's sort key, its badge and next check.</summary>
     public IReadOnlyList<SlaTargetStatus> Project(Ticket ticket, DateTime nowUtc)
     {
-        var policy = Policies.Match(ticket.Priority, ticket.Channel, ticket.Category);
+        var rules = _rules;
+        var policy = rules.Policies.Match(ticket.Priority, ticket.Channel, ticket.Category);
         ticket.SlaPolicyName = policy?.Name;
         if (policy is null)
         {
@@ -82,7 +41,7 @@ public sealed class ServiceSla(BusinessCalendar calendar, SlaPolicySet policies)
         }
 
         var timeline = TimelineOf(ticket);
-        var targets = SlaClock.Evaluate(timeline, policy, Calendar, nowUtc);
+        var targets = SlaClock.Evaluate(timeline, policy, rules.Calendar, nowUtc);
         DateTime? Due(SlaTargetKind kind) => targets.FirstOrDefault(t => t.Kind == kind)?.DueAtUtc;
         ticket.FirstResponseDueUtc = Due(SlaTargetKind.FirstResponse);
         ticket.NextReplyDueUtc = Due(SlaTargetKind.NextReply);
@@ -92,7 +51,7 @@ public sealed class ServiceSla(BusinessCalendar calendar, SlaPolicySet policies)
         var owed = targets.Where(t => t.State == SlaState.Active || (t.State == SlaState.Breached && t.MetAtUtc is null)).ToList();
         ticket.NextDeadlineUtc = owed.Min(t => t.DueAtUtc);
         ticket.NextWarningUtc = owed.Where(t => t.State == SlaState.Active).Min(t => t.WarningAtUtc);
-        ticket.SlaNextCheckUtc = SlaClock.NextTransitionUtc(timeline, policy, Calendar, nowUtc);
+        ticket.SlaNextCheckUtc = SlaClock.NextTransitionUtc(timeline, policy, rules.Calendar, nowUtc);
         ticket.SlaBadge = owed.Any(t => t.State == SlaState.Breached) ? SlaBadge.Breached
             : owed.Any(t => t.Level == SlaLevel.Warning) ? SlaBadge.Warning
             : owed.Count > 0 ? SlaBadge.Ok

@@ -201,7 +201,7 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         await using var db = await OpenAsync(Actor.System, ct);
         var due = await db.Tickets.Include(t => t.Entries).Include(t => t.StatusHistory)
             .Where(t => t.SlaNextCheckUtc != null && t.SlaNextCheckUtc <= now)
-            .OrderBy(t => t.SlaNextCheckUtc).Take(500).ToListAsync(ct);
+            .OrderBy(t => t.SlaNextCheckUtc).Take(500).AsSplitQuery().ToListAsync(ct);
         foreach (var ticket in due)
         {
             var targets = sla.Project(ticket, now);
@@ -221,20 +221,29 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         return await db.Tickets.Where(t => t.SlaNextCheckUtc != null).MinAsync(t => t.SlaNextCheckUtc, ct);
     }
 
-    /// <summary>Recomputes every open ticket after the calendar or a policy changed.</summary>
-    public async Task<int> RecomputeOpenAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Recomputes every open ticket after the calendar or a policy changed; says how many were recomputed and how
+    /// many of them now have a different due time on some target.
+    /// </summary>
+    public async Task<SlaRecomputation> RecomputeOpenAsync(CancellationToken ct = default)
     {
         var now = Now;
         await using var db = await OpenAsync(Actor.System, ct);
         var open = await db.Tickets.Include(t => t.Entries).Include(t => t.StatusHistory)
-            .Where(t => t.Status != TicketStatus.Closed).ToListAsync(ct);
+            .Where(t => t.Status != TicketStatus.Closed).AsSplitQuery().ToListAsync(ct);
+        var moved = 0;
         foreach (var ticket in open)
         {
+            var before = (ticket.FirstResponseDueUtc, ticket.NextReplyDueUtc, ticket.ResolutionDueUtc, ticket.SlaPolicyName);
             var targets = sla.Project(ticket, now);
+            if (before != (ticket.FirstResponseDueUtc, ticket.NextReplyDueUtc, ticket.ResolutionDueUtc, ticket.SlaPolicyName))
+            {
+                moved++;
+            }
             await RecordBreachesAsync(db, ticket, targets, now, ct);
         }
         await db.SaveChangesAsync(ct);
-        return open.Count;
+        return new SlaRecomputation(open.Count, moved);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -330,8 +339,9 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
     /// <summary>
     /// Records each breach once and raises each escalation once: a warning when a running target passes its warning
     /// share, a breach alert when it passes its deadline. Their keys include the deadline, so re-running changes nothing.
+    /// An escalation the ticket's policy names a reassignment for hands the ticket over, once, with a note saying why.
     /// </summary>
-    private static async Task RecordBreachesAsync(OpsDb db, Ticket ticket, IReadOnlyList<SlaTargetStatus> targets, DateTime now, CancellationToken ct)
+    private async Task RecordBreachesAsync(OpsDb db, Ticket ticket, IReadOnlyList<SlaTargetStatus> targets, DateTime now, CancellationToken ct)
     {
         if (ticket.Id == 0)
         {
@@ -346,27 +356,54 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
                 {
                     db.SlaBreaches.Add(new SlaBreach { TicketId = ticket.Id, Target = target.Kind, BreachedAtUtc = breachedAt, RecordedAtUtc = now, PolicyName = ticket.SlaPolicyName });
                 }
-                if (target.MetAtUtc is null)
+                if (target.MetAtUtc is null && await RaiseAsync(db, ticket.Id, AlertKind.Breach, target.Kind, breachedAt, now, ct))
                 {
-                    await RaiseAsync(db, ticket.Id, AlertKind.Breach, target.Kind, breachedAt, now, ct);
+                    await ReassignOnEscalationAsync(db, ticket, SlaEscalationTrigger.Breach, target.Kind, now, ct);
                 }
             }
-            else if (target is { State: SlaState.Active, Level: SlaLevel.Warning, DueAtUtc: { } due })
+            else if (target is { State: SlaState.Active, Level: SlaLevel.Warning, DueAtUtc: { } due }
+                && await RaiseAsync(db, ticket.Id, AlertKind.Warning, target.Kind, due, now, ct))
             {
-                await RaiseAsync(db, ticket.Id, AlertKind.Warning, target.Kind, due, now, ct);
+                await ReassignOnEscalationAsync(db, ticket, SlaEscalationTrigger.Warning, target.Kind, now, ct);
             }
         }
     }
 
-    private static async Task RaiseAsync(OpsDb db, int ticketId, AlertKind kind, SlaTargetKind target, DateTime due, DateTime now, CancellationToken ct)
+    private async Task ReassignOnEscalationAsync(OpsDb db, Ticket ticket, SlaEscalationTrigger trigger, SlaTargetKind target, DateTime now, CancellationToken ct)
+    {
+        var policy = sla.Policies.Policies.FirstOrDefault(p => p.Name == ticket.SlaPolicyName);
+        if (policy?.Reassignment is not { } reassignment || reassignment.When != trigger || ticket.AssigneeId == reassignment.EmployeeId)
+        {
+            return;
+        }
+        var to = await db.Employees.Where(e => e.Id == reassignment.EmployeeId && e.Active && e.Team == Team.CustomerService)
+            .Select(e => e.FullName).FirstOrDefaultAsync(ct);
+        if (to is null)
+        {
+            return;
+        }
+        ticket.AssigneeId = reassignment.EmployeeId;
+        ticket.AssignedAtUtc = now;
+        ticket.Entries.Add(new TicketEntry
+        {
+            Kind = ThreadEntryKind.InternalNote,
+            Body = $"SLA escalation ({trigger}, {target}): reassigned to {to} by policy \"{policy.Name}\".",
+            AuthorName = Actor.System.Name,
+            AtUtc = now,
+        });
+    }
+
+    /// <summary>Raises an escalation unless the same one (ticket, target, kind, deadline) exists; true when raised now.</summary>
+    private static async Task<bool> RaiseAsync(OpsDb db, int ticketId, AlertKind kind, SlaTargetKind target, DateTime due, DateTime now, CancellationToken ct)
     {
         var alerts = db.Set<ServiceAlert>();
         if (alerts.Local.Any(a => a.TicketId == ticketId && a.Target == target && a.Kind == kind && a.DueAtUtc == due)
             || await alerts.AnyAsync(a => a.TicketId == ticketId && a.Target == target && a.Kind == kind && a.DueAtUtc == due, ct))
         {
-            return;
+            return false;
         }
         alerts.Add(new ServiceAlert { TicketId = ticketId, Kind = kind, Target = target, DueAtUtc = due, RaisedAtUtc = now });
+        return true;
     }
 
     private static Task<Employee?> EmployeeOfAsync(OpsDb db, Actor actor, CancellationToken ct) =>

@@ -78,7 +78,8 @@ public sealed class AccessTests(OpsWebFactoryFixture fixture) : IClassFixture<Op
     [Theory]
     [InlineData("/admin/employees")]
     [InlineData("/admin/audit")]
-    public async Task Agent_is_shown_access_denied_on_admin_pages(string path)
+    [InlineData("/service/sla")]
+    public async Task Agent_is_shown_access_denied_on_admin_and_supervisor_pages(string path)
     {
         var client = await _factory.SignedInClientAsync("agent@ecomops.local");
 
@@ -86,6 +87,16 @@ public sealed class AccessTests(OpsWebFactoryFixture fixture) : IClassFixture<Op
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_CS_supervisor_opens_the_SLA_settings()
+    {
+        var client = await _factory.SignedInClientAsync("cssupervisor@ecomops.local");
+
+        var response = await client.GetAsync("/service/sla");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

@@ -58,6 +58,59 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Catalog.Sku", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Brand")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ListPriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PackSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitCostCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Category", "Active");
+
+                    b.ToTable("Skus", t =>
+                        {
+                            t.HasCheckConstraint("CK_Skus_PackSize", "\"PackSize\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Data.OpsUser", b =>
                 {
                     b.Property<string>("Id")
@@ -128,93 +181,96 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("EcomOps.Domain.Orders.Order", b =>
+            modelBuilder.Entity("EcomOps.Domain.Inventory.InventoryAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AcknowledgedLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SnoozedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarehouseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.HasIndex("ResolvedAtUtc", "Kind");
+
+                    b.HasIndex("SkuId", "WarehouseId", "Kind")
+                        .IsUnique()
+                        .HasFilter("\"ResolvedAtUtc\" IS NULL");
+
+                    b.ToTable("InventoryAlerts");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.PurchaseOrder", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("BuyerNote")
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpectedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CancelReason")
-                        .HasMaxLength(500)
+                    b.Property<DateTime?>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Carrier")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ChannelId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CustomerLanguage")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CustomerName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CustomerPhone")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("DelayNotified")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("DeliveredAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("DiscountCents")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("HeldSinceUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ItemsCents")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("PaidAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PaymentStatus")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("PlacedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PlatformOrderId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ReceivedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ShipByUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ShippedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ShippingAddress")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ShippingFeeCents")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ShippingStatus")
-                        .IsRequired()
-                        .HasMaxLength(20)
+                    b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -222,10 +278,133 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("StockReserved")
+                    b.Property<int>("SupplierId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("TotalCents")
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarehouseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierId");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.HasIndex("Status", "SupplierId", "WarehouseId");
+
+                    b.ToTable("PurchaseOrders");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.PurchaseOrderLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PurchaseOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitCostCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PurchaseOrderId");
+
+                    b.HasIndex("SkuId", "PurchaseOrderId");
+
+                    b.ToTable("PurchaseOrderLines");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.PurchaseReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverReceiptReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PurchaseOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PurchaseOrderLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PurchaseOrderId");
+
+                    b.HasIndex("PurchaseOrderLineId");
+
+                    b.HasIndex("SupplierId", "ReceivedAtUtc");
+
+                    b.ToTable("PurchaseReceipts");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.ReorderSuggestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectedStock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PurchaseOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReorderPoint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupplierId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAtUtc")
@@ -235,267 +414,151 @@ namespace EcomOps.Domain.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("WarehouseId")
+                    b.Property<int>("WarehouseId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerName");
+                    b.HasIndex("PurchaseOrderId");
 
-                    b.HasIndex("CustomerPhone");
+                    b.HasIndex("SupplierId");
 
-                    b.HasIndex("HeldSinceUtc");
+                    b.HasIndex("WarehouseId");
 
-                    b.HasIndex("PlacedAtUtc");
+                    b.HasIndex("SkuId", "WarehouseId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Open'");
 
-                    b.HasIndex("PlatformOrderId");
+                    b.HasIndex("Status", "WarehouseId");
 
-                    b.HasIndex("ReceivedAtUtc");
-
-                    b.HasIndex("ChannelId", "PlacedAtUtc");
-
-                    b.HasIndex("ChannelId", "PlatformOrderId")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "PlacedAtUtc");
-
-                    b.HasIndex("Status", "ShippingStatus", "ShipByUtc");
-
-                    b.ToTable("Orders");
+                    b.ToTable("ReorderSuggestions");
                 });
 
-            modelBuilder.Entity("EcomOps.Domain.Orders.OrderEvent", b =>
+            modelBuilder.Entity("EcomOps.Domain.Inventory.StockBalance", b =>
+                {
+                    b.Property<int>("SkuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarehouseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnHand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reserved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SkuId", "WarehouseId");
+
+                    b.HasIndex("WarehouseId", "SkuId");
+
+                    b.ToTable("StockBalances", t =>
+                        {
+                            t.HasCheckConstraint("CK_StockBalances_Available", "\"OnHand\" >= \"Reserved\"");
+
+                            t.HasCheckConstraint("CK_StockBalances_Reserved", "\"Reserved\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.StockMovement", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ByName")
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(256)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ContactOutcome")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("OnHandDelta")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("Detail")
+                    b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Kind")
+                    b.Property<string>("Reference")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("OrderId")
+                    b.Property<int>("ReservedDelta")
                         .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrderId", "AtUtc");
-
-                    b.ToTable("OrderEvents");
-                });
-
-            modelBuilder.Entity("EcomOps.Domain.Orders.OrderHold", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OrderId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("RaisedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ResolvedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrderId");
-
-                    b.HasIndex("ResolvedAtUtc", "Reason");
-
-                    b.ToTable("OrderHolds");
-                });
-
-            modelBuilder.Entity("EcomOps.Domain.Orders.OrderLine", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DiscountCents")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OrderId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ReturnedQuantity")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ShippedQuantity")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SkuCode")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
 
                     b.Property<int>("SkuId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UnitPriceCents")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrderId");
-
-                    b.HasIndex("SkuCode", "OrderId");
-
-                    b.ToTable("OrderLines");
-                });
-
-            modelBuilder.Entity("EcomOps.Domain.Orders.OrderShipment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Carrier")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DeliveredAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OrderId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ShippedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TrackingNumber")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
 
                     b.Property<int>("WarehouseId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId");
+                    b.HasIndex("Reference");
 
-                    b.HasIndex("TrackingNumber");
+                    b.HasIndex("WarehouseId");
 
-                    b.ToTable("OrderShipments");
+                    b.HasIndex("Kind", "AtUtc");
+
+                    b.HasIndex("SkuId", "WarehouseId", "AtUtc");
+
+                    b.ToTable("StockMovements");
                 });
 
-            modelBuilder.Entity("EcomOps.Domain.Orders.OrderShipmentLine", b =>
+            modelBuilder.Entity("EcomOps.Domain.Inventory.StockPolicy", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<int>("SkuId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("OrderLineId")
+                    b.Property<int>("WarehouseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Quantity")
+                    b.Property<double>("AverageDailyDemand")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ComputedReorderPoint")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ShipmentId")
+                    b.Property<int?>("ManualReorderPoint")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.Property<int>("MaxStock")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("ShipmentId");
+                    b.Property<int>("SafetyStock")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("OrderShipmentLine");
+                    b.Property<int?>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SkuId", "WarehouseId");
+
+                    b.HasIndex("SupplierId");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.ToTable("StockPolicies");
                 });
 
-            modelBuilder.Entity("EcomOps.Domain.Orders.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DeliveredAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OrderId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrderId");
-
-                    b.HasIndex("Status", "Id");
-
-                    b.ToTable("OutboxMessages");
-                });
-
-            modelBuilder.Entity("EcomOps.Domain.Orders.SalesChannel", b =>
+            modelBuilder.Entity("EcomOps.Domain.Inventory.Supplier", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -504,13 +567,54 @@ namespace EcomOps.Domain.Data.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ApiKeyHash")
-                        .HasMaxLength(64)
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ApiKeyHint")
-                        .HasMaxLength(16)
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadTimeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinOrderQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Suppliers");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.Warehouse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -522,24 +626,12 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Platform")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
-
-                    b.HasIndex("ApiKeyHash")
-                        .IsUnique();
 
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("SalesChannels");
+                    b.ToTable("Warehouses");
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Org.Employee", b =>
@@ -937,6 +1029,31 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("SlaBreaches");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Service.SlaSettingsRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SlaSettings", (string)null);
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Service.Surveys.SatisfactionSurvey", b =>
                 {
                     b.Property<long>("Id")
@@ -1331,68 +1448,138 @@ namespace EcomOps.Domain.Data.Migrations
                     b.Navigation("Changes");
                 });
 
-            modelBuilder.Entity("EcomOps.Domain.Orders.Order", b =>
+            modelBuilder.Entity("EcomOps.Domain.Inventory.InventoryAlert", b =>
                 {
-                    b.HasOne("EcomOps.Domain.Orders.SalesChannel", "Channel")
+                    b.HasOne("EcomOps.Domain.Catalog.Sku", null)
                         .WithMany()
-                        .HasForeignKey("ChannelId")
+                        .HasForeignKey("SkuId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Channel");
-                });
-
-            modelBuilder.Entity("EcomOps.Domain.Orders.OrderEvent", b =>
-                {
-                    b.HasOne("EcomOps.Domain.Orders.Order", null)
-                        .WithMany("Events")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EcomOps.Domain.Orders.OrderHold", b =>
-                {
-                    b.HasOne("EcomOps.Domain.Orders.Order", null)
-                        .WithMany("Holds")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EcomOps.Domain.Orders.OrderLine", b =>
-                {
-                    b.HasOne("EcomOps.Domain.Orders.Order", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EcomOps.Domain.Orders.OrderShipment", b =>
-                {
-                    b.HasOne("EcomOps.Domain.Orders.Order", null)
-                        .WithMany("Shipments")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EcomOps.Domain.Orders.OrderShipmentLine", b =>
-                {
-                    b.HasOne("EcomOps.Domain.Orders.OrderShipment", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("ShipmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EcomOps.Domain.Orders.OutboxMessage", b =>
-                {
-                    b.HasOne("EcomOps.Domain.Orders.Order", null)
+                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
                         .WithMany()
-                        .HasForeignKey("OrderId")
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.PurchaseOrder", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Inventory.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.PurchaseOrderLine", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Inventory.PurchaseOrder", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PurchaseOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Catalog.Sku", null)
+                        .WithMany()
+                        .HasForeignKey("SkuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.PurchaseReceipt", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Inventory.PurchaseOrderLine", null)
+                        .WithMany()
+                        .HasForeignKey("PurchaseOrderLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Inventory.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.ReorderSuggestion", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Inventory.PurchaseOrder", null)
+                        .WithMany()
+                        .HasForeignKey("PurchaseOrderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EcomOps.Domain.Catalog.Sku", null)
+                        .WithMany()
+                        .HasForeignKey("SkuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Inventory.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.StockBalance", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Catalog.Sku", null)
+                        .WithMany()
+                        .HasForeignKey("SkuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.StockMovement", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Catalog.Sku", null)
+                        .WithMany()
+                        .HasForeignKey("SkuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.StockPolicy", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Catalog.Sku", null)
+                        .WithMany()
+                        .HasForeignKey("SkuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Inventory.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1540,18 +1727,7 @@ namespace EcomOps.Domain.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EcomOps.Domain.Orders.Order", b =>
-                {
-                    b.Navigation("Events");
-
-                    b.Navigation("Holds");
-
-                    b.Navigation("Lines");
-
-                    b.Navigation("Shipments");
-                });
-
-            modelBuilder.Entity("EcomOps.Domain.Orders.OrderShipment", b =>
+            modelBuilder.Entity("EcomOps.Domain.Inventory.PurchaseOrder", b =>
                 {
                     b.Navigation("Lines");
                 });

@@ -53,9 +53,10 @@ public sealed class ComplaintDemoData(ServiceSla sla, ComplaintSettings settings
                 CreatedAtUtc = received,
             };
             ComplaintRules.Record(c, received, calendar, settings);
-            // Recent cases are still early in the procedure; older ones mostly went through to the end.
+            // Recent cases are still early in the procedure, those of the last two weeks somewhere along it (a few with
+            // measures overdue, as happens); older ones went through to the end, so the board shows no months-old cases.
             var age = (now - received).TotalDays;
-            var target = age < 2 ? stages[random.Next(0, 3)] : age < 10 ? stages[random.Next(1, 5)] : random.Next(10) < 8 ? ComplaintStage.Closed : stages[random.Next(2, 4)];
+            var target = age < 2 ? stages[random.Next(0, 3)] : age < 14 ? stages[random.Next(1, 5)] : ComplaintStage.Closed;
             var at = received;
             DateTime Step(double hours) => at = Min(at.AddHours(hours), now);
             if (target >= ComplaintStage.Investigating)

@@ -11,6 +11,9 @@ public sealed record ComplaintSettings
 
     /// <summary>Once every measure of a round is done, the customer is asked how it went within this time.</summary>
     public TimeSpan FollowUpWithin { get; init; } = TimeSpan.FromHours(14);
+
+    /// <summary>A complaint deadline shows as a warning this long before it falls due.</summary>
+    public TimeSpan WarnBefore { get; init; } = TimeSpan.FromMinutes(30);
 }
 
 /// <summary>The steps of the procedure a person can take on a case.</summary>
@@ -138,6 +141,13 @@ public static class ComplaintRules
         }
         return errors;
     }
+
+    /// <summary>When a complaint deadline starts to show as a warning.</summary>
+    public static DateTime WarningAt(DateTime dueUtc, ComplaintSettings settings) => dueUtc - settings.WarnBefore;
+
+    /// <summary>How a complaint deadline stands now: breached once passed, a warning in its last stretch, else in time.</summary>
+    public static SlaBadge BadgeOf(DateTime dueUtc, DateTime nowUtc, ComplaintSettings settings) =>
+        nowUtc >= dueUtc ? SlaBadge.Breached : nowUtc >= WarningAt(dueUtc, settings) ? SlaBadge.Warning : SlaBadge.Ok;
 
     public static void Record(ComplaintCase c, DateTime receivedAtUtc, BusinessCalendar calendar, ComplaintSettings settings)
     {

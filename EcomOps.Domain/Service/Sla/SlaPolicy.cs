@@ -77,6 +77,9 @@ public sealed record SlaPolicy
             : throw new ArgumentOutOfRangeException(nameof(WarningShare), value, "The warning share lies in (0, 1].");
     }
 
+    /// <summary>The hand-over this policy's escalations make, if any.</summary>
+    public SlaReassignment? Reassignment { get; init; }
+
     public bool Matches(TicketPriority priority, TicketChannel channel, string? category) =>
         (Priority is null || Priority == priority)
         && (Channel is null || Channel == channel)

@@ -138,4 +138,18 @@ public sealed class ComplaintRulesTests
         var measure = ComplaintRules.Check(new MeasureForm("", null, Start.AddHours(-1), ""), Start);
         Assert.Equal(["Description:Required", "ExpectedOutcome:Required", "Owner:Required", "Deadline:DeadlinePassed"], measure.Select(e => $"{e.Field}:{e.Code}"));
     }
+
+    [Theory]
+    [InlineData(31, 30, SlaBadge.Ok)]
+    [InlineData(30, 30, SlaBadge.Warning)]
+    [InlineData(0, 30, SlaBadge.Breached)]
+    [InlineData(50, 60, SlaBadge.Warning)]
+    public void A_complaint_deadline_turns_to_a_warning_in_its_configured_last_stretch_and_breached_once_passed(int minutesLeft, int warnMinutes, SlaBadge badge)
+    {
+        var settings = new ComplaintSettings { WarnBefore = TimeSpan.FromMinutes(warnMinutes) };
+        var due = Start.AddHours(3);
+
+        Assert.Equal(badge, ComplaintRules.BadgeOf(due, due.AddMinutes(-minutesLeft), settings));
+        Assert.Equal(due.AddMinutes(-warnMinutes), ComplaintRules.WarningAt(due, settings));
+    }
 }

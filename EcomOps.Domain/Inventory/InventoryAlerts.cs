@@ -1,0 +1,97 @@
+using EcomOps.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomOps.Domain.Inventory;
+
+/// <summary>An alert as the inventory board lists it.</summary>
+public sealed record AlertBoardRow(
+    long Id, InventoryAlertKind Kind, int Level, int SkuId, string SkuCode, string SkuName, int WarehouseId, string WarehouseCode,
+    int OnHand, int Reserved, int ReorderPoint, int MaxStock, DateTime RaisedAtUtc, DateTime? ReturnedAtUtc,
+    DateTime? AcknowledgedAtUtc, string? AcknowledgedBy, DateTime? SnoozedUntilUtc, string? Note, long Version)
+{
+    public int Available => OnHand - Reserved;
+}
+
+/// <summary>The inventory alerts board: what is open, and setting an alert aside (acknowledged, or snoozed for a while) with a note.</summary>
+public sealed class InventoryAlerts(IDbContextFactory<OpsDb> dbFactory, TimeProvider clock)
+{
+    public const string SnoozeOutOfRange = "SnoozeOutOfRange";
+    public static readonly TimeSpan LongestSnooze = TimeSpan.FromDays(14);
+
+    /// <summary>Unresolved alerts: those on the board (active) and those set aside, most urgent kinds first.</summary>
+    public async Task<(IReadOnlyList<AlertBoardRow> Active, IReadOnlyList<AlertBoardRow> SetAside)> BoardAsync(int? warehouseId = null, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var alerts = db.Set<InventoryAlert>().AsNoTracking().Where(a => a.ResolvedAtUtc == null);
+        if (warehouseId is { } only)
+        {
+            alerts = alerts.Where(a => a.WarehouseId == only);
+        }
+        var rows = await (
+            from a in alerts
+            join s in db.Skus on a.SkuId equals s.Id
+            join w in db.Warehouses on a.WarehouseId equals w.Id
+            from b in db.StockBalances.Where(b => b.SkuId == a.SkuId && b.WarehouseId == a.WarehouseId).DefaultIfEmpty()
+            from p in db.Set<StockPolicy>().Where(p => p.SkuId == a.SkuId && p.WarehouseId == a.WarehouseId).DefaultIfEmpty()
+            select new AlertBoardRow(a.Id, a.Kind, a.Level, s.Id, s.Code, s.Name, w.Id, w.Code,
+                b == null ? 0 : b.OnHand, b == null ? 0 : b.Reserved,
+                p == null ? 0 : (p.ManualReorderPoint ?? p.ComputedReorderPoint), p == null ? 0 : p.MaxStock,
+                a.RaisedAtUtc, a.ReturnedAtUtc, a.AcknowledgedAtUtc, a.AcknowledgedBy, a.SnoozedUntilUtc, a.Note, a.Version))
+            .ToListAsync(ct);
+        bool IsActive(AlertBoardRow r) => r.AcknowledgedAtUtc is null && (r.SnoozedUntilUtc is null || r.SnoozedUntilUtc <= now);
+        var ordered = rows.OrderBy(r => r.Kind).ThenByDescending(r => r.ReturnedAtUtc ?? r.RaisedAtUtc).ToList();
+        return ([.. ordered.Where(IsActive)], [.. ordered.Where(r => !IsActive(r))]);
+    }
+
+    public Task<Outcome<long>> AcknowledgeAsync(Actor actor, long alertId, long version, string? note, CancellationToken ct = default) =>
+        SetAsideAsync(actor, alertId, version, note, null, ct);
+
+    /// <summary>Hides the alert until the given time (at most <see cref="LongestSnooze"/> ahead); it returns then, or sooner if it gets worse.</summary>
+    public Task<Outcome<long>> SnoozeAsync(Actor actor, long alertId, long version, TimeSpan duration, string? note, CancellationToken ct = default) =>
+        SetAsideAsync(actor, alertId, version, note, duration, ct);
+
+    private async Task<Outcome<long>> SetAsideAsync(Actor actor, long alertId, long version, string? note, TimeSpan? snooze, CancellationToken ct)
+    {
+        if (snooze is { } d && (d <= TimeSpan.Zero || d > LongestSnooze))
+        {
+            return Outcome<long>.Invalid([new FieldError("Snooze", SnoozeOutOfRange)]);
+        }
+        if (note is not null && note.Trim().Length > InventoryAlert.MaxNoteLength)
+        {
+            return Outcome<long>.Invalid([new FieldError("Note", StockErrors.TooLong)]);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Actor = actor;
+        var alert = await db.Set<InventoryAlert>().FirstOrDefaultAsync(a => a.Id == alertId, ct);
+        if (alert is null || alert.ResolvedAtUtc is not null)
+        {
+            return Outcome<long>.NotFound();
+        }
+        if (alert.Version != version)
+        {
+            return Outcome<long>.Conflict();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (snooze is { } duration)
+        {
+            alert.SnoozedUntilUtc = now + duration;
+        }
+        else
+        {
+            alert.AcknowledgedAtUtc = now;
+        }
+        alert.AcknowledgedBy = actor.Name;
+        alert.AcknowledgedLevel = alert.Level;
+        alert.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<long>.Conflict();
+        }
+        return Outcome<long>.Done(alert.Version);
+    }
+}

@@ -1,0 +1,269 @@
+using EcomOps.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EcomOps.Domain.Inventory;
+
+/// <summary>A quantity of one SKU on a request to the ledger. Whole units; the sign is given by the operation.</summary>
+public sealed record StockLine(int SkuId, int Quantity);
+
+/// <summary>A line the ledger could not honour: how much was asked and how much there was to take it from.</summary>
+public sealed record StockShortage(int SkuId, int Requested, int Available);
+
+/// <summary>
+/// What a ledger operation did. It is all-or-nothing: when it did not succeed, no balance moved and no movement was
+/// written. <see cref="Errors"/> names input the ledger refuses (zero or negative quantities, unknown warehouse).
+/// </summary>
+public sealed record StockResult(bool Succeeded, IReadOnlyList<StockShortage> Shortages, IReadOnlyList<FieldError> Errors)
+{
+    public static readonly StockResult Done = new(true, [], []);
+
+    public static StockResult Short(IReadOnlyList<StockShortage> shortages) => new(false, shortages, []);
+
+    public static StockResult Invalid(params FieldError[] errors) => new(false, [], errors);
+}
+
+/// <summary>Error codes of the ledger; the UI translates each (as <c>Error.&lt;code&gt;</c>).</summary>
+public static class StockErrors
+{
+    public const string QuantityNotPositive = "StockQuantityNotPositive";
+    public const string QuantityZero = "StockQuantityZero";
+    public const string NoLines = "StockNoLines";
+    public const string Required = "Required";
+    public const string TooLong = "TooLong";
+}
+
+/// <summary>
+/// The only way stock changes. Each operation writes one <see cref="StockMovement"/> per SKU and moves the SKU's
+/// <see cref="StockBalance"/> with a conditional UPDATE in the same transaction, so two callers can never both take
+/// the last unit: SQLite runs one writer at a time, and the condition is checked by the UPDATE itself. After each
+/// change the SKUs' alerts and reorder suggestions are re-evaluated (<see cref="InventoryWatch"/>) in the same transaction.
+/// Every method takes the caller's context: inside the caller's transaction it only adds to that transaction (the
+/// caller commits or rolls back); without one it commits its own. On a shortage or refused input nothing is written.
+/// </summary>
+public sealed class StockLedger(TimeProvider clock, InventoryWatch watch)
+{
+    /// <summary>Available becomes reserved. Fails, writing nothing, if any line has less available than asked.</summary>
+    public Task<StockResult> ReserveAsync(OpsDb db, int warehouseId, IReadOnlyList<StockLine> lines, string reference, string? reason, CancellationToken ct) =>
+        ApplyAsync(db, warehouseId, lines, reference, reason, StockMovementKind.Reservation, ct);
+
+    /// <summary>Reserved goes back to available (an order cancelled or changed). Fails if less is reserved than asked.</summary>
+    public Task<StockResult> ReleaseAsync(OpsDb db, int warehouseId, IReadOnlyList<StockLine> lines, string reference, string? reason, CancellationToken ct) =>
+        ApplyAsync(db, warehouseId, lines, reference, reason, StockMovementKind.Release, ct);
+
+    /// <summary>A reservation leaves the warehouse: on hand and reserved both go down. Fails if less is reserved than asked.</summary>
+    public Task<StockResult> ShipAsync(OpsDb db, int warehouseId, IReadOnlyList<StockLine> lines, string reference, string? reason, CancellationToken ct) =>
+        ApplyAsync(db, warehouseId, lines, reference, reason, StockMovementKind.Shipment, ct);
+
+    /// <summary>Goods a customer sent back are put on hand again.</summary>
+    public Task<StockResult> ReturnAsync(OpsDb db, int warehouseId, IReadOnlyList<StockLine> lines, string reference, string? reason, CancellationToken ct) =>
+        ApplyAsync(db, warehouseId, lines, reference, reason, StockMovementKind.Return, ct);
+
+    /// <summary>Goods arrived from a supplier go on hand (reference e.g. "po:45").</summary>
+    public Task<StockResult> ReceiveAsync(OpsDb db, int warehouseId, IReadOnlyList<StockLine> lines, string reference, string? reason, CancellationToken ct) =>
+        ApplyAsync(db, warehouseId, lines, reference, reason, StockMovementKind.Receipt, ct);
+
+    /// <summary>
+    /// Corrects on hand by a signed quantity per line (found, damaged, lost). A reason is required. A correction may
+    /// not take on hand below what is reserved: that would promise stock that is not there.
+    /// </summary>
+    public Task<StockResult> AdjustAsync(OpsDb db, int warehouseId, IReadOnlyList<StockLine> deltas, string reference, string reason, CancellationToken ct) =>
+        ApplyAsync(db, warehouseId, deltas, reference, reason, StockMovementKind.Adjustment, ct);
+
+    /// <summary>Writes an approved count variance (signed, like <see cref="AdjustAsync"/>) to the ledger.</summary>
+    public Task<StockResult> RecordCountVarianceAsync(OpsDb db, int warehouseId, IReadOnlyList<StockLine> deltas, string reference, string reason, CancellationToken ct) =>
+        ApplyAsync(db, warehouseId, deltas, reference, reason, StockMovementKind.CountVariance, ct);
+
+    /// <summary>
+    /// Recomputes every balance from the movements (after bulk inserts that wrote movements directly). Balances
+    /// without movements go to zero. Runs in the caller's transaction if there is one.
+    /// </summary>
+    public async Task RebuildBalancesAsync(OpsDb db, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO "StockBalances" ("SkuId", "WarehouseId", "OnHand", "Reserved", "Version")
+            SELECT "SkuId", "WarehouseId", SUM("OnHandDelta"), SUM("ReservedDelta"), 0
+            FROM "StockMovements" WHERE true GROUP BY "SkuId", "WarehouseId"
+            ON CONFLICT ("SkuId", "WarehouseId") DO UPDATE SET
+                "OnHand" = excluded."OnHand", "Reserved" = excluded."Reserved", "Version" = "StockBalances"."Version" + 1
+            WHERE "StockBalances"."OnHand" <> excluded."OnHand" OR "StockBalances"."Reserved" <> excluded."Reserved";
+            """, ct);
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE "StockBalances" SET "OnHand" = 0, "Reserved" = 0, "Version" = "Version" + 1
+            WHERE ("OnHand" <> 0 OR "Reserved" <> 0) AND NOT EXISTS (SELECT 1 FROM "StockMovements" m
+                WHERE m."SkuId" = "StockBalances"."SkuId" AND m."WarehouseId" = "StockBalances"."WarehouseId");
+            """, ct);
+    }
+
+    /// <summary>How a movement kind moves on hand and reserved for a positive quantity (signed for corrections).</summary>
+    public static (int OnHand, int Reserved) Deltas(StockMovementKind kind, int quantity) => kind switch
+    {
+        StockMovementKind.Receipt or StockMovementKind.Return or StockMovementKind.Adjustment or StockMovementKind.CountVariance => (quantity, 0),
+        StockMovementKind.Reservation => (0, quantity),
+        StockMovementKind.Release => (0, -quantity),
+        StockMovementKind.Shipment => (-quantity, -quantity),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static bool IsCorrection(StockMovementKind kind) => kind is StockMovementKind.Adjustment or StockMovementKind.CountVariance;
+
+    private async Task<StockResult> ApplyAsync(
+        OpsDb db, int warehouseId, IReadOnlyList<StockLine> lines, string reference, string? reason, StockMovementKind kind, CancellationToken ct)
+    {
+        if (Validate(lines, reference, reason, kind) is { } invalid)
+        {
+            return invalid;
+        }
+        // The same SKU twice on one request is one movement of the sum; ordered by SKU so every caller takes rows alike.
+        var merged = lines.GroupBy(l => l.SkuId).Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity))).OrderBy(l => l.SkuId).ToList();
+
+        var callerTransaction = db.Database.CurrentTransaction;
+        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the write lock is taken now, so the conditional updates
+        // below never meet a snapshot another writer has already moved past.
+        await using var own = callerTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        const string savepoint = "stock_ledger";
+        if (callerTransaction is not null)
+        {
+            await callerTransaction.CreateSavepointAsync(savepoint, ct);
+        }
+
+        try
+        {
+            return await MoveAndRecordAsync(db, warehouseId, merged, reference, reason, kind, own, callerTransaction, savepoint, ct);
+        }
+        catch when (callerTransaction is not null)
+        {
+            // The caller's transaction goes on without this operation's half (its own, if any, rolls back on dispose).
+            await callerTransaction.RollbackToSavepointAsync(savepoint, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<StockResult> MoveAndRecordAsync(OpsDb db, int warehouseId, List<StockLine> merged, string reference, string? reason,
+        StockMovementKind kind, IDbContextTransaction? own, IDbContextTransaction? callerTransaction, string savepoint, CancellationToken ct)
+    {
+        var shortages = new List<StockShortage>();
+        foreach (var line in merged)
+        {
+            var (onHand, reserved) = Deltas(kind, line.Quantity);
+            if (!await MoveBalanceAsync(db, warehouseId, line.SkuId, onHand, reserved, ct))
+            {
+                shortages.Add(new StockShortage(line.SkuId, Math.Abs(line.Quantity), await ShortfallBaseAsync(db, warehouseId, line.SkuId, kind, ct)));
+            }
+        }
+        if (shortages.Count > 0)
+        {
+            if (own is not null)
+            {
+                await own.RollbackAsync(ct);
+            }
+            else
+            {
+                await callerTransaction!.RollbackToSavepointAsync(savepoint, ct);
+            }
+            return StockResult.Short(shortages);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var employeeId = db.Actor.UserId is { } userId
+            ? await db.Employees.Where(e => e.UserId == userId).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct)
+            : null;
+        foreach (var line in merged)
+        {
+            var (onHand, reserved) = Deltas(kind, line.Quantity);
+            db.Add(new StockMovement
+            {
+                SkuId = line.SkuId,
+                WarehouseId = warehouseId,
+                Kind = kind,
+                OnHandDelta = onHand,
+                ReservedDelta = reserved,
+                Reference = reference.Trim(),
+                Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+                ActorName = db.Actor.Name,
+                ActorEmployeeId = employeeId,
+                AtUtc = now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        // Alerts and reorder suggestions follow the new balances in the same transaction: a shipment that crosses a
+        // reorder point commits together with its alert, which the board then receives.
+        await watch.EvaluateAsync(db, warehouseId, [.. merged.Select(l => l.SkuId)], ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
+        else
+        {
+            await callerTransaction!.ReleaseSavepointAsync(savepoint, ct);
+        }
+        return StockResult.Done;
+    }
+
+    private static StockResult? Validate(IReadOnlyList<StockLine> lines, string reference, string? reason, StockMovementKind kind)
+    {
+        if (lines.Count == 0)
+        {
+            return StockResult.Invalid(new FieldError("Lines", StockErrors.NoLines));
+        }
+        if (IsCorrection(kind) ? lines.Any(l => l.Quantity == 0) : lines.Any(l => l.Quantity <= 0))
+        {
+            return StockResult.Invalid(new FieldError("Quantity", IsCorrection(kind) ? StockErrors.QuantityZero : StockErrors.QuantityNotPositive));
+        }
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            return StockResult.Invalid(new FieldError("Reference", StockErrors.Required));
+        }
+        if (reference.Trim().Length > StockMovement.MaxReferenceLength)
+        {
+            return StockResult.Invalid(new FieldError("Reference", StockErrors.TooLong));
+        }
+        if (IsCorrection(kind) && string.IsNullOrWhiteSpace(reason))
+        {
+            return StockResult.Invalid(new FieldError("Reason", StockErrors.Required));
+        }
+        if (reason is not null && reason.Trim().Length > StockMovement.MaxReasonLength)
+        {
+            return StockResult.Invalid(new FieldError("Reason", StockErrors.TooLong));
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Moves one balance if the move keeps it whole (reserved not below zero, on hand not below reserved). A balance
+    /// row is created at zero the first time stock arrives for a SKU in a warehouse.
+    /// </summary>
+    private static async Task<bool> MoveBalanceAsync(OpsDb db, int warehouseId, int skuId, int onHand, int reserved, CancellationToken ct)
+    {
+        if (onHand > 0)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""INSERT OR IGNORE INTO "StockBalances" ("SkuId", "WarehouseId", "OnHand", "Reserved", "Version") VALUES ({skuId}, {warehouseId}, 0, 0, 0)""", ct);
+        }
+        var moved = await db.Set<StockBalance>()
+            .Where(b => b.SkuId == skuId && b.WarehouseId == warehouseId
+                && b.Reserved + reserved >= 0
+                && b.OnHand + onHand - (b.Reserved + reserved) >= 0)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.OnHand, b => b.OnHand + onHand)
+                .SetProperty(b => b.Reserved, b => b.Reserved + reserved)
+                .SetProperty(b => b.Version, b => b.Version + 1), ct);
+        return moved == 1;
+    }
+
+    /// <summary>What a refused line could have drawn on: available for reservations and corrections, reserved otherwise.</summary>
+    private static async Task<int> ShortfallBaseAsync(OpsDb db, int warehouseId, int skuId, StockMovementKind kind, CancellationToken ct)
+    {
+        var balance = await db.Set<StockBalance>().AsNoTracking()
+            .Where(b => b.SkuId == skuId && b.WarehouseId == warehouseId)
+            .Select(b => new { b.OnHand, b.Reserved })
+            .FirstOrDefaultAsync(ct);
+        if (balance is null)
+        {
+            return 0;
+        }
+        return kind is StockMovementKind.Release or StockMovementKind.Shipment ? balance.Reserved : balance.OnHand - balance.Reserved;
+    }
+}
