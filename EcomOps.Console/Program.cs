@@ -1,6 +1,7 @@
 using EcomOps.Console;
 using EcomOps.Console.Auth;
 using EcomOps.Console.Components;
+using EcomOps.Console.Features.Orders;
 using EcomOps.Console.Jobs;
 using EcomOps.Console.Live;
 using EcomOps.Console.Localization;
@@ -18,6 +19,7 @@ ConsoleConfiguration.UseRootSettings(builder.Configuration, builder.Environment)
 // Complaint time targets from the "Complaints" section; the Domain's defaults (2 h, 14 h, 30 min) otherwise.
 builder.Services.AddSingleton(builder.Configuration.GetSection("Complaints").Get<EcomOps.Domain.Service.Complaints.ComplaintSettings>()
     ?? new EcomOps.Domain.Service.Complaints.ComplaintSettings());
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Orders").Get<EcomOps.Domain.Orders.OrderSettings>() ?? new EcomOps.Domain.Orders.OrderSettings());
 builder.Services.AddOpsDomain(sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Ops") ?? ConsoleConfiguration.DefaultConnectionString);
 builder.Services.AddCompanyTime(builder.Configuration["Company:TimeZone"]);
 // Identity's stores and the health check take the context from the container: one per request, made by the factory.
@@ -66,6 +68,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapCultureEndpoint();
+app.MapOrderEndpoints();
 app.MapHub<OpsHub>(OpsHub.Path);
 app.MapOpsJobsDashboard();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();

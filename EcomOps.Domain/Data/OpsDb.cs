@@ -34,6 +34,13 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Inventory.PurchaseOrder> PurchaseOrders => Set<Inventory.PurchaseOrder>();
     public DbSet<Inventory.PurchaseOrderLine> PurchaseOrderLines => Set<Inventory.PurchaseOrderLine>();
     public DbSet<Inventory.PurchaseReceipt> PurchaseReceipts => Set<Inventory.PurchaseReceipt>();
+    public DbSet<Orders.SalesChannel> SalesChannels => Set<Orders.SalesChannel>();
+    public DbSet<Orders.Order> Orders => Set<Orders.Order>();
+    public DbSet<Orders.OrderLine> OrderLines => Set<Orders.OrderLine>();
+    public DbSet<Orders.OrderHold> OrderHolds => Set<Orders.OrderHold>();
+    public DbSet<Orders.OrderEvent> OrderEvents => Set<Orders.OrderEvent>();
+    public DbSet<Orders.OrderShipment> OrderShipments => Set<Orders.OrderShipment>();
+    public DbSet<Orders.OutboxMessage> OutboxMessages => Set<Orders.OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

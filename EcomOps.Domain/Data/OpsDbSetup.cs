@@ -56,6 +56,18 @@ public static class OpsDbSetup
         services.AddSingleton<Inventory.StockQueries>();
         services.AddSingleton<DemoData.IDemoDataArea, Inventory.InventoryDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Inventory.InventoryEvaluationDemoData>();
+        services.AddSingleton<DemoData.IDemoDataArea, Orders.OrderDemoData>();
+        services.TryAddSingleton(new Orders.OrderSettings());
+        services.AddSingleton(sp => new Orders.ShipByPolicy(sp.GetRequiredService<Orders.OrderSettings>(), Service.Sla.BusinessCalendar.ChinaDefault()));
+        services.AddSingleton<Orders.OrderStock>();
+        services.AddSingleton<Orders.OrderFirstReview>();
+        services.AddSingleton<Orders.OrderIntake>();
+        services.AddSingleton<Orders.OrderDesk>();
+        services.AddSingleton<Orders.OrderQueries>();
+        services.AddSingleton<Orders.ChannelDesk>();
+        services.AddSingleton<Orders.Import.OrderImport>();
+        services.TryAddSingleton<Orders.INotificationSender, Orders.LocalNotificationSender>();
+        services.AddSingleton<Orders.OrderOutbox>();
         services.AddSingleton<DemoData.DemoDataGenerator>();
         return services;
     }

@@ -32,6 +32,9 @@ public static class Boards
 
     /// <summary>Stock movements and inventory alerts: the inventory alerts board and stock pages.</summary>
     public const string Inventory = "inventory";
+
+    /// <summary>Orders: the live order board, the order list and the exception queue.</summary>
+    public const string Orders = "orders";
 }
 
 /// <summary>Marks an entity whose committed changes are published on a live board.</summary>

@@ -1,0 +1,543 @@
+using EcomOps.Domain.Catalog;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.DemoData;
+using EcomOps.Domain.Inventory;
+using EcomOps.Domain.Org;
+using EcomOps.Domain.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomOps.Domain.Orders;
+
+/// <summary>
+/// 90 days of orders from five channels as a Chinese online shop receives them: late-evening peaks, busier weekends,
+/// the Double 11 rush. Each order went the way the desk takes orders (review, reservation, assignment, picking,
+/// packing, shipment, delivery, sometimes a return, about 2% through the exception queue), and its stock moved
+/// through the ledger the same way: the area writes the orders' Reservation, Shipment, Release and Return movements
+/// and rebuilds the balances from the ledger once at the end. Orders take the stock the inventory area received;
+/// when a SKU is gone from both warehouses an order goes out of stock like it would in the shop.
+/// </summary>
+public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLedger ledger) : IDemoDataArea
+{
+    public static readonly TimeSpan Span = TimeSpan.FromDays(90);
+
+    public int Order => 30;
+
+    public string Name => "Orders";
+
+    public static int OrderCount(DemoSize size) => size switch
+    {
+        DemoSize.Minimal => 60,
+        DemoSize.Standard => 60_000,
+        _ => 1_000_000,
+    };
+
+    /// <summary>The demo channels: code, name, platform, share of orders.</summary>
+    public static readonly IReadOnlyList<(string Code, string Name, SalesPlatform Platform, double Share)> Channels =
+    [
+        ("TMALL", "天猫旗舰店", SalesPlatform.Tmall, 0.34),
+        ("JD", "京东旗舰店", SalesPlatform.JD, 0.24),
+        ("DOUYIN", "抖音小店", SalesPlatform.Douyin, 0.2),
+        ("PDD", "拼多多店", SalesPlatform.Pinduoduo, 0.13),
+        ("WEB", "官网商城", SalesPlatform.WebShop, 0.09),
+    ];
+
+    public async Task SeedAsync(OpsDb db, DemoSize size, Random random, CancellationToken ct)
+    {
+        var channels = Channels.Select(c => new SalesChannel { Code = c.Code, Name = c.Name, Platform = c.Platform }).ToList();
+        db.SalesChannels.AddRange(channels);
+        await db.SaveChangesAsync(ct);
+
+        var skus = await db.Set<Sku>().AsNoTracking().Where(s => s.Active).OrderBy(s => s.Id)
+            .Select(s => new DemoSku(s.Id, s.Code, s.Name, s.ListPriceCents)).ToListAsync(ct);
+        var warehouses = await db.Set<Warehouse>().AsNoTracking().Where(w => w.Active).OrderBy(w => w.Id).Select(w => w.Id).ToListAsync(ct);
+        if (skus.Count == 0 || warehouses.Count == 0)
+        {
+            return;
+        }
+        var staff = await db.Employees.AsNoTracking().Where(e => e.Active && e.Role == Roles.OperationsSpecialist).OrderBy(e => e.Id).Select(e => e.FullName).ToListAsync(ct);
+        if (staff.Count == 0)
+        {
+            staff = ["operations"];
+        }
+        var stock = (await db.Set<StockMovement>().AsNoTracking().GroupBy(m => new { m.SkuId, m.WarehouseId })
+                .Select(g => new { g.Key.SkuId, g.Key.WarehouseId, OnHand = g.Sum(m => m.OnHandDelta), Reserved = g.Sum(m => m.ReservedDelta) })
+                .ToListAsync(ct))
+            .ToDictionary(s => (s.SkuId, s.WarehouseId), s => s.OnHand - s.Reserved);
+
+        var now = time.UtcNow;
+        now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        var count = OrderCount(size);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var writer = new Writer(db, channels, skus, warehouses, staff, stock, shipBy, random, now,
+            await db.Orders.MaxAsync(o => (int?)o.Id, ct) ?? 0,
+            await db.Set<StockMovement>().MaxAsync(m => (long?)m.Id, ct) ?? 0);
+        foreach (var placed in Arrivals(count, now, random))
+        {
+            ct.ThrowIfCancellationRequested();
+            writer.Write(placed);
+        }
+        writer.Dispose();
+        await ledger.RebuildBalancesAsync(db, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Order times in order: each hour of the 90 days weighted by hour of day, weekday, growth and the Double 11 rush.</summary>
+    private IEnumerable<DateTime> Arrivals(int count, DateTime now, Random random)
+    {
+        var hours = (int)Span.TotalHours;
+        var start = now - Span;
+        var cumulative = new double[hours];
+        var total = 0.0;
+        for (var i = 0; i < hours; i++)
+        {
+            var local = time.ToLocal(start.AddHours(i).AddMinutes(30));
+            var weekend = local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1.25 : 1.0;
+            var growth = 0.9 + 0.2 * i / hours;
+            var rush = local switch
+            {
+                { Month: 11, Day: 11 } => 4.0,
+                { Month: 11, Day: >= 1 and <= 10 } => 1.5,
+                { Month: 11, Day: >= 12 and <= 13 } => 1.4,
+                _ => 1.0,
+            };
+            total += HourOfDay[local.Hour] * weekend * growth * rush;
+            cumulative[i] = total;
+        }
+        var times = new DateTime[count];
+        for (var n = 0; n < count; n++)
+        {
+            var slot = Array.BinarySearch(cumulative, random.NextDouble() * total);
+            slot = Math.Min(slot < 0 ? ~slot : slot, hours - 1);
+            times[n] = start.AddHours(slot).AddSeconds(random.Next(3600));
+        }
+        Array.Sort(times);
+        return times.Where(t => t < now);
+    }
+
+    /// <summary>Orders per local hour: asleep at night, a mid-morning hump, the peak from 20:00 to midnight.</summary>
+    private static readonly double[] HourOfDay =
+    [
+        0.6, 0.35, 0.18, 0.1, 0.07, 0.08, 0.15, 0.3, 0.55, 0.8, 1.0, 1.05,
+        0.9, 0.95, 0.95, 0.9, 0.85, 0.85, 0.9, 1.1, 1.45, 1.7, 1.75, 1.2,
+    ];
+
+    internal sealed record DemoSku(int Id, string Code, string Name, long ListPriceCents);
+
+    private sealed class Writer : IDisposable
+    {
+        private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐"];
+        private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "喆", "堃", "子涵", "浩然", "欣怡", "宇轩"];
+        private static readonly string[] EnglishNames = ["Olivia Smith", "James Brown", "Sophia Taylor", "Daniel Wilson", "Grace Evans", "Lucas Walker", "Chloe Wright", "Ethan Hughes"];
+        private static readonly (string Province, string City, string[] Districts)[] Places =
+        [
+            ("上海市", "上海市", ["浦东新区", "徐汇区", "静安区", "闵行区", "杨浦区"]),
+            ("北京市", "北京市", ["朝阳区", "海淀区", "东城区", "丰台区"]),
+            ("广东省", "广州市", ["天河区", "越秀区", "海珠区", "番禺区"]),
+            ("广东省", "深圳市", ["南山区", "福田区", "宝安区", "龙岗区"]),
+            ("浙江省", "杭州市", ["西湖区", "滨江区", "余杭区", "拱墅区"]),
+            ("江苏省", "南京市", ["鼓楼区", "玄武区", "江宁区"]),
+            ("四川省", "成都市", ["武侯区", "锦江区", "高新区"]),
+            ("湖北省", "武汉市", ["洪山区", "江汉区", "武昌区"]),
+        ];
+        private static readonly string[] Streets = ["人民路", "建设路", "中山路", "解放路", "长江路", "科技园路", "文化路", "和平街", "花园路", "新华路"];
+        private static readonly string[] Notes = ["请尽快发货", "工作日送货", "送到门卫即可", "不要放快递柜"];
+        private static readonly string[] Carriers = ["SF", "ZTO", "YTO", "STO", "YUNDA", "JD Logistics"];
+        private static readonly string[] ReturnReasons = ["尺码不合适", "颜色与图片不符", "七天无理由退货", "商品有瑕疵", "Changed my mind"];
+        private static readonly string[] CancelReasons = ["客户要求取消", "重复下单，客户确认取消", "地址无法送达，客户取消", "Customer asked to cancel"];
+        private static readonly (HoldReason Reason, int Weight)[] HoldWeights =
+            [(HoldReason.AddressIncomplete, 30), (HoldReason.PhoneImplausible, 10), (HoldReason.PriceDeviation, 10), (HoldReason.PossibleDuplicate, 15), (HoldReason.HighValue, 20)];
+
+        private readonly List<SalesChannel> _channels;
+        private readonly double[] _channelCumulative;
+        private readonly List<DemoSku> _skus;
+        private readonly List<int> _warehouses;
+        private readonly List<string> _staff;
+        private readonly Dictionary<(int, int), int> _available;
+        private readonly ShipByPolicy _shipBy;
+        private readonly Random _random;
+        private readonly DateTime _now;
+        private readonly BulkInsert<Order> _orders;
+        private readonly BulkInsert<OrderLine> _lines;
+        private readonly BulkInsert<OrderHold> _holds;
+        private readonly BulkInsert<OrderEvent> _events;
+        private readonly BulkInsert<OrderShipment> _shipments;
+        private readonly BulkInsert<OrderShipmentLine> _shipmentLines;
+        private readonly BulkInsert<OutboxMessage> _messages;
+        private readonly BulkInsert<StockMovement> _movements;
+        private int _orderId;
+        private long _lineId;
+        private long _holdId;
+        private long _eventId;
+        private int _shipmentId;
+        private long _shipmentLineId;
+        private long _messageId;
+        private long _movementId;
+        private int _sequence;
+
+        public Writer(OpsDb db, List<SalesChannel> channels, List<DemoSku> skus, List<int> warehouses, List<string> staff,
+            Dictionary<(int, int), int> available, ShipByPolicy shipBy, Random random, DateTime now, int lastOrderId, long lastMovementId)
+        {
+            (_channels, _skus, _warehouses, _staff, _available, _shipBy, _random, _now) = (channels, skus, warehouses, staff, available, shipBy, random, now);
+            _channelCumulative = [.. Channels.Select((c, i) => Channels.Take(i + 1).Sum(x => x.Share))];
+            (_orderId, _movementId) = (lastOrderId, lastMovementId);
+            _orders = new(db);
+            _lines = new(db);
+            _holds = new(db);
+            _events = new(db);
+            _shipments = new(db);
+            _shipmentLines = new(db);
+            _messages = new(db);
+            _movements = new(db);
+        }
+
+        public void Write(DateTime placed)
+        {
+            _sequence++;
+            var roll = _random.NextDouble() * _channelCumulative[^1];
+            var c = Array.FindIndex(_channelCumulative, x => roll <= x);
+            var channel = _channels[Math.Max(0, c)];
+            var english = channel.Platform == SalesPlatform.WebShop && _random.NextDouble() < 0.3;
+            var order = new Order
+            {
+                Id = ++_orderId,
+                ChannelId = channel.Id,
+                PlatformOrderId = PlatformId(channel.Platform, placed),
+                CustomerName = english ? EnglishNames[_random.Next(EnglishNames.Length)] : Surnames[_random.Next(Surnames.Length)] + Given[_random.Next(Given.Length)],
+                CustomerPhone = $"1{"3456789"[_random.Next(7)]}{_random.Next(100_000_000, 999_999_999)}",
+                ShippingAddress = Address(),
+                CustomerLanguage = english ? "en" : "zh-Hans",
+                BuyerNote = _random.NextDouble() < 0.08 ? (english ? "Please deliver on weekdays." : Notes[_random.Next(Notes.Length)]) : null,
+                ShippingFeeCents = _random.NextDouble() < 0.8 ? 0 : 600 + 200 * _random.Next(3),
+                PlacedAtUtc = placed,
+                ReceivedAtUtc = placed.AddSeconds(5 + _random.Next(120)),
+                Status = OrderStatus.AwaitingReview,
+                ShippingStatus = ShippingStatus.NotAssigned,
+            };
+            var lineCount = _random.NextDouble() switch { < 0.7 => 1, < 0.92 => 2, _ => 3 };
+            var chosen = new HashSet<int>();
+            for (var i = 0; i < lineCount; i++)
+            {
+                var sku = _skus[(int)(_skus.Count * Math.Pow(_random.NextDouble(), 1.8))];
+                if (!chosen.Add(sku.Id))
+                {
+                    continue;
+                }
+                var quantity = _random.NextDouble() switch { < 0.76 => 1, < 0.94 => 2, _ => 3 };
+                var gross = sku.ListPriceCents * quantity;
+                order.Lines.Add(new OrderLine
+                {
+                    Id = ++_lineId,
+                    OrderId = order.Id,
+                    SkuId = sku.Id,
+                    SkuCode = sku.Code,
+                    Title = sku.Name.Length > 200 ? sku.Name[..200] : sku.Name,
+                    Quantity = quantity,
+                    UnitPriceCents = sku.ListPriceCents,
+                    DiscountCents = _random.NextDouble() < 0.3 ? gross * (5 + _random.Next(11)) / 100 : 0,
+                });
+            }
+            OrderRules.Totals(order);
+            var age = _now - placed;
+            var paid = _random.NextDouble() < 0.985 || age > TimeSpan.FromDays(2);
+            var intake = "system";
+            Event(order, OrderEventKind.Received, order.ReceivedAtUtc, intake);
+
+            // Unpaid orders: the platform closes them when the buyer never pays.
+            if (!paid)
+            {
+                Hold(order, [HoldReason.PaymentNotConfirmed], order.ReceivedAtUtc, open: true);
+                Save(order);
+                return;
+            }
+            order.PaidAtUtc = placed.AddSeconds(10 + _random.Next(600));
+            order.PaymentStatus = PaymentStatus.Paid;
+            order.ShipByUtc = _shipBy.ShipBy(order.PaidAtUtc);
+            var reviewedAt = Max(order.ReceivedAtUtc, order.PaidAtUtc.Value).AddSeconds(1);
+            var specialist = _staff[_random.Next(_staff.Count)];
+
+            if (_random.NextDouble() < 0.02)
+            {
+                var reason = Weighted(HoldWeights);
+                var stillOpen = age < TimeSpan.FromHours(40) && _random.NextDouble() < 0.75;
+                Hold(order, [reason], reviewedAt, open: stillOpen);
+                if (stillOpen)
+                {
+                    Save(order);
+                    return;
+                }
+                var resolvedAt = reviewedAt.AddMinutes(20 + _random.Next(600));
+                ResolveHolds(order, resolvedAt);
+                Event(order, OrderEventKind.CustomerContacted, resolvedAt.AddMinutes(-10), specialist, ContactOutcome.Reached);
+                if (_random.NextDouble() < 0.25)
+                {
+                    Cancel(order, resolvedAt, specialist, reserved: false);
+                    Save(order);
+                    return;
+                }
+                Event(order, OrderEventKind.Released, resolvedAt, specialist);
+                reviewedAt = resolvedAt;
+            }
+
+            var warehouse = _warehouses.Where(w => order.Lines.All(l => _available.GetValueOrDefault((l.SkuId, w)) >= l.Quantity))
+                .OrderBy(_ => _random.Next()).FirstOrDefault();
+            if (warehouse == 0)
+            {
+                var open = age < TimeSpan.FromHours(40);
+                Hold(order, [HoldReason.OutOfStock], reviewedAt, open);
+                if (!open)
+                {
+                    ResolveHolds(order, reviewedAt.AddHours(2));
+                    Cancel(order, reviewedAt.AddHours(2), specialist, reserved: false);
+                }
+                Save(order);
+                return;
+            }
+            order.WarehouseId = warehouse;
+            order.StockReserved = true;
+            foreach (var line in order.Lines)
+            {
+                _available[(line.SkuId, warehouse)] -= line.Quantity;
+                Move(line.SkuId, warehouse, StockMovementKind.Reservation, 0, line.Quantity, order.Id, null, intake, reviewedAt);
+            }
+            order.Status = OrderStatus.Accepted;
+            Event(order, OrderEventKind.Accepted, reviewedAt, intake);
+            Message(order, NotificationKind.Accepted, reviewedAt, null, null);
+
+            if (_random.NextDouble() < 0.02 && age > TimeSpan.FromHours(3))
+            {
+                Cancel(order, reviewedAt.AddMinutes(30 + _random.Next(300)), specialist, reserved: true);
+                Save(order);
+                return;
+            }
+            Fulfil(order, warehouse, reviewedAt, specialist);
+            Save(order);
+        }
+
+        private void Fulfil(Order order, int warehouse, DateTime acceptedAt, string specialist)
+        {
+            // Most orders leave within hours; about one in twenty-five misses its promise by up to a day and a half.
+            var late = _random.NextDouble() < 0.04;
+            var shipAt = late
+                ? order.ShipByUtc!.Value.AddMinutes(30 + _random.Next(36 * 60))
+                : acceptedAt.AddMinutes(60 + _random.Next((int)Math.Max(90, (order.ShipByUtc!.Value - acceptedAt).TotalMinutes * 0.8)));
+            var assignAt = acceptedAt.AddMinutes((shipAt - acceptedAt).TotalMinutes * 0.3);
+            var pickAt = acceptedAt.AddMinutes((shipAt - acceptedAt).TotalMinutes * 0.6);
+            var packAt = acceptedAt.AddMinutes((shipAt - acceptedAt).TotalMinutes * 0.85);
+            order.Carrier = Carriers[_random.Next(Carriers.Length)];
+            if (assignAt > _now)
+            {
+                return;
+            }
+            order.ShippingStatus = ShippingStatus.Assigned;
+            Event(order, OrderEventKind.Assigned, assignAt, specialist, detail: $"{warehouse} · {order.Carrier}");
+            if (pickAt > _now)
+            {
+                return;
+            }
+            order.ShippingStatus = ShippingStatus.Picking;
+            Event(order, OrderEventKind.Picked, pickAt, specialist);
+            if (packAt > _now)
+            {
+                return;
+            }
+            order.ShippingStatus = ShippingStatus.Packed;
+            Event(order, OrderEventKind.Packed, packAt, specialist);
+            if (shipAt > _now)
+            {
+                return;
+            }
+            if (order.ShipByUtc < shipAt)
+            {
+                order.DelayNotified = true;
+                Message(order, NotificationKind.Delayed, order.ShipByUtc.Value, null, null);
+                Event(order, OrderEventKind.Notified, order.ShipByUtc.Value, "system", detail: nameof(NotificationKind.Delayed));
+            }
+            // A multi-line order sometimes leaves in two parcels: the first line ahead, the rest a day later.
+            var split = order.Lines.Count > 1 && _random.NextDouble() < 0.1;
+            List<List<OrderLine>> parcels = split ? [order.Lines.Take(1).ToList(), order.Lines.Skip(1).ToList()] : [order.Lines];
+            var at = shipAt;
+            foreach (var parcel in parcels)
+            {
+                if (at > _now)
+                {
+                    break;
+                }
+                var shipment = new OrderShipment
+                {
+                    Id = ++_shipmentId,
+                    OrderId = order.Id,
+                    WarehouseId = warehouse,
+                    Carrier = order.Carrier,
+                    TrackingNumber = $"{order.Carrier![..2].ToUpperInvariant()}{_random.NextInt64(1_000_000_000_000, 9_999_999_999_999)}",
+                    ShippedAtUtc = at,
+                };
+                foreach (var line in parcel)
+                {
+                    line.ShippedQuantity = line.Quantity;
+                    shipment.Lines.Add(new OrderShipmentLine { Id = ++_shipmentLineId, ShipmentId = shipment.Id, OrderLineId = line.Id, Quantity = line.Quantity });
+                    Move(line.SkuId, warehouse, StockMovementKind.Shipment, -line.Quantity, -line.Quantity, order.Id, null, specialist, at);
+                }
+                order.Shipments.Add(shipment);
+                order.ShippedAtUtc ??= at;
+                Event(order, OrderEventKind.Shipped, at, specialist, detail: $"{order.Carrier} {shipment.TrackingNumber}: {string.Join(", ", parcel.Select(l => $"{l.SkuCode}×{l.Quantity}"))}");
+                Message(order, NotificationKind.Shipped, at, order.Carrier, shipment.TrackingNumber);
+                at = at.AddHours(20 + _random.Next(12));
+            }
+            var all = order.Lines.All(l => l.ShippedQuantity == l.Quantity);
+            order.ShippingStatus = all ? ShippingStatus.Shipped : ShippingStatus.PartiallyShipped;
+            order.StockReserved = !all;
+            var deliveredAt = order.Shipments[^1].ShippedAtUtc.AddHours(18 + _random.Next(72));
+            if (!all || deliveredAt > _now)
+            {
+                return;
+            }
+            foreach (var shipment in order.Shipments)
+            {
+                shipment.DeliveredAtUtc = deliveredAt;
+            }
+            order.ShippingStatus = ShippingStatus.Delivered;
+            order.DeliveredAtUtc = deliveredAt;
+            order.Status = OrderStatus.Completed;
+            Event(order, OrderEventKind.Delivered, deliveredAt, "system");
+            var returnAt = deliveredAt.AddDays(1 + _random.Next(6));
+            if (_random.NextDouble() < 0.025 && returnAt <= _now)
+            {
+                var line = order.Lines[_random.Next(order.Lines.Count)];
+                var reason = ReturnReasons[_random.Next(ReturnReasons.Length)];
+                line.ReturnedQuantity = 1;
+                Move(line.SkuId, warehouse, StockMovementKind.Return, 1, 0, order.Id, reason, specialist, returnAt);
+                Event(order, OrderEventKind.Returned, returnAt, specialist, detail: $"{reason}: {line.SkuCode}×1");
+            }
+        }
+
+        private void Hold(Order order, IEnumerable<HoldReason> reasons, DateTime at, bool open)
+        {
+            var list = reasons.ToList();
+            foreach (var reason in list)
+            {
+                order.Holds.Add(new OrderHold { Id = ++_holdId, OrderId = order.Id, Reason = reason, RaisedAtUtc = at });
+            }
+            Event(order, OrderEventKind.Held, at, "system", detail: string.Join(", ", list));
+            if (open)
+            {
+                order.Status = OrderStatus.OnHold;
+                order.HeldSinceUtc = at;
+            }
+        }
+
+        private static void ResolveHolds(Order order, DateTime at)
+        {
+            foreach (var hold in order.Holds)
+            {
+                hold.ResolvedAtUtc ??= at;
+            }
+            order.HeldSinceUtc = null;
+        }
+
+        private void Cancel(Order order, DateTime at, string by, bool reserved)
+        {
+            if (reserved)
+            {
+                foreach (var line in order.Lines)
+                {
+                    _available[(line.SkuId, order.WarehouseId!.Value)] += line.Quantity;
+                    Move(line.SkuId, order.WarehouseId!.Value, StockMovementKind.Release, 0, -line.Quantity, order.Id, "cancelled", by, at);
+                }
+                order.StockReserved = false;
+            }
+            order.Status = OrderStatus.Cancelled;
+            order.CancelReason = CancelReasons[order.CustomerLanguage == "en" ? 3 : _random.Next(3)];
+            Event(order, OrderEventKind.Cancelled, at, by, detail: order.CancelReason);
+            Message(order, NotificationKind.Cancelled, at, null, null);
+        }
+
+        private void Save(Order order)
+        {
+            order.UpdatedAtUtc = order.Events.Max(e => e.AtUtc);
+            order.Version = order.Events.Count;
+            _orders.Add(order);
+            order.Lines.ForEach(_lines.Add);
+            order.Holds.ForEach(_holds.Add);
+            order.Events.ForEach(_events.Add);
+            foreach (var shipment in order.Shipments)
+            {
+                _shipments.Add(shipment);
+                shipment.Lines.ForEach(_shipmentLines.Add);
+            }
+        }
+
+        private void Event(Order order, OrderEventKind kind, DateTime at, string by, ContactOutcome? outcome = null, string? detail = null) =>
+            order.Events.Add(new OrderEvent { Id = ++_eventId, OrderId = order.Id, Kind = kind, AtUtc = at, ByName = by, ContactOutcome = outcome, Detail = detail });
+
+        private void Message(Order order, NotificationKind kind, DateTime at, string? carrier, string? tracking)
+        {
+            var message = OrderNotices.Compose(order, kind, at, carrier, tracking);
+            message.Id = ++_messageId;
+            var delivered = at.AddSeconds(30) <= _now;
+            message.Status = delivered ? DeliveryStatus.Delivered : DeliveryStatus.Pending;
+            message.Attempts = delivered ? 1 : 0;
+            message.DeliveredAtUtc = delivered ? at.AddSeconds(30) : null;
+            _messages.Add(message);
+        }
+
+        private void Move(int skuId, int warehouseId, StockMovementKind kind, int onHand, int reserved, int orderId, string? reason, string actor, DateTime at) =>
+            _movements.Add(new StockMovement
+            {
+                Id = ++_movementId,
+                SkuId = skuId,
+                WarehouseId = warehouseId,
+                Kind = kind,
+                OnHandDelta = onHand,
+                ReservedDelta = reserved,
+                Reference = OrderStock.Reference(orderId),
+                Reason = reason,
+                ActorName = actor,
+                AtUtc = at,
+            });
+
+        private string PlatformId(SalesPlatform platform, DateTime placed) => platform switch
+        {
+            SalesPlatform.Tmall or SalesPlatform.Taobao => $"20{_random.Next(10_000_000, 99_999_999)}{_sequence:D9}",
+            SalesPlatform.JD => $"3{_sequence:D11}",
+            SalesPlatform.Douyin => $"69{_random.Next(1_000_000, 9_999_999)}{_sequence:D10}",
+            SalesPlatform.Pinduoduo => $"{placed:yyMMdd}-{_random.Next(100_000, 999_999)}{_sequence:D9}",
+            _ => $"W{_sequence:D8}",
+        };
+
+        private string Address()
+        {
+            var (province, city, districts) = Places[_random.Next(Places.Length)];
+            var district = districts[_random.Next(districts.Length)];
+            var street = Streets[_random.Next(Streets.Length)];
+            var building = _random.NextDouble() < 0.5 ? $" {1 + _random.Next(30)} 栋 {101 + _random.Next(30) * 100 + _random.Next(4)} 室" : "";
+            return province == city ? $"{city}{district}{street} {1 + _random.Next(999)} 号{building}" : $"{province}{city}{district}{street} {1 + _random.Next(999)} 号{building}";
+        }
+
+        private T Weighted<T>((T Value, int Weight)[] weights)
+        {
+            var roll = _random.Next(weights.Sum(w => w.Weight));
+            foreach (var (value, weight) in weights)
+            {
+                if ((roll -= weight) < 0)
+                {
+                    return value;
+                }
+            }
+            return weights[^1].Value;
+        }
+
+        private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+
+        public void Dispose()
+        {
+            _orders.Dispose();
+            _lines.Dispose();
+            _holds.Dispose();
+            _events.Dispose();
+            _shipments.Dispose();
+            _shipmentLines.Dispose();
+            _messages.Dispose();
+            _movements.Dispose();
+        }
+    }
+}
