@@ -22,6 +22,8 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Service.Complaints.ComplaintRound> ComplaintRounds => Set<Service.Complaints.ComplaintRound>();
     public DbSet<Service.Complaints.ComplaintMeasure> ComplaintMeasures => Set<Service.Complaints.ComplaintMeasure>();
     public DbSet<Service.Answers.StandardAnswer> StandardAnswers => Set<Service.Answers.StandardAnswer>();
+    public DbSet<Analytics.Traffic.TrafficDay> TrafficDays => Set<Analytics.Traffic.TrafficDay>();
+    public DbSet<Analytics.Kpi.KpiTarget> KpiTargets => Set<Analytics.Kpi.KpiTarget>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,3 +1,4 @@
+using EcomOps.Domain.Analytics;
 using EcomOps.Domain.Audit;
 using EcomOps.Domain.Live;
 using EcomOps.Domain.Org;
@@ -46,6 +47,7 @@ public static class OpsDbSetup
         services.AddSingleton<DemoData.IDemoDataArea, OrgDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.Answers.AnswerDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.ServiceDemoData>();
+        services.AddAnalytics();
         services.AddSingleton<DemoData.DemoDataGenerator>();
         return services;
     }
