@@ -48,8 +48,8 @@ public static class KpiRules
 
     /// <summary>A target must be a number of zero or more; a percentage at most 100%.</summary>
     public static string? TargetError(MetricDefinition metric, double value) =>
-        double.IsNaN(value) || double.IsInfinity(value) || value < 0 ? "Kpi.TargetNegative"
-        : metric.Unit == MetricUnit.Percent && value > 1 ? "Kpi.TargetAbove100"
-        : metric.Unit == MetricUnit.Score && value > 5 ? "Kpi.TargetAboveScore"
+        double.IsNaN(value) || double.IsInfinity(value) || value < 0 ? "KpiTargetNegative"
+        : metric.Unit == MetricUnit.Percent && value > 1 ? "KpiTargetAbove100"
+        : metric.Unit == MetricUnit.Score && value > 5 ? "KpiTargetAboveScore"
         : null;
 }

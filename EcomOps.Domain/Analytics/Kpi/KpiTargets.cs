@@ -25,11 +25,11 @@ public sealed class KpiTargets(IDbContextFactory<OpsDb> dbFactory, MetricCatalog
         var metric = catalogue.Find(metricKey);
         if (metric is null || metric.Team != team)
         {
-            return Outcome<KpiTarget?>.Invalid([new FieldError("Metric", "Kpi.MetricNotOfTeam")]);
+            return Outcome<KpiTarget?>.Invalid([new FieldError("Metric", "KpiMetricNotOfTeam")]);
         }
         if (!SheetKinds.Contains(kind))
         {
-            return Outcome<KpiTarget?>.Invalid([new FieldError("PeriodKind", "Kpi.PeriodKindNotForSheets")]);
+            return Outcome<KpiTarget?>.Invalid([new FieldError("PeriodKind", "KpiPeriodKindNotForSheets")]);
         }
         if (value is { } v && KpiRules.TargetError(metric, v) is { } error)
         {
