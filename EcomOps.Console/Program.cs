@@ -1,6 +1,7 @@
 using EcomOps.Console;
 using EcomOps.Console.Auth;
 using EcomOps.Console.Components;
+using EcomOps.Console.Features.Analytics;
 using EcomOps.Console.Jobs;
 using EcomOps.Console.Live;
 using EcomOps.Console.Localization;
@@ -63,6 +64,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapCultureEndpoint();
+app.MapAnalyticsEndpoints();
 app.MapHub<OpsHub>(OpsHub.Path);
 app.MapOpsJobsDashboard();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();

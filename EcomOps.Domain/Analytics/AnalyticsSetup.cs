@@ -19,6 +19,7 @@ public static class AnalyticsSetup
         services.AddSingleton<MetricCatalogue>();
         services.AddSingleton<KpiTargets>();
         services.AddSingleton<KpiSheets>();
+        services.AddSingleton<KpiExport>();
         services.AddSingleton<IDemoDataArea, TrafficDemoData>();
         services.AddSingleton<IDemoDataArea, KpiTargetDemoData>();
         return services;

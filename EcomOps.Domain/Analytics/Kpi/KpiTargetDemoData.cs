@@ -16,7 +16,7 @@ public sealed class KpiTargetDemoData(TimeProvider clock) : IDemoDataArea
     [
         (ServiceMetricSource.ReplyTimeliness, 0.90),
         (ServiceMetricSource.ResolutionRate, 0.85),
-        (ServiceMetricSource.FirstResponse, 60),
+        (ServiceMetricSource.FirstResponse, 150),
         (ServiceMetricSource.ResolutionTime, 24),
         (ServiceMetricSource.SlaAchievement, 0.85),
         (ServiceMetricSource.ReopenRate, 0.05),
