@@ -34,6 +34,7 @@ builder.Services.AddSignalR();
 builder.Services.AddHostedService<OpsHubBridge>();
 builder.Services.AddSingleton<TicketPresence>();
 builder.Services.AddOpsJobs();
+builder.Services.AddAnalyticsConsole();
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<OpsDb>("database")
     .AddCheck<JobServerHealthCheck>("jobs");

@@ -11,8 +11,11 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string AuditRetention = "audit-retention";
     public const string SlaSweep = "sla-sweep";
     public const string OverdueComplaintMeasures = "complaint-overdue-measures";
+    public const string MonthlyKpiReport = "kpi-report-monthly";
+    public const string WeeklyKpiReport = "kpi-report-weekly";
+    public const string ReportRetention = "report-retention";
 
-    public IReadOnlyList<string> Ids { get; } = [AuditRetention, SlaSweep, OverdueComplaintMeasures];
+    public IReadOnlyList<string> Ids { get; } = [AuditRetention, SlaSweep, OverdueComplaintMeasures, MonthlyKpiReport, WeeklyKpiReport, ReportRetention];
 
     public void RegisterAll()
     {
@@ -22,6 +25,13 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
             configuration["Jobs:AuditRetention:Cron"] ?? "30 3 * * *", options);
         manager.AddOrUpdate<SlaSweepJob>(SlaSweep, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         manager.AddOrUpdate<Features.Service.Complaints.OverdueMeasuresJob>(OverdueComplaintMeasures, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
+        // On the first day of the month / week, early: the workbook of the period that just ended.
+        manager.AddOrUpdate<Features.Analytics.ScheduledReportJob>(MonthlyKpiReport, job => job.RunAsync(Domain.Analytics.PeriodKind.Month, CancellationToken.None),
+            configuration["Jobs:MonthlyKpiReport:Cron"] ?? "0 6 1 * *", options);
+        manager.AddOrUpdate<Features.Analytics.ScheduledReportJob>(WeeklyKpiReport, job => job.RunAsync(Domain.Analytics.PeriodKind.Week, CancellationToken.None),
+            configuration["Jobs:WeeklyKpiReport:Cron"] ?? "0 6 * * 1", options);
+        manager.AddOrUpdate<Features.Analytics.ReportRetentionJob>(ReportRetention, job => job.RunAsync(CancellationToken.None),
+            configuration["Jobs:ReportRetention:Cron"] ?? "45 3 * * *", options);
     }
 }
 

@@ -1,8 +1,10 @@
 using EcomOps.Domain.Analytics.Kpi;
+using EcomOps.Domain.Analytics.Reports;
 using EcomOps.Domain.Analytics.Sources;
 using EcomOps.Domain.Analytics.Traffic;
 using EcomOps.Domain.DemoData;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EcomOps.Domain.Analytics;
 
@@ -20,6 +22,8 @@ public static class AnalyticsSetup
         services.AddSingleton<KpiTargets>();
         services.AddSingleton<KpiSheets>();
         services.AddSingleton<KpiExport>();
+        services.TryAddSingleton(new ReportSettings());
+        services.AddSingleton<ReportArchive>();
         services.AddSingleton<IDemoDataArea, TrafficDemoData>();
         services.AddSingleton<IDemoDataArea, KpiTargetDemoData>();
         return services;

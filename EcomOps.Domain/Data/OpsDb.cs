@@ -24,6 +24,7 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Service.Answers.StandardAnswer> StandardAnswers => Set<Service.Answers.StandardAnswer>();
     public DbSet<Analytics.Traffic.TrafficDay> TrafficDays => Set<Analytics.Traffic.TrafficDay>();
     public DbSet<Analytics.Kpi.KpiTarget> KpiTargets => Set<Analytics.Kpi.KpiTarget>();
+    public DbSet<Analytics.Reports.StoredReport> StoredReports => Set<Analytics.Reports.StoredReport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

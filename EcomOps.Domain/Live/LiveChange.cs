@@ -29,6 +29,9 @@ public static class Boards
 
     /// <summary>Complaint cases: the complaint SLA board and case pages.</summary>
     public const string Complaints = "complaints";
+
+    /// <summary>KPI report builds: queued, progressing, ready or failed (the report archive).</summary>
+    public const string Reports = "reports";
 }
 
 /// <summary>Marks an entity whose committed changes are published on a live board.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EcomOps.Domain.Analytics;
 using EcomOps.Domain.Analytics.Kpi;
+using EcomOps.Domain.Analytics.Reports;
 using EcomOps.Domain.Org;
 using EcomOps.Domain.Time;
 using Microsoft.Extensions.Localization;
@@ -46,6 +47,26 @@ public static class AnalyticsEndpoints
             var bytes = await export.BuildAsync(teams, period, key => L[key], CultureInfo.CurrentUICulture, ct: ct);
             return Results.File(bytes, WorkbookContentType, KpiExport.FileName(teams, period));
         });
+        endpoints.MapGet("/api/analytics/reports/{id:int}", DownloadReportAsync);
+    }
+
+    private static async Task<IResult> DownloadReportAsync(int id, HttpContext http, ReportArchive archive, IStringLocalizer<UiText> L, CancellationToken ct)
+    {
+        var allowed = KpiAccess.TeamsFor(Roles.All.Where(http.User.IsInRole));
+        if (allowed.Count == 0)
+        {
+            return Results.Text(L["Kpi.ExportRefused"], statusCode: StatusCodes.Status403Forbidden);
+        }
+        var found = await archive.DownloadAsync(id, ct);
+        if (found is not { } report)
+        {
+            return Results.Text(L["Reports.NotFound"], statusCode: StatusCodes.Status404NotFound);
+        }
+        if (!report.Report.Teams.All(allowed.Contains))
+        {
+            return Results.Text(L["Reports.Refused"], statusCode: StatusCodes.Status403Forbidden);
+        }
+        return Results.File(report.Content, WorkbookContentType, report.Report.FileName);
     }
 
     /// <summary>A period from the query string: a kind and a day inside it; a custom period also takes its last day.</summary>

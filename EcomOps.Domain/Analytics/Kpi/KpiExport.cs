@@ -7,17 +7,19 @@ namespace EcomOps.Domain.Analytics.Kpi;
 public sealed class KpiExport(KpiSheets sheets, MetricCatalogue catalogue)
 {
     public async Task<byte[]> BuildAsync(IReadOnlyList<Team> teams, ReportPeriod period, Func<string, string> text, CultureInfo culture,
-        int recordCap = KpiSheets.DefaultRecordCap, IProgress<int>? progress = null, CancellationToken ct = default)
+        int recordCap = KpiSheets.DefaultRecordCap, Func<int, Task>? progress = null, CancellationToken ct = default)
     {
         var built = new List<KpiSheet>();
         foreach (var team in teams)
         {
             built.Add(await sheets.BuildAsync(team, period, recordCap, ct));
-            progress?.Report(80 * built.Count / teams.Count);
+            if (progress is not null)
+            {
+                await progress(80 * built.Count / teams.Count);
+            }
         }
         var definitions = catalogue.Metrics.Where(m => m.Team is null || teams.Contains(m.Team.Value)).ToList();
         var bytes = KpiWorkbook.Build(built, definitions, text, culture, recordCap);
-        progress?.Report(100);
         return bytes;
     }
 

@@ -30,6 +30,37 @@ namespace EcomOps.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoredReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PeriodKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Teams = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ParametersKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Scheduled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    BuiltAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BuildMilliseconds = table.Column<long>(type: "INTEGER", nullable: true),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredReports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TrafficDays",
                 columns: table => new
                 {
@@ -57,6 +88,17 @@ namespace EcomOps.Domain.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StoredReports_ParametersKey",
+                table: "StoredReports",
+                column: "ParametersKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredReports_RequestedAtUtc",
+                table: "StoredReports",
+                column: "RequestedAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrafficDays_Channel_Day",
                 table: "TrafficDays",
                 columns: new[] { "Channel", "Day" },
@@ -73,6 +115,9 @@ namespace EcomOps.Domain.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "KpiTargets");
+
+            migrationBuilder.DropTable(
+                name: "StoredReports");
 
             migrationBuilder.DropTable(
                 name: "TrafficDays");
