@@ -13,6 +13,9 @@ public interface IMetricSource
 
     IReadOnlyList<MetricDefinition> Metrics { get; }
 
+    /// <summary>The live boards whose changes move this source's figures; dashboards refresh on them.</summary>
+    IReadOnlyList<string> LiveBoards => [];
+
     Task<MetricSnapshot> MeasureAsync(MetricPeriod period, MeasureOptions options, CancellationToken ct);
 }
 

@@ -40,6 +40,13 @@ public sealed class MetricCatalogue
 
     public IReadOnlyList<MetricDefinition> ForTeam(Team team) => Metrics.Where(m => m.Team == team).ToList();
 
+    /// <summary>The live boards of the areas' sources: a dashboard of these areas refreshes when they change.</summary>
+    public IReadOnlyList<string> LiveBoardsOf(IEnumerable<string> areas)
+    {
+        var wanted = areas.ToHashSet();
+        return _sources.Where(s => wanted.Contains(s.Area.Key)).SelectMany(s => s.LiveBoards).Distinct().ToList();
+    }
+
     public MetricDefinition? Find(string key) => _byKey.TryGetValue(key, out var entry) ? entry.Metric : null;
 
     /// <summary>Measures the period with the sources that own at least one of <paramref name="metrics"/> (all when null).</summary>

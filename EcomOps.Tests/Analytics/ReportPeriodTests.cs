@@ -78,5 +78,20 @@ public sealed class ReportPeriodTests
         Assert.Equal(AttainmentBand.Below, KpiRules.Band(0.899));
     }
 
+    [Fact]
+    public void A_change_is_in_points_for_percentages_relative_otherwise_and_better_by_the_metric_direction()
+    {
+        MetricDefinition Metric(MetricUnit unit, MetricDirection direction) => new("m", "a", "M", "指标", "f", "公式", unit, direction, null, false);
+
+        var rate = MetricComparison.Compare(Metric(MetricUnit.Percent, MetricDirection.HigherIsBetter), 0.85, 0.80)!;
+        var minutes = MetricComparison.Compare(Metric(MetricUnit.Minutes, MetricDirection.LowerIsBetter), 110, 100)!;
+
+        Assert.Equal((0.05, true, (bool?)true), (Math.Round(rate.Change, 9), rate.InPoints, rate.Better));
+        Assert.Equal((0.1, false, (bool?)false), (Math.Round(minutes.Change, 9), minutes.InPoints, minutes.Better));
+        Assert.Null(MetricComparison.Compare(Metric(MetricUnit.Count, MetricDirection.HigherIsBetter), 5, 0));
+        Assert.Null(MetricComparison.Compare(Metric(MetricUnit.Count, MetricDirection.HigherIsBetter), null, 3));
+        Assert.Null(MetricComparison.Compare(Metric(MetricUnit.Count, MetricDirection.HigherIsBetter), 3, 3)!.Better);
+    }
+
     private static (DateOnly, DateOnly) Span(ReportPeriod p) => (p.Start, p.End);
 }

@@ -25,6 +25,8 @@ public sealed class ServiceMetricSource(ServiceMetrics metrics, IDbContextFactor
 
     public MetricArea Area { get; } = new("service", "Customer service", "客户服务", 50);
 
+    public IReadOnlyList<string> LiveBoards { get; } = [Live.Boards.Tickets, Live.Boards.Complaints];
+
     public IReadOnlyList<MetricDefinition> Metrics { get; } =
     [
         Agent(ReplyTimeliness, "Reply timeliness", "回复及时率",
