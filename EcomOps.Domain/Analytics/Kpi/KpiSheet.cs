@@ -20,7 +20,8 @@ public sealed record KpiSheet(
     Team Team, ReportPeriod Period, string TimeZoneId, DateTime BuiltAtUtc,
     IReadOnlyList<KpiColumn> Columns, IReadOnlyList<KpiRow> Rows, KpiRow Total, MetricSnapshot Snapshot)
 {
-    public bool HasData => Total.Cells.Any(c => c.Value is not null);
+    /// <summary>Whether anything was measured: a period where every figure is missing or zero has no data.</summary>
+    public bool HasData => Total.Cells.Any(c => c.Value is { } v && v != 0);
 
     public bool HasMetrics => Columns.Count > 0;
 
