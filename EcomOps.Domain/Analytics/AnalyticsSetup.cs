@@ -18,6 +18,7 @@ public static class AnalyticsSetup
     {
         services.AddSingleton<IMetricSource, ServiceMetricSource>();
         services.AddSingleton<IMetricSource, TrafficMetricSource>();
+        services.AddSingleton<TrafficImport>();
         services.AddSingleton<MetricCatalogue>();
         services.AddSingleton<KpiTargets>();
         services.AddSingleton<KpiSheets>();
