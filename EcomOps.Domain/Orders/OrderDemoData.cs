@@ -68,6 +68,7 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
         var count = OrderCount(size);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", ct);
         var writer = new Writer(db, channels, skus, warehouses, staff, stock, shipBy, random, now,
             await db.Orders.MaxAsync(o => (int?)o.Id, ct) ?? 0,
             await db.Set<StockMovement>().MaxAsync(m => (long?)m.Id, ct) ?? 0);
