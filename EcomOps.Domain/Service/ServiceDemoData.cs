@@ -198,6 +198,16 @@ public sealed class ServiceDemoData(ServiceSla sla, CompanyTime time) : IDemoDat
 
     private sealed record Agent(int? Id, string FullName, string Email, int Weight);
 
+    /// <summary>What customers write beside a rating of 1 to 5.</summary>
+    private static readonly string[][] SurveyComments =
+    [
+        ["问题一直没解决，很失望。", "Nobody really helped me."],
+        ["回复太慢了。", "Took far too long to get an answer."],
+        ["还行，就是等得有点久。", "OK in the end, but slow."],
+        ["客服态度不错，谢谢。", "Helpful, thanks."],
+        ["处理很快，非常满意！", "Quick and friendly, thank you!"],
+    ];
+
     private sealed record Bilingual(string Zh, string En)
     {
         public string In(bool english) => english ? En : Zh;
@@ -487,6 +497,32 @@ public sealed class ServiceDemoData(ServiceSla sla, CompanyTime time) : IDemoDat
             _ticket.Status = status;
             _ticket.StatusHistory.Add(new TicketStatusChange { Status = status, AtUtc = at, ByName = byName });
             _ticket.UpdatedAtUtc = at;
+            if (status == TicketStatus.Solved)
+            {
+                Survey(at);
+            }
+        }
+
+        /// <summary>
+        /// Each solve sends a survey, as the desk does; about a third of customers answer within two days, mostly pleased.
+        /// </summary>
+        private void Survey(DateTime solvedAt)
+        {
+            var survey = new Surveys.SatisfactionSurvey
+            {
+                Token = Surveys.SatisfactionSurvey.NewToken(),
+                CreatedAtUtc = solvedAt,
+                ExpiresAtUtc = solvedAt + Surveys.SatisfactionSurvey.Lifetime,
+                AgentId = _ticket.AssigneeId,
+            };
+            var answeredAt = solvedAt + Minutes(5, 48 * 60);
+            if (random.NextDouble() < 0.35 && answeredAt <= now)
+            {
+                survey.Rating = random.NextDouble() switch { < 0.55 => 5, < 0.8 => 4, < 0.9 => 3, < 0.96 => 2, _ => 1 };
+                survey.AnsweredAtUtc = answeredAt;
+                survey.Comment = random.Next(4) == 0 ? SurveyComments[survey.Rating.Value - 1][random.Next(2)] : null;
+            }
+            _ticket.Surveys.Add(survey);
         }
 
         /// <summary>A share of a target: mostly well inside it, sometimes over it (a breach).</summary>
