@@ -17,6 +17,7 @@ public static class Permissions
     public const string ExportKpiSheets = nameof(ExportKpiSheets);
     public const string WorkDesignTasks = nameof(WorkDesignTasks);
     public const string HandleComplaints = nameof(HandleComplaints);
+    public const string ImportPlatformReports = nameof(ImportPlatformReports);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -31,6 +32,7 @@ public static class Permissions
         [ExportKpiSheets] = [Roles.OperationsDirector, Roles.OperationsManager, Roles.CsSupervisor, Roles.DesignSupervisor],
         [WorkDesignTasks] = [Roles.Designer, Roles.DesignSupervisor],
         [HandleComplaints] = [Roles.CsSupervisor, Roles.CsAgent, Roles.OperationsManager, Roles.OperationsDirector],
+        [ImportPlatformReports] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
     };
 
     public static IEnumerable<string> All => Grants.Keys;
