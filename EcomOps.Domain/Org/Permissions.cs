@@ -18,6 +18,7 @@ public static class Permissions
     public const string WorkDesignTasks = nameof(WorkDesignTasks);
     public const string HandleComplaints = nameof(HandleComplaints);
     public const string WorkOrders = nameof(WorkOrders);
+    public const string ImportPlatformReports = nameof(ImportPlatformReports);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -33,6 +34,7 @@ public static class Permissions
         [WorkDesignTasks] = [Roles.Designer, Roles.DesignSupervisor],
         [HandleComplaints] = [Roles.CsSupervisor, Roles.CsAgent, Roles.OperationsManager, Roles.OperationsDirector],
         [WorkOrders] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
+        [ImportPlatformReports] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

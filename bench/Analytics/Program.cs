@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using EcomOps.Domain.Analytics;
+using EcomOps.Domain.Analytics.Kpi;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.DemoData;
+using EcomOps.Domain.Org;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+// The month's full KPI workbook over the Large demo data (100,000 tickets) with 200 employees.
+//   dotnet run -c Release --project bench/Analytics -- seed <db-file>      fills the database (once)
+//   dotnet run -c Release --project bench/Analytics -- measure <db-file>   builds last month's workbook, every team
+// Seeding and measuring run in separate processes so the measured peak memory is the build's own.
+if (args.Length != 2 || args[0] is not ("seed" or "measure"))
+{
+    Console.Error.WriteLine("usage: seed|measure <db-file>");
+    return 2;
+}
+var services = new ServiceCollection();
+services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+services.AddOpsDomain(_ => $"Data Source={Path.GetFullPath(args[1])}");
+services.AddCompanyTime("Asia/Shanghai");
+await using var provider = services.BuildServiceProvider();
+var dbFactory = provider.GetRequiredService<IDbContextFactory<OpsDb>>();
+
+if (args[0] == "seed")
+{
+    var seeding = Stopwatch.StartNew();
+    await OpsDbSetup.MigrateAsync(dbFactory);
+    await provider.GetRequiredService<DemoDataGenerator>().SeedAsync(DemoSize.Large);
+    await using var db = await dbFactory.CreateDbContextAsync();
+    var existing = await db.Employees.CountAsync();
+    for (var i = existing; i < 200; i++)
+    {
+        db.Employees.Add(new Employee
+        {
+            EmployeeNumber = $"B{i:D4}", FullName = $"Bench Agent {i:D3}", Email = $"bench{i}@ecomops.local",
+            Team = Team.CustomerService, Role = Roles.CsAgent, HireDate = new DateOnly(2025, 1, 1),
+        });
+    }
+    await db.SaveChangesAsync();
+    // Spread the tickets over every customer-service employee so each row of the sheet has figures.
+    var agents = await db.Employees.Where(e => e.Team == Team.CustomerService).Select(e => e.Id).OrderBy(id => id).ToListAsync();
+    for (var k = 0; k < agents.Count; k++)
+    {
+        await db.Database.ExecuteSqlRawAsync("UPDATE Tickets SET AssigneeId = {0} WHERE AssigneeId IS NOT NULL AND Id % {1} = {2}", agents[k], agents.Count, k);
+    }
+    Console.WriteLine($"seeded: {await db.Employees.CountAsync()} employees, {await db.Tickets.CountAsync()} tickets in {seeding.Elapsed.TotalSeconds:0.0} s");
+    return 0;
+}
+
+var time = provider.GetRequiredService<EcomOps.Domain.Time.CompanyTime>();
+var period = ReportPeriod.Containing(PeriodKind.Month, time.Today).Previous();
+var sheets = provider.GetRequiredService<KpiSheets>();
+var catalogue = provider.GetRequiredService<MetricCatalogue>();
+var teams = Enum.GetValues<Team>();
+
+var total = Stopwatch.StartNew();
+var built = new List<KpiSheet>();
+foreach (var team in teams)
+{
+    built.Add(await sheets.BuildAsync(team, period));
+}
+var queries = total.Elapsed;
+var bytes = KpiWorkbook.Build(built, catalogue.Metrics, key => key, CultureInfo.GetCultureInfo("en"), KpiSheets.DefaultRecordCap);
+var writing = total.Elapsed - queries;
+using var process = Process.GetCurrentProcess();
+process.Refresh();
+Console.WriteLine(string.Join(Environment.NewLine,
+    $"period: {period.Label}",
+    $"rows: {built.Sum(s => s.Rows.Count)} employees, {built.Sum(s => s.Columns.Count)} metric columns",
+    $"queries: {queries.TotalSeconds:0.00} s",
+    $"writing: {writing.TotalSeconds:0.00} s",
+    $"total: {total.Elapsed.TotalSeconds:0.00} s",
+    $"workbook: {bytes.Length / 1024.0 / 1024.0:0.0} MB",
+    $"peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:0} MB",
+    $"allocated: {GC.GetTotalAllocatedBytes() / 1024.0 / 1024.0:0} MB"));
+return 0;
