@@ -54,6 +54,9 @@ public static class MetricText
         MetricUnit.Percent => v.ToString("0.0%", culture),
         MetricUnit.Count => v.ToString("#,##0", culture),
         MetricUnit.Score => v.ToString("0.00", culture),
+        // A duration says its unit: "165.8" alone could be minutes or hours.
+        MetricUnit.Minutes => v.ToString("0.0", culture) + Pick(culture, " min", " 分钟"),
+        MetricUnit.Hours => v.ToString("0.0", culture) + Pick(culture, " h", " 小时"),
         _ => v.ToString("0.0", culture),
     };
 
