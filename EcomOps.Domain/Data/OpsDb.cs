@@ -33,6 +33,8 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Inventory.PurchaseOrder> PurchaseOrders => Set<Inventory.PurchaseOrder>();
     public DbSet<Inventory.PurchaseOrderLine> PurchaseOrderLines => Set<Inventory.PurchaseOrderLine>();
     public DbSet<Inventory.PurchaseReceipt> PurchaseReceipts => Set<Inventory.PurchaseReceipt>();
+    public DbSet<Inventory.SkuClassification> SkuClassifications => Set<Inventory.SkuClassification>();
+    public DbSet<Inventory.CountTask> CountTasks => Set<Inventory.CountTask>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -39,6 +39,9 @@ public sealed class InventoryWatch(IDbContextFactory<OpsDb> dbFactory, TimeProvi
             })
             .ToDictionaryAsync(h => h.SkuId, ct);
         var onOrder = await OnOrderAsync(db, warehouseId, ids, ct);
+        var variances = await db.Set<CountTask>().AsNoTracking()
+            .Where(t => t.WarehouseId == warehouseId && ids.Contains(t.SkuId) && t.Status == CountStatus.AwaitingApproval)
+            .ToDictionaryAsync(t => t.SkuId, t => t.Variance, ct);
         var alerts = (await db.Set<InventoryAlert>()
                 .Where(a => a.WarehouseId == warehouseId && ids.Contains(a.SkuId) && a.ResolvedAtUtc == null)
                 .ToListAsync(ct))
@@ -57,8 +60,10 @@ public sealed class InventoryWatch(IDbContextFactory<OpsDb> dbFactory, TimeProvi
             policies.TryGetValue(skuId, out var policy);
             history.TryGetValue(skuId, out var moved);
             var position = new StockPosition(balance?.OnHand ?? 0, balance?.Reserved ?? 0, policy?.ReorderPoint ?? 0, policy?.MaxStock ?? 0,
-                moved?.LastShipment, moved?.LastReceipt);
-            var conditions = sku.Active ? InventoryAlertRules.Conditions(position, now) : new Dictionary<InventoryAlertKind, int>();
+                moved?.LastShipment, moved?.LastReceipt, variances.GetValueOrDefault(skuId));
+            var conditions = sku.Active || position.VarianceAwaitingApproval is not null
+                ? InventoryAlertRules.Conditions(position, now)
+                : new Dictionary<InventoryAlertKind, int>();
             ReconcileAlerts(db, warehouseId, skuId, alerts[skuId], conditions, now);
 
             suggestions.TryGetValue(skuId, out var open);

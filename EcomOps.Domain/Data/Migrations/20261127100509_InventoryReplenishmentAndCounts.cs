@@ -6,11 +6,53 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace EcomOps.Domain.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class InventoryReplenishment : Migration
+    public partial class InventoryReplenishmentAndCounts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "CountTasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SkuId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarehouseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Class = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    ScheduledFor = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpectedAtStart = table.Column<int>(type: "INTEGER", nullable: true),
+                    StartMovementId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CountedQuantity = table.Column<int>(type: "INTEGER", nullable: true),
+                    MovedDuringCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    Variance = table.Column<int>(type: "INTEGER", nullable: true),
+                    VarianceValueCents = table.Column<long>(type: "INTEGER", nullable: true),
+                    CountedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CountedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CountTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CountTasks_Skus_SkuId",
+                        column: x => x.SkuId,
+                        principalTable: "Skus",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CountTasks_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "InventoryAlerts",
                 columns: table => new
@@ -46,6 +88,26 @@ namespace EcomOps.Domain.Data.Migrations
                         principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SkuClassifications",
+                columns: table => new
+                {
+                    SkuId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Class = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    RevenueCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    ComputedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SkuClassifications", x => x.SkuId);
+                    table.ForeignKey(
+                        name: "FK_SkuClassifications_Skus_SkuId",
+                        column: x => x.SkuId,
+                        principalTable: "Skus",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -251,6 +313,28 @@ namespace EcomOps.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CountTasks_SkuId_WarehouseId",
+                table: "CountTasks",
+                columns: new[] { "SkuId", "WarehouseId" },
+                unique: true,
+                filter: "\"Status\" IN ('Scheduled', 'Counting', 'AwaitingApproval')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CountTasks_SkuId_WarehouseId_CountedAtUtc",
+                table: "CountTasks",
+                columns: new[] { "SkuId", "WarehouseId", "CountedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CountTasks_Status_ScheduledFor",
+                table: "CountTasks",
+                columns: new[] { "Status", "ScheduledFor" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CountTasks_WarehouseId",
+                table: "CountTasks",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InventoryAlerts_ResolvedAtUtc_Kind",
                 table: "InventoryAlerts",
                 columns: new[] { "ResolvedAtUtc", "Kind" });
@@ -355,6 +439,9 @@ namespace EcomOps.Domain.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CountTasks");
+
+            migrationBuilder.DropTable(
                 name: "InventoryAlerts");
 
             migrationBuilder.DropTable(
@@ -362,6 +449,9 @@ namespace EcomOps.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReorderSuggestions");
+
+            migrationBuilder.DropTable(
+                name: "SkuClassifications");
 
             migrationBuilder.DropTable(
                 name: "StockPolicies");
