@@ -13,8 +13,10 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string OverdueComplaintMeasures = "complaint-overdue-measures";
     public const string InventorySweep = "inventory-sweep";
     public const string ReorderPoints = "inventory-reorder-points";
+    public const string AbcClassification = "inventory-abc-classes";
+    public const string CountPlan = "inventory-count-plan";
 
-    public IReadOnlyList<string> Ids { get; } = [AuditRetention, SlaSweep, OverdueComplaintMeasures, InventorySweep, ReorderPoints];
+    public IReadOnlyList<string> Ids { get; } = [AuditRetention, SlaSweep, OverdueComplaintMeasures, InventorySweep, ReorderPoints, AbcClassification, CountPlan];
 
     public void RegisterAll()
     {
@@ -26,6 +28,8 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         manager.AddOrUpdate<Features.Service.Complaints.OverdueMeasuresJob>(OverdueComplaintMeasures, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
         manager.AddOrUpdate<Features.Inventory.InventorySweepJob>(InventorySweep, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", options);
         manager.AddOrUpdate<Features.Inventory.ReorderPointJob>(ReorderPoints, job => job.RunAsync(CancellationToken.None), "10 2 * * *", options);
+        manager.AddOrUpdate<Features.Inventory.AbcClassificationJob>(AbcClassification, job => job.RunAsync(CancellationToken.None), "30 1 * * 1", options);
+        manager.AddOrUpdate<Features.Inventory.CountPlanJob>(CountPlan, job => job.RunAsync(CancellationToken.None), "0 3 * * *", options);
     }
 }
 

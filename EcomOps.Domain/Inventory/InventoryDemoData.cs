@@ -143,7 +143,7 @@ public sealed class InventoryDemoData(StockLedger ledger, TimeProvider clock) : 
                     < 4 => 0,                               // never arrived: out of stock as soon as it is asked for
                     < 10 => Math.Max(1, safety / 2),        // received short: low
                     < 15 => max * 2 + sku.PackSize * 10,    // bought far too much: over
-                    _ => RoundUp((int)(max * (0.55 + random.NextDouble() * 0.4)), sku.PackSize),
+                    _ => RoundUp((int)(max * (0.45 + random.NextDouble() * 0.3)), sku.PackSize),
                 };
                 if (opening > 0)
                 {
@@ -152,7 +152,7 @@ public sealed class InventoryDemoData(StockLedger ledger, TimeProvider clock) : 
                 // Most SKUs were restocked since through a purchase order; those left alone are the ones that go slow.
                 if (state >= 15 && random.Next(100) < 80)
                 {
-                    restocks.Add((supplier.Id, warehouse.Id, today.AddDays(-60 + random.Next(56)), sku, RoundUp(Math.Max(supplier.MinOrderQuantity, (int)(max * 0.4)), sku.PackSize)));
+                    restocks.Add((supplier.Id, warehouse.Id, today.AddDays(-60 + random.Next(56)), sku, RoundUp(Math.Max(supplier.MinOrderQuantity, (int)(max * 0.25)), sku.PackSize)));
                 }
             }
         }

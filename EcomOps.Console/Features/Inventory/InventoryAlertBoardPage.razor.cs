@@ -100,6 +100,7 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
         InventoryAlertKind.LowStock => L["Inventory.Alerts.LowExplain", a.Available, a.ReorderPoint],
         InventoryAlertKind.OutOfStock => L["Inventory.Alerts.OutExplain", a.Reserved],
         InventoryAlertKind.Overstock => L["Inventory.Alerts.OverExplain", a.OnHand - a.MaxStock],
+        InventoryAlertKind.CountVariance => L["Inventory.Alerts.VarianceExplain", a.Level],
         _ => L["Inventory.Alerts.SlowExplain", InventoryAlertRules.SlowMovingDays],
     };
 
@@ -108,6 +109,7 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
         InventoryAlertKind.OutOfStock => Color.Error,
         InventoryAlertKind.LowStock => Color.Warning,
         InventoryAlertKind.Overstock => Color.Info,
+        InventoryAlertKind.CountVariance => Color.Secondary,
         _ => Color.Default,
     };
 
@@ -116,6 +118,7 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
         InventoryAlertKind.OutOfStock => Icons.Material.Filled.RemoveShoppingCart,
         InventoryAlertKind.LowStock => Icons.Material.Filled.TrendingDown,
         InventoryAlertKind.Overstock => Icons.Material.Filled.Inventory,
+        InventoryAlertKind.CountVariance => Icons.Material.Filled.FactCheck,
         _ => Icons.Material.Filled.HourglassBottom,
     };
 }
