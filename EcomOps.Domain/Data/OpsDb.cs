@@ -35,6 +35,7 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Inventory.PurchaseReceipt> PurchaseReceipts => Set<Inventory.PurchaseReceipt>();
     public DbSet<Inventory.SkuClassification> SkuClassifications => Set<Inventory.SkuClassification>();
     public DbSet<Inventory.CountTask> CountTasks => Set<Inventory.CountTask>();
+    public DbSet<Inventory.SlowStockDecision> SlowStockDecisions => Set<Inventory.SlowStockDecision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -20,6 +20,8 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
     private IReadOnlyList<AlertBoardRow>? _setAside;
     private int? _warehouse;
     private InventoryAlertKind? _kind;
+    private bool _reloading;
+    private bool _stale;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -51,10 +53,30 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
 
     protected override async Task OnLiveChangeAsync(LiveChange change)
     {
-        // Movements without a change of alert leave the board as it is; alert rows are what it shows.
-        if (change.Entity == nameof(InventoryAlert))
+        // Movements without a change of alert leave the board as it is; alert rows are what it shows. A sweep commits
+        // many alert changes at once: changes that arrive while a reload runs are folded into one more reload.
+        if (change.Entity != nameof(InventoryAlert))
         {
-            await LoadAsync();
+            return;
+        }
+        if (_reloading)
+        {
+            _stale = true;
+            return;
+        }
+        _reloading = true;
+        try
+        {
+            do
+            {
+                _stale = false;
+                await LoadAsync();
+            }
+            while (_stale);
+        }
+        finally
+        {
+            _reloading = false;
         }
     }
 

@@ -537,6 +537,43 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("SkuClassifications");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Inventory.SlowStockDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarehouseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.HasIndex("SkuId", "WarehouseId", "AtUtc");
+
+                    b.ToTable("SlowStockDecisions");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Inventory.StockBalance", b =>
                 {
                     b.Property<int>("SkuId")
@@ -1632,6 +1669,21 @@ namespace EcomOps.Domain.Data.Migrations
                         .WithOne()
                         .HasForeignKey("EcomOps.Domain.Inventory.SkuClassification", "SkuId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.SlowStockDecision", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Catalog.Sku", null)
+                        .WithMany()
+                        .HasForeignKey("SkuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -111,6 +111,36 @@ namespace EcomOps.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SlowStockDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SkuId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarehouseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlowStockDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SlowStockDecisions_Skus_SkuId",
+                        column: x => x.SkuId,
+                        principalTable: "Skus",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SlowStockDecisions_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Suppliers",
                 columns: table => new
                 {
@@ -419,6 +449,16 @@ namespace EcomOps.Domain.Data.Migrations
                 column: "WarehouseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SlowStockDecisions_SkuId_WarehouseId_AtUtc",
+                table: "SlowStockDecisions",
+                columns: new[] { "SkuId", "WarehouseId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SlowStockDecisions_WarehouseId",
+                table: "SlowStockDecisions",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StockPolicies_SupplierId",
                 table: "StockPolicies",
                 column: "SupplierId");
@@ -452,6 +492,9 @@ namespace EcomOps.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SkuClassifications");
+
+            migrationBuilder.DropTable(
+                name: "SlowStockDecisions");
 
             migrationBuilder.DropTable(
                 name: "StockPolicies");

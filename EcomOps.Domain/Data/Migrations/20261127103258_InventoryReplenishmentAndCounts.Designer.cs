@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EcomOps.Domain.Data.Migrations
 {
     [DbContext(typeof(OpsDb))]
-    [Migration("20261127100509_InventoryReplenishmentAndCounts")]
+    [Migration("20261127103258_InventoryReplenishmentAndCounts")]
     partial class InventoryReplenishmentAndCounts
     {
         /// <inheritdoc />
@@ -538,6 +538,43 @@ namespace EcomOps.Domain.Data.Migrations
                     b.HasKey("SkuId");
 
                     b.ToTable("SkuClassifications");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.SlowStockDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarehouseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.HasIndex("SkuId", "WarehouseId", "AtUtc");
+
+                    b.ToTable("SlowStockDecisions");
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Inventory.StockBalance", b =>
@@ -1635,6 +1672,21 @@ namespace EcomOps.Domain.Data.Migrations
                         .WithOne()
                         .HasForeignKey("EcomOps.Domain.Inventory.SkuClassification", "SkuId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Inventory.SlowStockDecision", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Catalog.Sku", null)
+                        .WithMany()
+                        .HasForeignKey("SkuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
