@@ -37,6 +37,8 @@ public static class JobSetup
         services.AddTransient<Features.Service.Complaints.OverdueMeasuresJob>();
         services.AddTransient<Features.Inventory.InventorySweepJob>();
         services.AddTransient<Features.Inventory.ReorderPointJob>();
+        services.AddTransient<Features.Inventory.AbcClassificationJob>();
+        services.AddTransient<Features.Inventory.CountPlanJob>();
         services.AddHostedService<SlaDeadlineScheduler>();
         services.AddSingleton<Live.OnShiftRegistry>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Live.OnShiftCircuitHandler>();

@@ -13,12 +13,17 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string OverdueComplaintMeasures = "complaint-overdue-measures";
     public const string InventorySweep = "inventory-sweep";
     public const string ReorderPoints = "inventory-reorder-points";
+    public const string AbcClassification = "inventory-abc-classes";
+    public const string CountPlan = "inventory-count-plan";
     public const string MonthlyKpiReport = "kpi-report-monthly";
     public const string WeeklyKpiReport = "kpi-report-weekly";
     public const string ReportRetention = "report-retention";
 
     public IReadOnlyList<string> Ids { get; } =
-        [AuditRetention, SlaSweep, OverdueComplaintMeasures, InventorySweep, ReorderPoints, MonthlyKpiReport, WeeklyKpiReport, ReportRetention];
+    [
+        AuditRetention, SlaSweep, OverdueComplaintMeasures, InventorySweep, ReorderPoints, AbcClassification, CountPlan,
+        MonthlyKpiReport, WeeklyKpiReport, ReportRetention,
+    ];
 
     public void RegisterAll()
     {
@@ -37,6 +42,8 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
             configuration["Jobs:WeeklyKpiReport:Cron"] ?? "0 6 * * 1", options);
         manager.AddOrUpdate<Features.Analytics.ReportRetentionJob>(ReportRetention, job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:ReportRetention:Cron"] ?? "45 3 * * *", options);
+        manager.AddOrUpdate<Features.Inventory.AbcClassificationJob>(AbcClassification, job => job.RunAsync(CancellationToken.None), "30 1 * * 1", options);
+        manager.AddOrUpdate<Features.Inventory.CountPlanJob>(CountPlan, job => job.RunAsync(CancellationToken.None), "0 3 * * *", options);
     }
 }
 

@@ -44,6 +44,9 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Analytics.Traffic.TrafficDay> TrafficDays => Set<Analytics.Traffic.TrafficDay>();
     public DbSet<Analytics.Kpi.KpiTarget> KpiTargets => Set<Analytics.Kpi.KpiTarget>();
     public DbSet<Analytics.Reports.StoredReport> StoredReports => Set<Analytics.Reports.StoredReport>();
+    public DbSet<Inventory.SkuClassification> SkuClassifications => Set<Inventory.SkuClassification>();
+    public DbSet<Inventory.CountTask> CountTasks => Set<Inventory.CountTask>();
+    public DbSet<Inventory.SlowStockDecision> SlowStockDecisions => Set<Inventory.SlowStockDecision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -55,6 +55,9 @@ public static class OpsDbSetup
         services.AddSingleton<Inventory.SupplierDirectory>();
         services.AddSingleton<Inventory.StockPolicies>();
         services.AddSingleton<Inventory.StockQueries>();
+        services.TryAddSingleton(new Inventory.CountSettings());
+        services.AddSingleton<Inventory.CountDesk>();
+        services.AddSingleton<Inventory.SlowStockDesk>();
         services.AddSingleton<DemoData.IDemoDataArea, Inventory.InventoryDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Inventory.InventoryEvaluationDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Orders.OrderDemoData>();

@@ -6,10 +6,14 @@ public enum InventoryAlertKind
     OutOfStock,
     Overstock,
     SlowMoving,
+
+    /// <summary>A count found a variance over the threshold and waits for a manager's approval.</summary>
+    CountVariance,
 }
 
 /// <summary>What the alert rules look at for one SKU in one warehouse.</summary>
-public sealed record StockPosition(int OnHand, int Reserved, int ReorderPoint, int MaxStock, DateTime? LastShipmentUtc, DateTime? StockSinceUtc)
+public sealed record StockPosition(int OnHand, int Reserved, int ReorderPoint, int MaxStock, DateTime? LastShipmentUtc, DateTime? StockSinceUtc,
+    int? VarianceAwaitingApproval = null)
 {
     public int Available => OnHand - Reserved;
 }
@@ -42,6 +46,10 @@ public static class InventoryAlertRules
         if (p.OnHand > 0 && (p.LastShipmentUtc ?? p.StockSinceUtc) is { } since && (nowUtc - since).TotalDays >= SlowMovingDays)
         {
             found[InventoryAlertKind.SlowMoving] = (int)((nowUtc - since).TotalDays / 30);
+        }
+        if (p.VarianceAwaitingApproval is { } variance)
+        {
+            found[InventoryAlertKind.CountVariance] = Math.Abs(variance);
         }
         return found;
     }

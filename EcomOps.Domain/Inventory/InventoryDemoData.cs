@@ -143,7 +143,7 @@ public sealed class InventoryDemoData(StockLedger ledger, TimeProvider clock) : 
                     < 4 => 0,                               // never arrived: out of stock as soon as it is asked for
                     < 10 => Math.Max(1, safety / 2),        // received short: low
                     < 15 => max * 2 + sku.PackSize * 10,    // bought far too much: over
-                    _ => RoundUp((int)(max * (0.55 + random.NextDouble() * 0.4)), sku.PackSize),
+                    _ => RoundUp((int)(max * (0.45 + random.NextDouble() * 0.3)), sku.PackSize),
                 };
                 if (opening > 0)
                 {
@@ -152,7 +152,7 @@ public sealed class InventoryDemoData(StockLedger ledger, TimeProvider clock) : 
                 // Most SKUs were restocked since through a purchase order; those left alone are the ones that go slow.
                 if (state >= 15 && random.Next(100) < 80)
                 {
-                    restocks.Add((supplier.Id, warehouse.Id, today.AddDays(-60 + random.Next(56)), sku, RoundUp(Math.Max(supplier.MinOrderQuantity, (int)(max * 0.4)), sku.PackSize)));
+                    restocks.Add((supplier.Id, warehouse.Id, today.AddDays(-60 + random.Next(56)), sku, RoundUp(Math.Max(supplier.MinOrderQuantity, (int)(max * 0.25)), sku.PackSize)));
                 }
             }
         }
@@ -244,7 +244,7 @@ public sealed class InventoryDemoData(StockLedger ledger, TimeProvider clock) : 
 /// Runs after every area that moves stock (the orders' data, Order 30): recomputes reorder points from the demand the
 /// data shows, then evaluates every SKU the way the live system does, so alerts and suggestions come from the data.
 /// </summary>
-public sealed class InventoryEvaluationDemoData(InventoryWatch watch) : IDemoDataArea
+public sealed class InventoryEvaluationDemoData(InventoryWatch watch, CountDesk counts) : IDemoDataArea
 {
     public int Order => 40;
 
@@ -253,6 +253,33 @@ public sealed class InventoryEvaluationDemoData(InventoryWatch watch) : IDemoDat
     public async Task SeedAsync(OpsDb db, DemoSize size, Random random, CancellationToken ct)
     {
         await watch.RecomputeReorderPointsAsync(ct);
+        await counts.ClassifyAsync(ct);
+        await counts.PlanAsync(ct);
+        // Today's first counts, worked the way the desk works them: some exact, some off by a unit or two (adjusted
+        // at once), some far off (awaiting approval), one approved and one rejected.
+        var counter = new Actor(null, "specialist@ecomops.local");
+        var manager = new Actor(null, "opsmanager@ecomops.local");
+        var today = (await counts.TasksAsync(openOnly: true, ct: ct)).Take(size == DemoSize.Minimal ? 8 : 24).ToList();
+        for (var i = 0; i < today.Count; i++)
+        {
+            var task = today[i];
+            var started = await counts.StartAsync(counter, task.Id, task.Version, ct);
+            if (i % 8 == 7 || !started.Succeeded)
+            {
+                continue;
+            }
+            var onHand = await db.StockBalances.Where(b => b.SkuId == task.SkuId && b.WarehouseId == task.WarehouseId).Select(b => b.OnHand).FirstAsync(ct);
+            var found = (i % 8) switch { 0 or 1 or 2 => onHand, 3 => onHand - 1, 4 => onHand + 1, _ => Math.Max(0, onHand - 5 - random.Next(10)) };
+            var recorded = await counts.RecordAsync(counter, task.Id, started.Value, found, ct);
+            if (recorded.Succeeded && i % 8 == 5)
+            {
+                await counts.ApproveAsync(manager, task.Id, recorded.Value, ct);
+            }
+            else if (recorded.Succeeded && i % 16 == 6)
+            {
+                await counts.RejectAsync(manager, task.Id, recorded.Value, ct);
+            }
+        }
         await watch.EvaluateAllAsync(ct);
     }
 }

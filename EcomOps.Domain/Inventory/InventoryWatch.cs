@@ -39,6 +39,9 @@ public sealed class InventoryWatch(IDbContextFactory<OpsDb> dbFactory, TimeProvi
             })
             .ToDictionaryAsync(h => h.SkuId, ct);
         var onOrder = await OnOrderAsync(db, warehouseId, ids, ct);
+        var variances = await db.Set<CountTask>().AsNoTracking()
+            .Where(t => t.WarehouseId == warehouseId && ids.Contains(t.SkuId) && t.Status == CountStatus.AwaitingApproval)
+            .ToDictionaryAsync(t => t.SkuId, t => t.Variance, ct);
         var alerts = (await db.Set<InventoryAlert>()
                 .Where(a => a.WarehouseId == warehouseId && ids.Contains(a.SkuId) && a.ResolvedAtUtc == null)
                 .ToListAsync(ct))
@@ -57,8 +60,10 @@ public sealed class InventoryWatch(IDbContextFactory<OpsDb> dbFactory, TimeProvi
             policies.TryGetValue(skuId, out var policy);
             history.TryGetValue(skuId, out var moved);
             var position = new StockPosition(balance?.OnHand ?? 0, balance?.Reserved ?? 0, policy?.ReorderPoint ?? 0, policy?.MaxStock ?? 0,
-                moved?.LastShipment, moved?.LastReceipt);
-            var conditions = sku.Active ? InventoryAlertRules.Conditions(position, now) : new Dictionary<InventoryAlertKind, int>();
+                moved?.LastShipment, moved?.LastReceipt, variances.GetValueOrDefault(skuId));
+            var conditions = sku.Active || position.VarianceAwaitingApproval is not null
+                ? InventoryAlertRules.Conditions(position, now)
+                : new Dictionary<InventoryAlertKind, int>();
             ReconcileAlerts(db, warehouseId, skuId, alerts[skuId], conditions, now);
 
             suggestions.TryGetValue(skuId, out var open);
@@ -103,24 +108,23 @@ public sealed class InventoryWatch(IDbContextFactory<OpsDb> dbFactory, TimeProvi
     }
 
     /// <summary>
-    /// Recomputes each policy's average daily demand (shipments over the last <see cref="ReorderRules.DemandWindowDays"/>
-    /// days) and its computed reorder point from the supplier's lead time.
+    /// Recomputes each policy's average daily demand — the demand forecast (<see cref="DemandForecast"/>, learnt from
+    /// the last <see cref="ReorderRules.HistoryDays"/> days of shipments) averaged over the supplier's lead time — and
+    /// its computed reorder point.
     /// </summary>
     public async Task<int> RecomputeReorderPointsAsync(CancellationToken ct)
     {
-        var since = clock.GetUtcNow().UtcDateTime.AddDays(-ReorderRules.DemandWindowDays);
+        // Whole days only: today is still being sold.
+        var lastDay = clock.GetUtcNow().UtcDateTime.Date.AddDays(-1);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var demand = await db.StockMovements.AsNoTracking()
-            .Where(m => m.Kind == StockMovementKind.Shipment && m.AtUtc >= since)
-            .GroupBy(m => new { m.SkuId, m.WarehouseId })
-            .Select(g => new { g.Key.SkuId, g.Key.WarehouseId, Units = -g.Sum(m => m.OnHandDelta) })
-            .ToDictionaryAsync(d => (d.SkuId, d.WarehouseId), d => d.Units, ct);
+        var shipped = (await DailyShipmentsAsync(db, null, null, lastDay, ct)).ToLookup(d => (d.SkuId, d.WarehouseId));
         var leadTimes = await db.Set<Supplier>().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.LeadTimeDays, ct);
         var changed = 0;
         foreach (var policy in await db.Set<StockPolicy>().ToListAsync(ct))
         {
-            var average = Math.Round(demand.GetValueOrDefault((policy.SkuId, policy.WarehouseId)) / (double)ReorderRules.DemandWindowDays, 3);
             var lead = policy.SupplierId is { } s ? leadTimes.GetValueOrDefault(s) : 0;
+            var history = DailySeries(shipped[(policy.SkuId, policy.WarehouseId)], lastDay);
+            var average = history.Any(x => x > 0) ? Math.Round(DemandForecast.Predict(history, Math.Max(1, lead)).Next.Average(), 3) : 0;
             var point = ReorderRules.ComputedReorderPoint(average, lead, policy.SafetyStock);
             if (Math.Abs(policy.AverageDailyDemand - average) > 1e-9 || policy.ComputedReorderPoint != point)
             {
@@ -131,6 +135,37 @@ public sealed class InventoryWatch(IDbContextFactory<OpsDb> dbFactory, TimeProvi
         }
         await db.SaveChangesAsync(ct);
         return changed;
+    }
+
+    /// <summary>Units shipped per UTC day over the history window ending with <paramref name="lastDay"/>, for one SKU and warehouse or all.</summary>
+    public static async Task<List<(int SkuId, int WarehouseId, DateTime Day, int Units)>> DailyShipmentsAsync(OpsDb db, int? skuId, int? warehouseId, DateTime lastDay, CancellationToken ct)
+    {
+        var since = lastDay.AddDays(-(ReorderRules.HistoryDays - 1));
+        var end = lastDay.AddDays(1);
+        var shipments = db.StockMovements.AsNoTracking().Where(m => m.Kind == StockMovementKind.Shipment && m.AtUtc >= since && m.AtUtc < end);
+        if (skuId is { } sku && warehouseId is { } warehouse)
+        {
+            shipments = shipments.Where(m => m.SkuId == sku && m.WarehouseId == warehouse);
+        }
+        var rows = await shipments.GroupBy(m => new { m.SkuId, m.WarehouseId, Day = m.AtUtc.Date })
+            .Select(g => new { g.Key.SkuId, g.Key.WarehouseId, g.Key.Day, Units = -g.Sum(m => m.OnHandDelta) }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.SkuId, r.WarehouseId, r.Day, r.Units))];
+    }
+
+    /// <summary>The history window as one value per day, oldest first, zero on days without shipments.</summary>
+    public static List<double> DailySeries(IEnumerable<(int SkuId, int WarehouseId, DateTime Day, int Units)> days, DateTime lastDay)
+    {
+        var since = lastDay.AddDays(-(ReorderRules.HistoryDays - 1));
+        var series = new double[ReorderRules.HistoryDays];
+        foreach (var d in days)
+        {
+            var index = (int)(d.Day.Date - since).TotalDays;
+            if (index >= 0 && index < series.Length)
+            {
+                series[index] += d.Units;
+            }
+        }
+        return [.. series];
     }
 
     /// <summary>Units still to arrive per SKU on purchase orders that are drafted, sent or partly received.</summary>

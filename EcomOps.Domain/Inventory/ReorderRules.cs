@@ -3,8 +3,8 @@ namespace EcomOps.Domain.Inventory;
 /// <summary>The replenishment arithmetic, in one place: reorder point, projected stock and the suggested quantity.</summary>
 public static class ReorderRules
 {
-    /// <summary>Days of shipments the average daily demand is taken over.</summary>
-    public const int DemandWindowDays = 28;
+    /// <summary>Days of daily shipments the demand forecast learns from.</summary>
+    public const int HistoryDays = 91;
 
     /// <summary>Reorder point = ⌈average daily demand × lead time (days) + safety stock⌉.</summary>
     public static int ComputedReorderPoint(double averageDailyDemand, int leadTimeDays, int safetyStock) =>

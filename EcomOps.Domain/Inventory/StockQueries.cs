@@ -19,6 +19,9 @@ public sealed record StockDetail(StockRow Stock, long ListPriceCents, long UnitC
     int? ManualReorderPoint, int ComputedReorderPoint, double AverageDailyDemand, int SafetyStock, long PolicyVersion, bool HasPolicy,
     IReadOnlyList<MovementRow> Movements);
 
+/// <summary>Daily shipments of the recent weeks and the forecast after them, with the back-tested error.</summary>
+public sealed record DemandView(DateTime FirstDay, IReadOnlyList<double> History, IReadOnlyList<double> Forecast, double? Mape);
+
 public sealed record SuggestionRow(long Id, int SkuId, string SkuCode, string SkuName, int WarehouseId, string WarehouseCode, int? SupplierId, string? SupplierName,
     int Quantity, int ProjectedStock, int ReorderPoint, int PackSize, DateTime UpdatedAtUtc);
 
@@ -73,6 +76,17 @@ public sealed class StockQueries(IDbContextFactory<OpsDb> dbFactory)
         return new StockDetail(row, sku.ListPriceCents, sku.UnitCostCents, sku.PackSize, supplier?.Id, supplier?.Name, supplier?.LeadTimeDays ?? 0,
             policy?.ManualReorderPoint, policy?.ComputedReorderPoint ?? 0, policy?.AverageDailyDemand ?? 0, policy?.SafetyStock ?? 0, policy?.Version ?? 0,
             policy is not null, movements);
+    }
+
+    /// <summary>The last eight weeks of daily shipments and the next two weeks' forecast for one SKU in one warehouse.</summary>
+    public async Task<DemandView> DemandAsync(int skuId, int warehouseId, DateTime todayUtc, CancellationToken ct = default)
+    {
+        const int shown = 56;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lastDay = todayUtc.Date.AddDays(-1);
+        var history = InventoryWatch.DailySeries(await InventoryWatch.DailyShipmentsAsync(db, skuId, warehouseId, lastDay, ct), lastDay);
+        var forecast = DemandForecast.Predict(history, 14);
+        return new DemandView(lastDay.AddDays(1 - shown), history.Skip(history.Count - shown).ToList(), forecast.Next, forecast.Mape);
     }
 
     public async Task<IReadOnlyList<SuggestionRow>> OpenSuggestionsAsync(int? warehouseId = null, CancellationToken ct = default)

@@ -20,6 +20,8 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
     private IReadOnlyList<AlertBoardRow>? _setAside;
     private int? _warehouse;
     private InventoryAlertKind? _kind;
+    private bool _reloading;
+    private bool _stale;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -51,10 +53,30 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
 
     protected override async Task OnLiveChangeAsync(LiveChange change)
     {
-        // Movements without a change of alert leave the board as it is; alert rows are what it shows.
-        if (change.Entity == nameof(InventoryAlert))
+        // Movements without a change of alert leave the board as it is; alert rows are what it shows. A sweep commits
+        // many alert changes at once: changes that arrive while a reload runs are folded into one more reload.
+        if (change.Entity != nameof(InventoryAlert))
         {
-            await LoadAsync();
+            return;
+        }
+        if (_reloading)
+        {
+            _stale = true;
+            return;
+        }
+        _reloading = true;
+        try
+        {
+            do
+            {
+                _stale = false;
+                await LoadAsync();
+            }
+            while (_stale);
+        }
+        finally
+        {
+            _reloading = false;
         }
     }
 
@@ -100,6 +122,7 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
         InventoryAlertKind.LowStock => L["Inventory.Alerts.LowExplain", a.Available, a.ReorderPoint],
         InventoryAlertKind.OutOfStock => L["Inventory.Alerts.OutExplain", a.Reserved],
         InventoryAlertKind.Overstock => L["Inventory.Alerts.OverExplain", a.OnHand - a.MaxStock],
+        InventoryAlertKind.CountVariance => L["Inventory.Alerts.VarianceExplain", a.Level],
         _ => L["Inventory.Alerts.SlowExplain", InventoryAlertRules.SlowMovingDays],
     };
 
@@ -108,6 +131,7 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
         InventoryAlertKind.OutOfStock => Color.Error,
         InventoryAlertKind.LowStock => Color.Warning,
         InventoryAlertKind.Overstock => Color.Info,
+        InventoryAlertKind.CountVariance => Color.Secondary,
         _ => Color.Default,
     };
 
@@ -116,6 +140,7 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
         InventoryAlertKind.OutOfStock => Icons.Material.Filled.RemoveShoppingCart,
         InventoryAlertKind.LowStock => Icons.Material.Filled.TrendingDown,
         InventoryAlertKind.Overstock => Icons.Material.Filled.Inventory,
+        InventoryAlertKind.CountVariance => Icons.Material.Filled.FactCheck,
         _ => Icons.Material.Filled.HourglassBottom,
     };
 }

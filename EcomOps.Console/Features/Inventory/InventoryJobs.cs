@@ -27,3 +27,25 @@ public sealed class ReorderPointJob(InventoryWatch watch, ILogger<ReorderPointJo
         return changed;
     }
 }
+
+/// <summary>Weekly: recomputes every SKU's ABC class from the last 90 days' revenue.</summary>
+public sealed class AbcClassificationJob(CountDesk counts, ILogger<AbcClassificationJob> logger)
+{
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var a = await counts.ClassifyAsync(ct);
+        logger.LogInformation("ABC classes recomputed; {Count} SKUs in class A", a);
+        return a;
+    }
+}
+
+/// <summary>Nightly: creates count tasks for SKUs that are due, spread over the coming working days; never twice.</summary>
+public sealed class CountPlanJob(CountDesk counts, ILogger<CountPlanJob> logger)
+{
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var created = await counts.PlanAsync(ct);
+        logger.LogInformation("Count plan: {Count} new count tasks", created);
+        return created;
+    }
+}

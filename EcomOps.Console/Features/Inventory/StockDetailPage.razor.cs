@@ -14,6 +14,7 @@ namespace EcomOps.Console.Features.Inventory;
 public sealed partial class StockDetailPage : LiveComponent
 {
     private StockDetail? _detail;
+    private DemandView? _demand;
     private bool _notFound;
     private bool _busy;
     private StockPolicyForm _form = new();
@@ -43,6 +44,9 @@ public sealed partial class StockDetailPage : LiveComponent
     private DisplayFormat Format { get; set; } = default!;
 
     [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
     protected override IReadOnlyList<string> LiveBoards => [Boards.Inventory];
@@ -70,6 +74,7 @@ public sealed partial class StockDetailPage : LiveComponent
             return;
         }
         _crumbs = [new(L["Inventory.Stock.Title"], "/inventory/stock"), new(_detail.Stock.Code, null, disabled: true)];
+        _demand = await Queries.DemandAsync(SkuId, WarehouseId, Clock.GetUtcNow().UtcDateTime);
         if (resetForm)
         {
             _form = new StockPolicyForm
