@@ -35,6 +35,7 @@ public static class JobSetup
         services.AddTransient<AuditRetentionJob>();
         services.AddTransient<SlaSweepJob>();
         services.AddTransient<Features.Service.Complaints.OverdueMeasuresJob>();
+        services.AddTransient<Features.Orders.OrderNoticeJob>();
         services.AddHostedService<SlaDeadlineScheduler>();
         services.AddSingleton<Live.OnShiftRegistry>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Live.OnShiftCircuitHandler>();

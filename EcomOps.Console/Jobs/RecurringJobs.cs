@@ -11,8 +11,9 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string AuditRetention = "audit-retention";
     public const string SlaSweep = "sla-sweep";
     public const string OverdueComplaintMeasures = "complaint-overdue-measures";
+    public const string OrderNotices = "order-notices";
 
-    public IReadOnlyList<string> Ids { get; } = [AuditRetention, SlaSweep, OverdueComplaintMeasures];
+    public IReadOnlyList<string> Ids { get; } = [AuditRetention, SlaSweep, OverdueComplaintMeasures, OrderNotices];
 
     public void RegisterAll()
     {
@@ -21,6 +22,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         manager.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:AuditRetention:Cron"] ?? "30 3 * * *", options);
         manager.AddOrUpdate<SlaSweepJob>(SlaSweep, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        manager.AddOrUpdate<Features.Orders.OrderNoticeJob>(OrderNotices, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         manager.AddOrUpdate<Features.Service.Complaints.OverdueMeasuresJob>(OverdueComplaintMeasures, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
     }
 }

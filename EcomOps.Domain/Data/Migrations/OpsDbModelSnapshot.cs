@@ -758,6 +758,12 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.HasIndex("ReceivedAtUtc");
 
+                    b.HasIndex("ShipByUtc");
+
+                    b.HasIndex("TotalCents");
+
+                    b.HasIndex("WarehouseId");
+
                     b.HasIndex("ChannelId", "PlacedAtUtc");
 
                     b.HasIndex("ChannelId", "PlatformOrderId")
@@ -881,6 +887,8 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.HasIndex("OrderId");
 
+                    b.HasIndex("SkuId");
+
                     b.HasIndex("SkuCode", "OrderId");
 
                     b.ToTable("OrderLines");
@@ -919,6 +927,8 @@ namespace EcomOps.Domain.Data.Migrations
                     b.HasIndex("OrderId");
 
                     b.HasIndex("TrackingNumber");
+
+                    b.HasIndex("WarehouseId");
 
                     b.ToTable("OrderShipments");
                 });
@@ -2005,6 +2015,11 @@ namespace EcomOps.Domain.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Channel");
                 });
 
@@ -2033,6 +2048,12 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Catalog.Sku", null)
+                        .WithMany()
+                        .HasForeignKey("SkuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Orders.OrderShipment", b =>
@@ -2041,6 +2062,12 @@ namespace EcomOps.Domain.Data.Migrations
                         .WithMany("Shipments")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EcomOps.Domain.Data.Migrations
 {
     [DbContext(typeof(OpsDb))]
-    [Migration("20261127095717_Orders")]
+    [Migration("20261127100651_Orders")]
     partial class Orders
     {
         /// <inheritdoc />
@@ -761,6 +761,12 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.HasIndex("ReceivedAtUtc");
 
+                    b.HasIndex("ShipByUtc");
+
+                    b.HasIndex("TotalCents");
+
+                    b.HasIndex("WarehouseId");
+
                     b.HasIndex("ChannelId", "PlacedAtUtc");
 
                     b.HasIndex("ChannelId", "PlatformOrderId")
@@ -884,6 +890,8 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.HasIndex("OrderId");
 
+                    b.HasIndex("SkuId");
+
                     b.HasIndex("SkuCode", "OrderId");
 
                     b.ToTable("OrderLines");
@@ -922,6 +930,8 @@ namespace EcomOps.Domain.Data.Migrations
                     b.HasIndex("OrderId");
 
                     b.HasIndex("TrackingNumber");
+
+                    b.HasIndex("WarehouseId");
 
                     b.ToTable("OrderShipments");
                 });
@@ -2008,6 +2018,11 @@ namespace EcomOps.Domain.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Channel");
                 });
 
@@ -2036,6 +2051,12 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Catalog.Sku", null)
+                        .WithMany()
+                        .HasForeignKey("SkuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Orders.OrderShipment", b =>
@@ -2044,6 +2065,12 @@ namespace EcomOps.Domain.Data.Migrations
                         .WithMany("Shipments")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
