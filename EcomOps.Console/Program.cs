@@ -1,6 +1,7 @@
 using EcomOps.Console;
 using EcomOps.Console.Auth;
 using EcomOps.Console.Components;
+using EcomOps.Console.Features.Analytics;
 using EcomOps.Console.Features.Orders;
 using EcomOps.Console.Jobs;
 using EcomOps.Console.Live;
@@ -38,6 +39,7 @@ builder.Services.AddSignalR();
 builder.Services.AddHostedService<OpsHubBridge>();
 builder.Services.AddSingleton<TicketPresence>();
 builder.Services.AddOpsJobs();
+builder.Services.AddAnalyticsConsole();
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<OpsDb>("database")
     .AddCheck<JobServerHealthCheck>("jobs");
@@ -69,6 +71,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapCultureEndpoint();
 app.MapOrderEndpoints();
+app.MapAnalyticsEndpoints();
 app.MapHub<OpsHub>(OpsHub.Path);
 app.MapOpsJobsDashboard();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();

@@ -36,6 +36,8 @@ public static class JobSetup
         services.AddTransient<SlaSweepJob>();
         services.AddTransient<Features.Service.Complaints.OverdueMeasuresJob>();
         services.AddTransient<Features.Orders.OrderNoticeJob>();
+        services.AddTransient<Features.Inventory.InventorySweepJob>();
+        services.AddTransient<Features.Inventory.ReorderPointJob>();
         services.AddHostedService<SlaDeadlineScheduler>();
         services.AddSingleton<Live.OnShiftRegistry>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Live.OnShiftCircuitHandler>();

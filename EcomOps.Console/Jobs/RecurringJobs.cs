@@ -11,9 +11,15 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string AuditRetention = "audit-retention";
     public const string SlaSweep = "sla-sweep";
     public const string OverdueComplaintMeasures = "complaint-overdue-measures";
+    public const string InventorySweep = "inventory-sweep";
+    public const string ReorderPoints = "inventory-reorder-points";
+    public const string MonthlyKpiReport = "kpi-report-monthly";
+    public const string WeeklyKpiReport = "kpi-report-weekly";
+    public const string ReportRetention = "report-retention";
     public const string OrderNotices = "order-notices";
 
-    public IReadOnlyList<string> Ids { get; } = [AuditRetention, SlaSweep, OverdueComplaintMeasures, OrderNotices];
+    public IReadOnlyList<string> Ids { get; } =
+        [AuditRetention, SlaSweep, OverdueComplaintMeasures, InventorySweep, ReorderPoints, MonthlyKpiReport, WeeklyKpiReport, ReportRetention, OrderNotices];
 
     public void RegisterAll()
     {
@@ -24,6 +30,15 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         manager.AddOrUpdate<SlaSweepJob>(SlaSweep, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         manager.AddOrUpdate<Features.Orders.OrderNoticeJob>(OrderNotices, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         manager.AddOrUpdate<Features.Service.Complaints.OverdueMeasuresJob>(OverdueComplaintMeasures, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
+        manager.AddOrUpdate<Features.Inventory.InventorySweepJob>(InventorySweep, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", options);
+        manager.AddOrUpdate<Features.Inventory.ReorderPointJob>(ReorderPoints, job => job.RunAsync(CancellationToken.None), "10 2 * * *", options);
+        // On the first day of the month / week, early: the workbook of the period that just ended.
+        manager.AddOrUpdate<Features.Analytics.ScheduledReportJob>(MonthlyKpiReport, job => job.RunAsync(Domain.Analytics.PeriodKind.Month, CancellationToken.None),
+            configuration["Jobs:MonthlyKpiReport:Cron"] ?? "0 6 1 * *", options);
+        manager.AddOrUpdate<Features.Analytics.ScheduledReportJob>(WeeklyKpiReport, job => job.RunAsync(Domain.Analytics.PeriodKind.Week, CancellationToken.None),
+            configuration["Jobs:WeeklyKpiReport:Cron"] ?? "0 6 * * 1", options);
+        manager.AddOrUpdate<Features.Analytics.ReportRetentionJob>(ReportRetention, job => job.RunAsync(CancellationToken.None),
+            configuration["Jobs:ReportRetention:Cron"] ?? "45 3 * * *", options);
     }
 }
 

@@ -41,6 +41,9 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Orders.OrderEvent> OrderEvents => Set<Orders.OrderEvent>();
     public DbSet<Orders.OrderShipment> OrderShipments => Set<Orders.OrderShipment>();
     public DbSet<Orders.OutboxMessage> OutboxMessages => Set<Orders.OutboxMessage>();
+    public DbSet<Analytics.Traffic.TrafficDay> TrafficDays => Set<Analytics.Traffic.TrafficDay>();
+    public DbSet<Analytics.Kpi.KpiTarget> KpiTargets => Set<Analytics.Kpi.KpiTarget>();
+    public DbSet<Analytics.Reports.StoredReport> StoredReports => Set<Analytics.Reports.StoredReport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

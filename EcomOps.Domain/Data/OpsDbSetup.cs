@@ -1,3 +1,4 @@
+using EcomOps.Domain.Analytics;
 using EcomOps.Domain.Audit;
 using EcomOps.Domain.Live;
 using EcomOps.Domain.Org;
@@ -68,6 +69,7 @@ public static class OpsDbSetup
         services.AddSingleton<Orders.Import.OrderImport>();
         services.TryAddSingleton<Orders.INotificationSender, Orders.LocalNotificationSender>();
         services.AddSingleton<Orders.OrderOutbox>();
+        services.AddAnalytics();
         services.AddSingleton<DemoData.DemoDataGenerator>();
         return services;
     }

@@ -164,7 +164,9 @@ public sealed class InventoryDemoData(StockLedger ledger, TimeProvider clock) : 
         foreach (var group in restocks.GroupBy(r => (r.Supplier, r.Warehouse, Week: (int)((today - r.At).TotalDays / 7))).OrderBy(g => g.Key.Week))
         {
             var arrived = group.Min(r => r.At);
-            var sent = arrived.AddDays(-leadTimes[group.Key.Supplier] - random.Next(-2, 3));
+            // Each supplier has its own habit of delivering late (from 1 in 20 orders to 1 in 4): on-time rates differ.
+            var late = random.NextDouble() < 0.05 + 0.03 * (group.Key.Supplier % 8);
+            var sent = arrived.AddDays(-leadTimes[group.Key.Supplier] - (late ? 1 + random.Next(3) : -random.Next(2)));
             var order = new PurchaseOrder
             {
                 Id = nextOrderId++, SupplierId = group.Key.Supplier, WarehouseId = group.Key.Warehouse, Status = PurchaseOrderStatus.Closed,

@@ -35,6 +35,8 @@ public static class Boards
 
     /// <summary>Orders: the live order board, the order list and the exception queue.</summary>
     public const string Orders = "orders";
+    /// <summary>KPI report builds: queued, progressing, ready or failed (the report archive).</summary>
+    public const string Reports = "reports";
 }
 
 /// <summary>Marks an entity whose committed changes are published on a live board.</summary>

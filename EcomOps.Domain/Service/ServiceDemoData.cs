@@ -24,7 +24,8 @@ public sealed class ServiceDemoData(ServiceSla sla, CompanyTime time) : IDemoDat
 
     private const int EntitiesPerSave = 2000;
 
-    public int Order => 10;
+    /// <summary>After the orders, so a ticket about an order names one the console knows.</summary>
+    public int Order => 35;
 
     public string Name => "Service";
 
@@ -49,6 +50,9 @@ public sealed class ServiceDemoData(ServiceSla sla, CompanyTime time) : IDemoDat
             .Select(e => new Agent(e.Id, e.FullName, e.Email, e.Role == Roles.CsSupervisor ? 1 : 4))
             .ToListAsync(ct);
 
+        var orders = await db.Orders.AsNoTracking().OrderBy(o => o.PlacedAtUtc)
+            .Select(o => new PlacedOrder(o.PlacedAtUtc, o.PlatformOrderId)).ToListAsync(ct);
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Tickets go in through a second context on the same connection and transaction, one without the change
         // capture. Auditing an inserted ticket costs more than inserting it with its whole thread and history (each of
@@ -65,7 +69,7 @@ public sealed class ServiceDemoData(ServiceSla sla, CompanyTime time) : IDemoDat
             await bulk.Tickets.MaxAsync(t => (int?)t.Id, ct) ?? 0,
             await bulk.TicketEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0,
             await bulk.Set<TicketStatusChange>().MaxAsync(s => (long?)s.Id, ct) ?? 0);
-        var writer = new Writer(sla, random, now, agents);
+        var writer = new Writer(sla, random, now, agents, orders);
         using var arrivals = Arrivals(count, now, random).GetEnumerator();
 
         Batch Next()
@@ -224,7 +228,9 @@ public sealed class ServiceDemoData(ServiceSla sla, CompanyTime time) : IDemoDat
     }
 
     /// <summary>Writes one ticket's life up to now, step by step as the desk would have; a step whose time has not come is not written.</summary>
-    private sealed class Writer(ServiceSla sla, Random random, DateTime now, List<Agent> agents)
+    private sealed record PlacedOrder(DateTime PlacedAtUtc, string PlatformOrderId);
+
+    private sealed class Writer(ServiceSla sla, Random random, DateTime now, List<Agent> agents, List<PlacedOrder> orders)
     {
         private static readonly Agent Desk = new(null, "客服中心 Service desk", SystemName, 1);
         private readonly int _agentWeight = agents.Sum(a => a.Weight);
@@ -551,26 +557,24 @@ public sealed class ServiceDemoData(ServiceSla sla, CompanyTime time) : IDemoDat
                 : $"{stem}{random.Next(1980, 2008)}@{ChineseMail[random.Next(ChineseMail.Length)]}";
         }
 
-        /// <summary>An order number as each platform prints it: Taobao/Tmall, JD, Douyin, Pinduoduo (dated the day it was placed).</summary>
-        private string OrderReference(DateTime createdAt)
+        /// <summary>A real order placed in the 20 days before the ticket (customers write about recent orders), if any.</summary>
+        private string? OrderReference(DateTime createdAt)
         {
-            string Digits(int n)
+            var before = UpperBound(createdAt);
+            var from = UpperBound(createdAt.AddDays(-20));
+            return before > from ? orders[random.Next(from, before)].PlatformOrderId : null;
+        }
+
+        /// <summary>The index of the first order placed after <paramref name="utc"/>.</summary>
+        private int UpperBound(DateTime utc)
+        {
+            var (low, high) = (0, orders.Count);
+            while (low < high)
             {
-                var text = "";
-                while (text.Length < n)
-                {
-                    text += random.Next(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-                }
-                return text[..n];
+                var middle = (low + high) / 2;
+                (low, high) = orders[middle].PlacedAtUtc <= utc ? (middle + 1, high) : (low, middle);
             }
-            var ordered = TimeZoneInfo.ConvertTimeFromUtc(createdAt, Calendar.Zone).AddDays(-random.Next(0, 20));
-            return random.Next(100) switch
-            {
-                < 40 => $"TB-2{Digits(12)}",
-                < 65 => $"JD-30{Digits(8)}",
-                < 85 => $"DY-69{Digits(11)}",
-                _ => $"PDD-{ordered.ToString("yyMMdd", CultureInfo.InvariantCulture)}-{Digits(15)}",
-            };
+            return low;
         }
     }
 

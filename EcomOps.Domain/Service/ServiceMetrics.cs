@@ -27,7 +27,22 @@ public sealed record ServiceFigures(
     double? ReopenRate,
     int Backlog,
     double? Csat,
-    int CsatResponses);
+    int CsatResponses,
+    double? FirstResponseWithinSla,
+    double? ResolutionRate,
+    ServiceBasis Basis);
+
+/// <summary>The ticket ids each figure was computed from (the records behind a KPI), in the same selection.</summary>
+public sealed record ServiceBasis(
+    IReadOnlyList<int> Created, IReadOnlyList<int> FirstResponses, IReadOnlyList<int> Solved, IReadOnlyList<int> Open, IReadOnlyList<int> Rated);
+
+/// <summary>
+/// Complaint figures over a period (the team's; a case has no single handler). Resolution rate = share of cases
+/// received in the period that are closed; satisfaction = share of follow-ups answered in the period with the
+/// customer satisfied. Null when there was nothing to measure.
+/// </summary>
+public sealed record ComplaintFigures(int Received, int Closed, double? ResolutionRate, int FollowUps, int Satisfied, double? Satisfaction,
+    IReadOnlyList<int> ReceivedIds, IReadOnlyList<int> FollowUpIds);
 
 /// <summary>
 /// The service figures the KPI sheets and dashboards use, from one query. Definitions:
@@ -36,7 +51,9 @@ public sealed record ServiceFigures(
 /// assignee; SLA achievement = share of tickets created in the period (by assignee) with no breach recorded;
 /// reopen rate = share of tickets solved in the period that were later reopened; backlog = tickets open now held
 /// by the agent (unassigned ones count for the team); CSAT = average 1–5 rating of surveys answered in the period,
-/// credited to the agent who held the ticket when it was solved.
+/// credited to the agent who held the ticket when it was solved; first response within SLA = share of the period's
+/// first responses (credited to the replier) with no first-response breach; resolution rate = share of tickets
+/// created in the period (by assignee) that were solved within the period.
 /// </summary>
 public sealed class ServiceMetrics(IDbContextFactory<OpsDb> dbFactory)
 {
@@ -65,6 +82,8 @@ public sealed class ServiceMetrics(IDbContextFactory<OpsDb> dbFactory)
         var solved = data.Tickets.Where(t => t.FirstSolvedInPeriodUtc is not null && held(t)).ToList();
         var createdHeld = created.Where(held).ToList();
         var surveys = data.Surveys.Where(s => credited(s.AgentId)).ToList();
+        var responded = created.Where(t => t.FirstReplyAtUtc is not null && credited(t.FirstReplyBy)).ToList();
+        var open = data.Tickets.Where(t => t.OpenNow && (employeeId is null || t.AssigneeId == employeeId)).ToList();
         return new ServiceFigures(
             employeeId,
             name,
@@ -74,9 +93,29 @@ public sealed class ServiceMetrics(IDbContextFactory<OpsDb> dbFactory)
             solved.Count == 0 ? null : solved.Average(t => (t.FirstSolvedInPeriodUtc!.Value - t.CreatedAtUtc).TotalHours),
             createdHeld.Count == 0 ? null : createdHeld.Count(t => !t.Breached) / (double)createdHeld.Count,
             solved.Count == 0 ? null : solved.Count(t => t.ReopenedAfterSolve) / (double)solved.Count,
-            data.Tickets.Count(t => t.OpenNow && (employeeId is null || t.AssigneeId == employeeId)),
+            open.Count,
             surveys.Count == 0 ? null : surveys.Average(s => (double)s.Rating!.Value),
-            surveys.Count);
+            surveys.Count,
+            responded.Count == 0 ? null : responded.Count(t => !t.FirstResponseBreached) / (double)responded.Count,
+            createdHeld.Count == 0 ? null : createdHeld.Count(t => t.FirstSolvedInPeriodUtc is not null) / (double)createdHeld.Count,
+            new ServiceBasis(createdHeld.Select(t => t.Id).ToList(), responded.Select(t => t.Id).ToList(), solved.Select(t => t.Id).ToList(),
+                open.Select(t => t.Id).ToList(), surveys.Select(s => s.TicketId).ToList()));
+    }
+
+    public async Task<ComplaintFigures> ComplaintsAsync(MetricPeriod period, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var received = await db.ComplaintCases.AsNoTracking()
+            .Where(c => c.ReceivedAtUtc >= period.FromUtc && c.ReceivedAtUtc < period.ToUtc)
+            .Select(c => new { c.Id, Closed = c.Stage == Complaints.ComplaintStage.Closed }).ToListAsync(ct);
+        var followUps = await db.ComplaintRounds.AsNoTracking()
+            .Where(r => r.Verdict != null && r.FollowUpAtUtc >= period.FromUtc && r.FollowUpAtUtc < period.ToUtc)
+            .Select(r => new { r.CaseId, r.Verdict }).ToListAsync(ct);
+        var closed = received.Count(c => c.Closed);
+        var satisfied = followUps.Count(f => f.Verdict == Complaints.FollowUpVerdict.Satisfied);
+        return new ComplaintFigures(received.Count, closed, received.Count == 0 ? null : closed / (double)received.Count,
+            followUps.Count, satisfied, followUps.Count == 0 ? null : satisfied / (double)followUps.Count,
+            received.Select(c => c.Id).ToList(), followUps.Select(f => f.CaseId).ToList());
     }
 
     private async Task<Loaded> LoadAsync(MetricPeriod period, CancellationToken ct)
@@ -101,6 +140,7 @@ public sealed class ServiceMetrics(IDbContextFactory<OpsDb> dbFactory)
                     .Select(e => new { e.AtUtc, e.AuthorEmployeeId }).FirstOrDefault(),
                 History = t.StatusHistory.OrderBy(s => s.AtUtc).ThenBy(s => s.Id).Select(s => new { s.Status, s.AtUtc }).ToList(),
                 Breached = db.SlaBreaches.Any(b => b.TicketId == t.Id),
+                FirstResponseBreached = db.SlaBreaches.Any(b => b.TicketId == t.Id && b.Target == SlaTargetKind.FirstResponse),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
@@ -111,23 +151,23 @@ public sealed class ServiceMetrics(IDbContextFactory<OpsDb> dbFactory)
             var solveInPeriod = solveAt < 0 ? null : t.History[solveAt];
             // In history order, not by time: a reopen in the same instant as the solve still counts.
             var reopened = solveAt >= 0 && t.History.Skip(solveAt + 1).Any(h => Open.Contains(h.Status));
-            return new TicketFacts(t.CreatedAtUtc, t.AssigneeId, t.FirstReply?.AtUtc, t.FirstReply?.AuthorEmployeeId,
-                solveInPeriod?.AtUtc, reopened, t.Breached, Open.Contains(t.Status));
+            return new TicketFacts(t.Id, t.CreatedAtUtc, t.AssigneeId, t.FirstReply?.AtUtc, t.FirstReply?.AuthorEmployeeId,
+                solveInPeriod?.AtUtc, reopened, t.Breached, t.FirstResponseBreached, Open.Contains(t.Status));
         }).ToList();
 
         var surveys = await db.Set<SatisfactionSurvey>().AsNoTracking()
             .Where(s => s.AnsweredAtUtc >= period.FromUtc && s.AnsweredAtUtc < period.ToUtc && s.Rating != null)
-            .Select(s => new SurveyFact(s.AgentId, s.Rating)).ToListAsync(ct);
+            .Select(s => new SurveyFact(s.TicketId, s.AgentId, s.Rating)).ToListAsync(ct);
         return new Loaded(period, agents, facts, surveys);
     }
 
     private sealed record Agent(int Id, string FullName);
 
     private sealed record TicketFacts(
-        DateTime CreatedAtUtc, int? AssigneeId, DateTime? FirstReplyAtUtc, int? FirstReplyBy,
-        DateTime? FirstSolvedInPeriodUtc, bool ReopenedAfterSolve, bool Breached, bool OpenNow);
+        int Id, DateTime CreatedAtUtc, int? AssigneeId, DateTime? FirstReplyAtUtc, int? FirstReplyBy,
+        DateTime? FirstSolvedInPeriodUtc, bool ReopenedAfterSolve, bool Breached, bool FirstResponseBreached, bool OpenNow);
 
-    private sealed record SurveyFact(int? AgentId, int? Rating);
+    private sealed record SurveyFact(int TicketId, int? AgentId, int? Rating);
 
     private sealed record Loaded(MetricPeriod Period, List<Agent> Agents, List<TicketFacts> Tickets, List<SurveyFact> Surveys);
 }

@@ -24,12 +24,17 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         }
         var now = Now;
         await using var db = await OpenAsync(actor, ct);
+        var reference = string.IsNullOrWhiteSpace(form.OrderReference) ? null : form.OrderReference.Trim();
+        if (reference is not null && !await db.Orders.AnyAsync(o => o.PlatformOrderId == reference, ct))
+        {
+            return Outcome<int>.Invalid([new FieldError(nameof(form.OrderReference), "OrderReferenceUnknown")]);
+        }
         var ticket = new Ticket
         {
             Channel = form.Channel,
             CustomerName = form.CustomerName.Trim(),
             CustomerContact = form.CustomerContact.Trim(),
-            OrderReference = string.IsNullOrWhiteSpace(form.OrderReference) ? null : form.OrderReference.Trim(),
+            OrderReference = reference,
             Subject = form.Subject.Trim(),
             Category = form.Category,
             Priority = form.Priority,

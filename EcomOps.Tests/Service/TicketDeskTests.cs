@@ -37,7 +37,6 @@ public sealed class TicketDeskTests : IAsyncLifetime
         Channel = TicketChannel.OnlineChat,
         CustomerName = "王喆",
         CustomerContact = "13800138000",
-        OrderReference = "TB-2051000001",
         Subject = subject,
         Category = TicketCategories.Shipping,
         Priority = TicketPriority.Normal,
@@ -177,6 +176,21 @@ public sealed class TicketDeskTests : IAsyncLifetime
             created.Errors.Select(e => (e.Field, e.Code)));
         Assert.Equal(OutcomeKind.Invalid, emptyReply.Kind);
         Assert.Single((await Queue.FindAsync(id))!.Entries);
+        Assert.Equal(1, (await Queue.SearchAsync(new QueueQuery(QueueScope.Team, null))).Total);
+    }
+
+    [Fact]
+    public async Task A_ticket_about_an_order_must_name_an_order_the_console_knows()
+    {
+        await using var db = _harness.NewDb();
+        var known = await db.Orders.OrderBy(o => o.Id).Select(o => o.PlatformOrderId).FirstAsync();
+
+        var unknown = await Desk.CreateAsync(Agent, Chat() with { OrderReference = "TB-2051000001" });
+        var created = await Desk.CreateAsync(Agent, Chat() with { OrderReference = $" {known} " });
+
+        Assert.Equal([("OrderReference", "OrderReferenceUnknown")], unknown.Errors.Select(e => (e.Field, e.Code)));
+        Assert.True(created.Succeeded);
+        Assert.Equal(known, (await Queue.FindAsync(created.Value))!.OrderReference);
         Assert.Equal(1, (await Queue.SearchAsync(new QueueQuery(QueueScope.Team, null))).Total);
     }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EcomOps.Domain.Data.Migrations
 {
     [DbContext(typeof(OpsDb))]
-    [Migration("20261127100651_Orders")]
+    [Migration("20261127095717_Orders")]
     partial class Orders
     {
         /// <inheritdoc />
@@ -761,12 +761,6 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.HasIndex("ReceivedAtUtc");
 
-                    b.HasIndex("ShipByUtc");
-
-                    b.HasIndex("TotalCents");
-
-                    b.HasIndex("WarehouseId");
-
                     b.HasIndex("ChannelId", "PlacedAtUtc");
 
                     b.HasIndex("ChannelId", "PlatformOrderId")
@@ -890,8 +884,6 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("SkuId");
-
                     b.HasIndex("SkuCode", "OrderId");
 
                     b.ToTable("OrderLines");
@@ -930,8 +922,6 @@ namespace EcomOps.Domain.Data.Migrations
                     b.HasIndex("OrderId");
 
                     b.HasIndex("TrackingNumber");
-
-                    b.HasIndex("WarehouseId");
 
                     b.ToTable("OrderShipments");
                 });
@@ -2018,11 +2008,6 @@ namespace EcomOps.Domain.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
-                        .WithMany()
-                        .HasForeignKey("WarehouseId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.Navigation("Channel");
                 });
 
@@ -2051,12 +2036,6 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("EcomOps.Domain.Catalog.Sku", null)
-                        .WithMany()
-                        .HasForeignKey("SkuId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Orders.OrderShipment", b =>
@@ -2065,12 +2044,6 @@ namespace EcomOps.Domain.Data.Migrations
                         .WithMany("Shipments")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
-                        .WithMany()
-                        .HasForeignKey("WarehouseId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

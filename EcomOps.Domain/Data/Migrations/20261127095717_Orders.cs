@@ -74,12 +74,6 @@ namespace EcomOps.Domain.Data.Migrations
                         principalTable: "SalesChannels",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Orders_Warehouses_WarehouseId",
-                        column: x => x.WarehouseId,
-                        principalTable: "Warehouses",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -154,12 +148,6 @@ namespace EcomOps.Domain.Data.Migrations
                         principalTable: "Orders",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_OrderLines_Skus_SkuId",
-                        column: x => x.SkuId,
-                        principalTable: "Skus",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -184,12 +172,6 @@ namespace EcomOps.Domain.Data.Migrations
                         principalTable: "Orders",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_OrderShipments_Warehouses_WarehouseId",
-                        column: x => x.WarehouseId,
-                        principalTable: "Warehouses",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -267,11 +249,6 @@ namespace EcomOps.Domain.Data.Migrations
                 columns: new[] { "SkuCode", "OrderId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OrderLines_SkuId",
-                table: "OrderLines",
-                column: "SkuId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Orders_ChannelId_PlacedAtUtc",
                 table: "Orders",
                 columns: new[] { "ChannelId", "PlacedAtUtc" });
@@ -313,11 +290,6 @@ namespace EcomOps.Domain.Data.Migrations
                 column: "ReceivedAtUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Orders_ShipByUtc",
-                table: "Orders",
-                column: "ShipByUtc");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Orders_Status_PlacedAtUtc",
                 table: "Orders",
                 columns: new[] { "Status", "PlacedAtUtc" });
@@ -326,16 +298,6 @@ namespace EcomOps.Domain.Data.Migrations
                 name: "IX_Orders_Status_ShippingStatus_ShipByUtc",
                 table: "Orders",
                 columns: new[] { "Status", "ShippingStatus", "ShipByUtc" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Orders_TotalCents",
-                table: "Orders",
-                column: "TotalCents");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Orders_WarehouseId",
-                table: "Orders",
-                column: "WarehouseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderShipmentLine_ShipmentId",
@@ -351,11 +313,6 @@ namespace EcomOps.Domain.Data.Migrations
                 name: "IX_OrderShipments_TrackingNumber",
                 table: "OrderShipments",
                 column: "TrackingNumber");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_OrderShipments_WarehouseId",
-                table: "OrderShipments",
-                column: "WarehouseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_OrderId",

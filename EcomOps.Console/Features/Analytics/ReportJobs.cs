@@ -1,0 +1,69 @@
+using System.Globalization;
+using EcomOps.Domain.Analytics;
+using EcomOps.Domain.Analytics.Reports;
+using EcomOps.Domain.Org;
+using EcomOps.Domain.Time;
+using Hangfire;
+using Microsoft.Extensions.Localization;
+
+namespace EcomOps.Console.Features.Analytics;
+
+/// <summary>Builds one stored report. A failure is recorded on the report and retried; a ready report is not built again.</summary>
+public sealed class ReportBuildJob(ReportArchive archive, IStringLocalizer<UiText> text)
+{
+    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [15, 60])]
+    public Task RunAsync(int reportId, CancellationToken ct) => archive.BuildAsync(reportId, culture => TextIn(text, culture), ct);
+
+    /// <summary>The UI texts in a given language, whatever the culture of the thread the job runs on.</summary>
+    public static Func<string, string> TextIn(IStringLocalizer localizer, CultureInfo culture) => key =>
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return localizer[key];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    };
+}
+
+/// <summary>
+/// The recurring KPI workbooks: on the first day of a month (or week) the workbook of the period that just ended,
+/// every team, in the configured language. Triggered twice, it still stores one report and builds it once.
+/// </summary>
+public sealed class ScheduledReportJob(ReportArchive archive, ReportBuildJob build, CompanyTime time, IConfiguration configuration)
+{
+    public const string DefaultCulture = "zh-Hans";
+
+    public async Task RunAsync(PeriodKind kind, CancellationToken ct)
+    {
+        var period = ReportPeriod.Containing(kind, time.Today).Previous();
+        var culture = configuration["Analytics:ReportCulture"] ?? DefaultCulture;
+        var (id, needsBuild) = await archive.RequestAsync(new ReportRequest(period, Enum.GetValues<Team>(), culture), scheduled: true, by: null, ct);
+        if (needsBuild)
+        {
+            await build.RunAsync(id, ct);
+        }
+    }
+}
+
+/// <summary>Removes stored reports older than the retention (Analytics:ReportRetentionDays).</summary>
+public sealed class ReportRetentionJob(ReportArchive archive)
+{
+    public Task RunAsync(CancellationToken ct) => archive.RemoveExpiredAsync(ct);
+}
+
+public static class AnalyticsConsoleSetup
+{
+    public static IServiceCollection AddAnalyticsConsole(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new ReportSettings(sp.GetRequiredService<IConfiguration>().GetValue("Analytics:ReportRetentionDays", 400)));
+        services.AddTransient<ReportBuildJob>();
+        services.AddTransient<ScheduledReportJob>();
+        services.AddTransient<ReportRetentionJob>();
+        return services;
+    }
+}

@@ -1,0 +1,117 @@
+using EcomOps.Console.Live;
+using EcomOps.Console.Localization;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Inventory;
+using EcomOps.Domain.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace EcomOps.Console.Features.Inventory;
+
+/// <summary>A purchase order: edit a draft, send it, receive goods (over-receipt only with a reason), close it.</summary>
+public sealed partial class PurchaseOrderPage : LiveComponent
+{
+    private PurchaseOrderDetail? _order;
+    private bool _notFound;
+    private bool _busy;
+    private string? _overReason;
+    private string? _error;
+    private Dictionary<int, int> _receive = [];
+    private List<BreadcrumbItem> _crumbs = [];
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    [Inject]
+    private StockQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private PurchasingDesk Purchasing { get; set; } = default!;
+
+    [Inject]
+    private DisplayFormat Format { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override IReadOnlyList<string> LiveBoards => [Boards.Inventory];
+
+    private bool Receiving => _order?.Status is PurchaseOrderStatus.Sent or PurchaseOrderStatus.PartlyReceived;
+
+    private int WarehouseId { get; set; }
+
+    protected override async Task OnParametersSetAsync() => await LoadAsync();
+
+    protected override async Task OnLiveChangeAsync(LiveChange change)
+    {
+        if (!_busy && change.Entity == nameof(PurchaseOrder) && change.Key == Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            await LoadAsync();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        _order = await Queries.PurchaseOrderAsync(Id);
+        _notFound = _order is null;
+        if (_order is null)
+        {
+            return;
+        }
+        WarehouseId = (await Queries.WarehousesAsync()).FirstOrDefault(w => w.Code == _order.WarehouseCode)?.Id ?? 0;
+        _crumbs = [new(L["Inventory.PurchaseOrders.Title"], "/inventory/purchase-orders"), new(_order.Number, null, disabled: true)];
+        // What is still outstanding is offered as the quantity to receive; the user corrects it to what arrived.
+        _receive = _order.Lines.ToDictionary(l => l.Id, l => Math.Max(0, l.Ordered - l.Received));
+    }
+
+    private Task SetQuantityAsync(PurchaseOrderLineRow line, int quantity) =>
+        RunAsync(actor => Purchasing.SetDraftQuantityAsync(actor, Id, _order!.Version, line.Id, quantity), null);
+
+    private Task SendAsync() => RunAsync(actor => Purchasing.SendAsync(actor, Id, _order!.Version), L["Inventory.PurchaseOrders.SentDone"]);
+
+    private Task CloseAsync() => RunAsync(actor => Purchasing.CloseAsync(actor, Id, _order!.Version), L["Inventory.PurchaseOrders.Closed"]);
+
+    private Task ReceiveAsync() => RunAsync(
+        actor => Purchasing.ReceiveAsync(actor, Id, _order!.Version, [.. _receive.Select(r => new ReceiptLine(r.Key, r.Value))], _overReason),
+        L["Inventory.PurchaseOrders.ReceivedDone"]);
+
+    private async Task RunAsync(Func<Actor, Task<Outcome<long>>> action, string? done)
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            var outcome = await action(Actor.From((await AuthState).User));
+            switch (outcome.Kind)
+            {
+                case OutcomeKind.Done:
+                    if (done is not null)
+                    {
+                        Snackbar.Add(done, Severity.Success);
+                    }
+                    _overReason = null;
+                    await LoadAsync();
+                    break;
+                case OutcomeKind.Invalid:
+                    _error = string.Join(" ", outcome.Errors.Select(e => L[$"Error.{e.Code}"].Value));
+                    Snackbar.Add(_error, Severity.Warning);
+                    break;
+                case OutcomeKind.Conflict:
+                    Snackbar.Add(L["Common.Conflict"], Severity.Warning);
+                    await LoadAsync();
+                    break;
+                default:
+                    _notFound = true;
+                    break;
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}

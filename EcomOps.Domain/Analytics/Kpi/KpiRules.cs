@@ -1,0 +1,55 @@
+namespace EcomOps.Domain.Analytics.Kpi;
+
+/// <summary>How far a figure reaches its target, in colour bands.</summary>
+public enum AttainmentBand
+{
+    Met,
+    Near,
+    Below,
+}
+
+/// <summary>The KPI scoring rules: attainment against a target and its band.</summary>
+public static class KpiRules
+{
+    /// <summary>Attainment is capped so one outlier cannot dominate a total: 200%.</summary>
+    public const double MaxAttainment = 2.0;
+
+    /// <summary>At or above this, attainment is "near" (amber) rather than "below" (red).</summary>
+    public const double NearThreshold = 0.9;
+
+    /// <summary>
+    /// Higher is better: actual ÷ target. Lower is better: target ÷ actual (an actual of zero meets any target fully).
+    /// Null when either is missing or the target is zero for a higher-is-better metric.
+    /// </summary>
+    public static double? Attainment(MetricDefinition metric, double? actual, double? target)
+    {
+        if (actual is not { } a || target is not { } t)
+        {
+            return null;
+        }
+        double ratio;
+        if (metric.HigherIsBetter)
+        {
+            if (t <= 0)
+            {
+                return null;
+            }
+            ratio = a / t;
+        }
+        else
+        {
+            ratio = a <= 0 ? MaxAttainment : t / a;
+        }
+        return Math.Clamp(ratio, 0, MaxAttainment);
+    }
+
+    public static AttainmentBand Band(double attainment) =>
+        attainment >= 1 ? AttainmentBand.Met : attainment >= NearThreshold ? AttainmentBand.Near : AttainmentBand.Below;
+
+    /// <summary>A target must be a number of zero or more; a percentage at most 100%.</summary>
+    public static string? TargetError(MetricDefinition metric, double value) =>
+        double.IsNaN(value) || double.IsInfinity(value) || value < 0 ? "KpiTargetNegative"
+        : metric.Unit == MetricUnit.Percent && value > 1 ? "KpiTargetAbove100"
+        : metric.Unit == MetricUnit.Score && value > 5 ? "KpiTargetAboveScore"
+        : null;
+}

@@ -1,0 +1,281 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using EcomOps.Domain.Service.Complaints;
+
+namespace EcomOps.Domain.Analytics.Kpi;
+
+/// <summary>
+/// The KPI workbook: a Summary sheet (each team's totals against targets), one sheet per team (one row per employee,
+/// the target row, the team total), Definitions (every metric's formula in words) and Sources (the records behind
+/// each figure, capped). Every number is the <see cref="KpiSheet"/>'s own value, so screen and workbook agree; header
+/// rows frozen, number and percentage formats per unit, widths from the data, attainment coloured by conditional
+/// formatting, the company time zone and the period in each sheet's header, user text never run as a formula.
+/// </summary>
+public static class KpiWorkbook
+{
+    public const string SummarySheet = "Summary";
+    public const string DefinitionsSheet = "Definitions";
+    public const string SourcesSheet = "Sources";
+
+    /// <summary>The rows above a sheet's table: title, period and zone, a blank line.</summary>
+    public const int TableHeaderRow = 4;
+
+    public static readonly XLColor MetFill = XLColor.FromHtml("#C6EFCE");
+    public static readonly XLColor NearFill = XLColor.FromHtml("#FFEB9C");
+    public static readonly XLColor BelowFill = XLColor.FromHtml("#FFC7CE");
+
+    /// <param name="text">Turns a UI text key (e.g. "Kpi.Workbook.Total", "Team.Design") into the reader's language.</param>
+    /// <param name="recordCap">The cap the sheets' records were listed with; the Sources sheet states it.</param>
+    public static byte[] Build(IReadOnlyList<KpiSheet> sheets, IReadOnlyList<MetricDefinition> definitions, Func<string, string> text, CultureInfo culture, int recordCap)
+    {
+        using var workbook = new XLWorkbook();
+        var first = sheets.FirstOrDefault();
+        var builtAt = first is null ? "" : Local(first.BuiltAtUtc, first.TimeZoneId).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        string Header(KpiSheet? s) => s is null ? "" : string.Format(CultureInfo.InvariantCulture, text("Kpi.Workbook.PeriodLine"), s.Period.Label, s.Period.DayRange, s.TimeZoneId, builtAt);
+
+        WriteSummary(workbook.Worksheets.Add(SummarySheet), sheets, text, culture, Header(first));
+        foreach (var sheet in sheets)
+        {
+            WriteTeam(workbook.Worksheets.Add(SheetName(text($"Team.{sheet.Team}"))), sheet, text, culture, Header(sheet));
+        }
+        WriteDefinitions(workbook.Worksheets.Add(DefinitionsSheet), definitions, text, culture);
+        WriteSources(workbook.Worksheets.Add(SourcesSheet), sheets, text, culture, recordCap, Header(first));
+
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>A team sheet's name: Excel allows 31 characters and none of : \ / ? * [ ].</summary>
+    public static string SheetName(string name)
+    {
+        var clean = new string(name.Where(ch => ch is not (':' or '\\' or '/' or '?' or '*' or '[' or ']')).ToArray());
+        return clean.Length > 31 ? clean[..31] : clean;
+    }
+
+    private static void WriteSummary(IXLWorksheet ws, IReadOnlyList<KpiSheet> sheets, Func<string, string> text, CultureInfo culture, string header)
+    {
+        var w = new SheetWriter(ws, text("Kpi.Workbook.SummaryTitle"), header);
+        w.HeaderRow(text("Kpi.Team"), text("Kpi.Metric"), text("Kpi.Value"), text("Kpi.Target"), text("Kpi.Attainment"), text("Kpi.Unit"));
+        foreach (var sheet in sheets)
+        {
+            if (!sheet.HasMetrics)
+            {
+                w.Row([Cell.Text(text($"Team.{sheet.Team}")), Cell.Text(text("Kpi.NoMetricsYet"))]);
+                continue;
+            }
+            for (var i = 0; i < sheet.Columns.Count; i++)
+            {
+                var column = sheet.Columns[i];
+                var cell = sheet.Total.Cells[i];
+                w.Row([
+                    Cell.Text(text($"Team.{sheet.Team}")), Cell.Text(column.Metric.Name(culture)),
+                    Cell.Number(cell.Value, column.Metric.Unit), Cell.Number(column.Target, column.Metric.Unit),
+                    Cell.Attainment(cell.Attainment), Cell.Text(text($"Kpi.UnitName.{column.Metric.Unit}")),
+                ]);
+            }
+            if (!sheet.HasData)
+            {
+                w.Row([Cell.Text(text($"Team.{sheet.Team}")), Cell.Text(text("Kpi.NoData"))]);
+            }
+        }
+        w.Finish();
+    }
+
+    private static void WriteTeam(IXLWorksheet ws, KpiSheet sheet, Func<string, string> text, CultureInfo culture, string header)
+    {
+        var w = new SheetWriter(ws, $"{text("Kpi.Workbook.TeamTitle")} · {text($"Team.{sheet.Team}")}", header);
+        var headers = new List<string> { text("Kpi.EmployeeNumber"), text("Kpi.Employee") };
+        foreach (var c in sheet.Columns)
+        {
+            headers.Add(c.Metric.Name(culture));
+            headers.Add($"{c.Metric.Name(culture)} · {text("Kpi.Attainment")}");
+        }
+        w.HeaderRow([.. headers]);
+        if (!sheet.HasMetrics)
+        {
+            w.Row([Cell.Text(""), Cell.Text(text("Kpi.NoMetricsYet"))]);
+        }
+        else
+        {
+            var targets = new List<Cell> { Cell.Text(""), Cell.Text(text("Kpi.Target")) };
+            foreach (var c in sheet.Columns)
+            {
+                targets.Add(Cell.Number(c.Target, c.Metric.Unit));
+                targets.Add(Cell.Text(""));
+            }
+            w.Row([.. targets]);
+            foreach (var row in sheet.Rows)
+            {
+                w.Row(Cells(sheet, row, row.EmployeeNumber, row.Name));
+            }
+            w.Row(Cells(sheet, sheet.Total, "", text("Kpi.TeamTotal")), bold: true);
+            if (!sheet.HasData)
+            {
+                w.Row([Cell.Text(""), Cell.Text(text("Kpi.NoData"))]);
+            }
+        }
+        w.Finish();
+    }
+
+    private static Cell[] Cells(KpiSheet sheet, KpiRow row, string number, string name)
+    {
+        var cells = new List<Cell> { Cell.Text(number), Cell.Text(name) };
+        for (var i = 0; i < sheet.Columns.Count; i++)
+        {
+            cells.Add(Cell.Number(row.Cells[i].Value, sheet.Columns[i].Metric.Unit));
+            cells.Add(Cell.Attainment(row.Cells[i].Attainment));
+        }
+        return [.. cells];
+    }
+
+    private static void WriteDefinitions(IXLWorksheet ws, IReadOnlyList<MetricDefinition> definitions, Func<string, string> text, CultureInfo culture)
+    {
+        var w = new SheetWriter(ws, text("Kpi.Workbook.DefinitionsTitle"), text("Kpi.Workbook.DefinitionsNote"));
+        w.HeaderRow(text("Kpi.Metric"), text("Kpi.Key"), text("Kpi.Formula"), text("Kpi.Unit"), text("Kpi.Direction"), text("Kpi.Team"));
+        foreach (var m in definitions)
+        {
+            w.Row([
+                Cell.Text(m.Name(culture)), Cell.Text(m.Key), Cell.Text(m.Formula(culture)), Cell.Text(text($"Kpi.UnitName.{m.Unit}")),
+                Cell.Text(text($"Kpi.Direction.{m.Direction}")), Cell.Text(m.Team is { } t ? text($"Team.{t}") : text("Kpi.Company")),
+            ]);
+        }
+        w.Finish();
+    }
+
+    private static void WriteSources(IXLWorksheet ws, IReadOnlyList<KpiSheet> sheets, Func<string, string> text, CultureInfo culture, int cap, string header)
+    {
+        var w = new SheetWriter(ws, text("Kpi.Workbook.SourcesTitle"),
+            $"{header} · {string.Format(CultureInfo.InvariantCulture, text("Kpi.Workbook.SourcesCap"), cap)}");
+        w.HeaderRow(text("Kpi.Team"), text("Kpi.Metric"), text("Kpi.Employee"), text("Kpi.RecordCount"), text("Kpi.Record"), text("Kpi.RecordTime"), text("Kpi.RecordDetail"));
+        foreach (var sheet in sheets)
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(sheet.TimeZoneId);
+            foreach (var row in sheet.Rows.Prepend(sheet.Total))
+            {
+                foreach (var column in sheet.Columns)
+                {
+                    var records = sheet.RecordsOf(column, row.EmployeeId);
+                    foreach (var r in records.Shown)
+                    {
+                        w.Row([
+                            Cell.Text(text($"Team.{sheet.Team}")), Cell.Text(column.Metric.Name(culture)),
+                            Cell.Text(row.EmployeeId is null ? text("Kpi.TeamTotal") : row.Name), Cell.Number(records.Total, MetricUnit.Count),
+                            Cell.Text(r.Reference), Cell.Text(TimeZoneInfo.ConvertTimeFromUtc(r.AtUtc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+                            Cell.Text(r.Detail),
+                        ]);
+                    }
+                }
+            }
+        }
+        w.Finish();
+    }
+
+    private static DateTime Local(DateTime utc, string zoneId) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById(zoneId));
+
+    private readonly record struct Cell(string? Label, double? Value, string? Format, bool IsAttainment)
+    {
+        public static Cell Text(string value) => new(value, null, null, false);
+
+        public static Cell Number(double? value, MetricUnit unit) => new(null, value, MetricText.ExcelFormat(unit), false);
+
+        public static Cell Attainment(double? value) => new(null, value, "0%", true);
+
+        /// <summary>Width in Excel's character units; Chinese characters take two.</summary>
+        public int Width => Label is { } t ? t.Sum(ch => ch > 0x2E80 ? 2 : 1) : Value is null ? 1 : 10;
+    }
+
+    /// <summary>Writes a sheet row by row, keeping column widths and the attainment columns for conditional formatting.</summary>
+    private sealed class SheetWriter
+    {
+        private readonly IXLWorksheet _ws;
+        private readonly List<int> _widths = [];
+        private readonly HashSet<int> _attainmentColumns = [];
+        private int _row = TableHeaderRow;
+
+        public SheetWriter(IXLWorksheet ws, string title, string subtitle)
+        {
+            _ws = ws;
+            ws.Cell(1, 1).SetValue(title).Style.Font.SetBold().Font.SetFontSize(14);
+            ws.Cell(2, 1).SetValue(subtitle).Style.Font.SetItalic();
+        }
+
+        public void HeaderRow(params string[] headers)
+        {
+            for (var c = 0; c < headers.Length; c++)
+            {
+                Put(c, Cell.Text(headers[c]));
+            }
+            var range = _ws.Range(_row, 1, _row, headers.Length);
+            range.Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.FromHtml("#DDEBF7")).Alignment.SetWrapText(true);
+            _ws.SheetView.FreezeRows(_row);
+            _row++;
+        }
+
+        public void Row(Cell[] cells, bool bold = false)
+        {
+            for (var c = 0; c < cells.Length; c++)
+            {
+                Put(c, cells[c]);
+            }
+            if (bold)
+            {
+                _ws.Row(_row).Style.Font.SetBold();
+            }
+            _row++;
+        }
+
+        private void Put(int column, Cell cell)
+        {
+            var target = _ws.Cell(_row, column + 1);
+            if (cell.Label is { } text)
+            {
+                target.SetValue(text);
+                target.DataType = XLDataType.Text;
+                // Text from users (names, subjects) is kept as text: Excel never runs it as a formula.
+                if (ComplaintAnalysisWorkbook.LooksLikeFormula(text))
+                {
+                    target.Style.IncludeQuotePrefix = true;
+                }
+            }
+            else if (cell.Value is { } value)
+            {
+                target.SetValue(value);
+                target.Style.NumberFormat.Format = cell.Format;
+            }
+            if (cell.IsAttainment)
+            {
+                _attainmentColumns.Add(column + 1);
+            }
+            while (_widths.Count <= column)
+            {
+                _widths.Add(0);
+            }
+            // A header's width counts less: it wraps.
+            _widths[column] = Math.Max(_widths[column], _row == TableHeaderRow ? Math.Min(cell.Width, 24) : cell.Width);
+        }
+
+        public void Finish()
+        {
+            for (var c = 0; c < _widths.Count; c++)
+            {
+                _ws.Column(c + 1).Width = Math.Clamp(_widths[c] + 2, 8, 80);
+            }
+            foreach (var column in _attainmentColumns)
+            {
+                if (_row - 1 <= TableHeaderRow)
+                {
+                    continue;
+                }
+                var range = _ws.Range(TableHeaderRow + 1, column, _row - 1, column);
+                // Formula rules, so an empty cell (no target or nothing measured) stays uncoloured.
+                var first = range.FirstCell().Address.ToStringRelative();
+                var near = KpiRules.NearThreshold.ToString(CultureInfo.InvariantCulture);
+                range.AddConditionalFormat().WhenIsTrue($"AND(ISNUMBER({first}),{first}>=1)").Fill.SetBackgroundColor(MetFill);
+                range.AddConditionalFormat().WhenIsTrue($"AND(ISNUMBER({first}),{first}>={near},{first}<1)").Fill.SetBackgroundColor(NearFill);
+                range.AddConditionalFormat().WhenIsTrue($"AND(ISNUMBER({first}),{first}<{near})").Fill.SetBackgroundColor(BelowFill);
+            }
+        }
+    }
+}

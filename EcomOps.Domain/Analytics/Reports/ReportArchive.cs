@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using EcomOps.Domain.Analytics.Kpi;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomOps.Domain.Analytics.Reports;
+
+/// <summary>What a report is built from: the period, the teams, the language.</summary>
+public sealed record ReportRequest(ReportPeriod Period, IReadOnlyList<Team> Teams, string Culture)
+{
+    public string Key => $"{Period.Kind}|{Period.Start:yyyy-MM-dd}|{Period.End:yyyy-MM-dd}|{string.Join(',', Teams.Order())}|{Culture}";
+}
+
+/// <summary>A row of the archive list (without the workbook bytes).</summary>
+public sealed record ReportListItem(
+    int Id, PeriodKind PeriodKind, DateOnly PeriodStart, DateOnly PeriodEnd, IReadOnlyList<Team> Teams, string Culture, bool Scheduled,
+    ReportStatus Status, int Progress, string? Error, int Attempts, DateTime RequestedAtUtc, string? RequestedBy, string? RequestedByUserId,
+    DateTime? BuiltAtUtc, long? BuildMilliseconds, long SizeBytes)
+{
+    public ReportPeriod Period => new(PeriodKind, PeriodStart, PeriodEnd);
+
+    public string FileName => KpiExport.FileName(Teams, Period);
+}
+
+/// <summary>How long built reports are kept.</summary>
+public sealed record ReportSettings(int RetentionDays = 400);
+
+/// <summary>
+/// The report archive: requests (one stored report per set of parameters), builds with progress, lists, downloads
+/// and retention. Builds run in jobs; each build can run again without building a ready report twice.
+/// </summary>
+public sealed class ReportArchive(IDbContextFactory<OpsDb> dbFactory, KpiExport export, ReportSettings settings, TimeProvider clock)
+{
+    /// <summary>
+    /// The report for these parameters: the existing one (a failed one is queued again), or a new queued one.
+    /// <c>NeedsBuild</c> says whether a build should be started.
+    /// </summary>
+    public async Task<(int Id, bool NeedsBuild)> RequestAsync(ReportRequest request, bool scheduled, Actor? by, CancellationToken ct = default)
+    {
+        var key = request.Key;
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var existing = await db.StoredReports.Where(r => r.ParametersKey == key)
+                .Select(r => new { r.Id, r.Status }).FirstOrDefaultAsync(ct);
+            if (existing is not null)
+            {
+                return (existing.Id, existing.Status == ReportStatus.Failed);
+            }
+            var report = new StoredReport
+            {
+                PeriodKind = request.Period.Kind,
+                PeriodStart = request.Period.Start,
+                PeriodEnd = request.Period.End,
+                Teams = string.Join(',', request.Teams.Order()),
+                Culture = request.Culture,
+                ParametersKey = key,
+                Scheduled = scheduled,
+                Status = ReportStatus.Queued,
+                RequestedAtUtc = clock.GetUtcNow().UtcDateTime,
+                RequestedBy = by?.Name,
+                RequestedByUserId = by?.UserId,
+            };
+            db.StoredReports.Add(report);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return (report.Id, true);
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // The same request arrived at the same moment: the other one is the report; read it on the next pass.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Builds the report unless it is ready already; records progress as it goes. A failure is stored on the report
+    /// (status, error, attempts) and rethrown so the job is retried.
+    /// </summary>
+    /// <param name="textFor">The UI texts in a culture (the report's language).</param>
+    public async Task BuildAsync(int id, Func<CultureInfo, Func<string, string>> textFor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var report = await db.StoredReports.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null || report.Status == ReportStatus.Ready)
+        {
+            return;
+        }
+        report.Status = ReportStatus.Building;
+        report.Progress = 0;
+        report.Error = null;
+        report.Attempts++;
+        await db.SaveChangesAsync(ct);
+
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(report.Culture);
+            var teams = ParseTeams(report.Teams);
+            // Each step's progress is saved, so the archive page's bar moves live (Reports board).
+            var bytes = await export.BuildAsync(teams, new ReportPeriod(report.PeriodKind, report.PeriodStart, report.PeriodEnd),
+                textFor(culture), culture, progress: async p =>
+                {
+                    report.Progress = p;
+                    await db.SaveChangesAsync(ct);
+                }, ct: ct);
+            report.Content = bytes;
+            report.SizeBytes = bytes.LongLength;
+            report.Status = ReportStatus.Ready;
+            report.Progress = 100;
+            report.BuiltAtUtc = clock.GetUtcNow().UtcDateTime;
+            report.BuildMilliseconds = watch.ElapsedMilliseconds;
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            var failed = await db.StoredReports.FirstAsync(r => r.Id == id, CancellationToken.None);
+            failed.Status = ReportStatus.Failed;
+            failed.Error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    public async Task<IReadOnlyList<ReportListItem>> ListAsync(IReadOnlyList<Team> visibleTeams, int take = 200, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.StoredReports.AsNoTracking().OrderByDescending(r => r.RequestedAtUtc).ThenByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.PeriodKind, r.PeriodStart, r.PeriodEnd, r.Teams, r.Culture, r.Scheduled, r.Status, r.Progress, r.Error, r.Attempts,
+                r.RequestedAtUtc, r.RequestedBy, r.RequestedByUserId, r.BuiltAtUtc, r.BuildMilliseconds, r.SizeBytes })
+            .Take(take * 4).ToListAsync(ct);
+        return rows
+            .Select(r => new ReportListItem(r.Id, r.PeriodKind, r.PeriodStart, r.PeriodEnd, ParseTeams(r.Teams), r.Culture, r.Scheduled, r.Status, r.Progress,
+                r.Error, r.Attempts, r.RequestedAtUtc, r.RequestedBy, r.RequestedByUserId, r.BuiltAtUtc, r.BuildMilliseconds, r.SizeBytes))
+            // A supervisor sees the reports of their own team only.
+            .Where(r => r.Teams.All(visibleTeams.Contains))
+            .Take(take)
+            .ToList();
+    }
+
+    public async Task<(ReportListItem Report, byte[] Content)?> DownloadAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var r = await db.StoredReports.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status == ReportStatus.Ready, ct);
+        return r?.Content is null ? null : (new ReportListItem(r.Id, r.PeriodKind, r.PeriodStart, r.PeriodEnd, ParseTeams(r.Teams), r.Culture, r.Scheduled,
+            r.Status, r.Progress, r.Error, r.Attempts, r.RequestedAtUtc, r.RequestedBy, r.RequestedByUserId, r.BuiltAtUtc, r.BuildMilliseconds, r.SizeBytes), r.Content);
+    }
+
+    /// <summary>Removes reports requested longer ago than the retention; returns how many.</summary>
+    public async Task<int> RemoveExpiredAsync(CancellationToken ct = default)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-settings.RetentionDays);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var expired = await db.StoredReports.Where(r => r.RequestedAtUtc < cutoff && r.Status != ReportStatus.Building)
+            .Select(r => new StoredReport { Id = r.Id, Teams = r.Teams, Culture = r.Culture, ParametersKey = r.ParametersKey, Version = r.Version })
+            .ToListAsync(ct);
+        db.StoredReports.RemoveRange(expired);
+        await db.SaveChangesAsync(ct);
+        return expired.Count;
+    }
+
+    public static IReadOnlyList<Team> ParseTeams(string teams) =>
+        teams.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => Enum.Parse<Team>(t)).ToList();
+}

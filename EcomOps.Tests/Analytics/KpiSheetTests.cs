@@ -1,0 +1,169 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using EcomOps.Domain.Analytics;
+using EcomOps.Domain.Analytics.Kpi;
+using EcomOps.Domain.Analytics.Sources;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.DemoData;
+using EcomOps.Domain.Org;
+using EcomOps.Domain.Service;
+using EcomOps.Domain.Service.Sla;
+using EcomOps.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomOps.Tests.Analytics;
+
+public sealed class KpiSheetTests : IAsyncLifetime
+{
+    private DomainHarness _harness = default!;
+    private Actor _agent = default!;
+    private int _agentId;
+    private Actor _manager = default!;
+
+    // The harness clock stands at 2026-11-27; the tickets below are made today, in November.
+    private static readonly ReportPeriod November = ReportPeriod.Containing(PeriodKind.Month, new DateOnly(2026, 11, 1));
+
+    public async Task InitializeAsync()
+    {
+        _harness = await DomainHarness.StartAsync();
+        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        await using var db = _harness.NewDb();
+        var user = await db.Users.SingleAsync(u => u.UserName == "agent@ecomops.local");
+        _agent = new Actor(user.Id, user.UserName!);
+        _agentId = (await db.Employees.SingleAsync(e => e.UserId == user.Id)).Id;
+        var manager = await db.Users.SingleAsync(u => u.UserName == "opsmanager@ecomops.local");
+        _manager = new Actor(manager.Id, manager.UserName!);
+    }
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    /// <summary>The keys themselves, except the two formats the workbook fills in.</summary>
+    private static string Text(string key) => key switch
+    {
+        "Kpi.Workbook.PeriodLine" => "{0} ({1}) {2} {3}",
+        "Kpi.Workbook.SourcesCap" => "cap {0}",
+        _ => key,
+    };
+
+    private async Task AnsweredTicketAsync(string subject, TimeSpan answerAfter)
+    {
+        var desk = _harness.Get<TicketDesk>();
+        var id = (await desk.CreateAsync(_agent, new TicketForm
+        {
+            Channel = TicketChannel.Email, CustomerName = "=HYPERLINK(\"http://x\")", CustomerContact = "13800000000", Subject = subject, Category = TicketCategories.Other, Message = "Hello",
+        })).Value;
+        await desk.ClaimAsync(_agent, id);
+        _harness.Clock.Advance(answerAfter);
+        await desk.ReplyAsync(_agent, id, "Answer", (await _harness.Get<TicketQueue>().FindAsync(id))!.Version, TicketStatus.Solved);
+    }
+
+    [Fact]
+    public async Task A_sheet_has_a_row_per_employee_with_targets_attainment_and_the_team_total()
+    {
+        await AnsweredTicketAsync("+cmd|' /C calc'!A0", TimeSpan.FromMinutes(30));
+        await AnsweredTicketAsync("Where is my parcel", TimeSpan.FromMinutes(90));
+        await _harness.Get<KpiTargets>().SetAsync(_manager, Team.CustomerService, PeriodKind.Month, ServiceMetricSource.FirstResponse, 50,
+            (await _harness.Get<KpiTargets>().ListAsync(Team.CustomerService, PeriodKind.Month)).Single(t => t.MetricKey == ServiceMetricSource.FirstResponse).Version);
+
+        var sheet = await _harness.Get<KpiSheets>().BuildAsync(Team.CustomerService, November);
+
+        var column = sheet.Columns.ToList().FindIndex(c => c.Metric.Key == ServiceMetricSource.FirstResponse);
+        var mine = sheet.Rows.Single(r => r.EmployeeId == _agentId);
+        Assert.Equal(60, mine.Cells[column].Value);
+        Assert.Equal(50.0 / 60, mine.Cells[column].Attainment!.Value, 9);
+        Assert.Equal(60, sheet.Total.Cells[column].Value);
+        Assert.True(sheet.HasData);
+        await using var db = _harness.NewDb();
+        Assert.Equal(await db.Employees.CountAsync(e => e.Team == Team.CustomerService && e.Active), sheet.Rows.Count);
+        Assert.All(sheet.Rows, r => Assert.Equal(sheet.Columns.Count, r.Cells.Count));
+    }
+
+    [Fact]
+    public async Task A_future_period_and_a_team_without_metrics_give_empty_but_valid_sheets()
+    {
+        var sheets = _harness.Get<KpiSheets>();
+
+        var future = await sheets.BuildAsync(Team.CustomerService, ReportPeriod.Containing(PeriodKind.Month, new DateOnly(2027, 1, 1)));
+        var design = await sheets.BuildAsync(Team.Design, November);
+
+        Assert.False(future.HasData);
+        Assert.NotEmpty(future.Rows);
+        Assert.All(future.Rows.SelectMany(r => r.Cells), c => Assert.Null(c.Value));
+        Assert.False(design.HasMetrics);
+        Assert.NotEmpty(design.Rows);
+        var bytes = KpiWorkbook.Build([future, design], _harness.Get<MetricCatalogue>().Metrics, Text, CultureInfo.InvariantCulture, 10);
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        Assert.Equal("Kpi.NoData", workbook.Worksheet("Team.CustomerService").Column(2).CellsUsed().Last().GetString());
+        Assert.Contains(workbook.Worksheet("Team.Design").Column(2).CellsUsed(), c => c.GetString() == "Kpi.NoMetricsYet");
+    }
+
+    [Fact]
+    public async Task A_built_workbook_reopens_with_its_sheets_formats_values_and_neutralised_user_text()
+    {
+        await AnsweredTicketAsync("+cmd|' /C calc'!A0", TimeSpan.FromMinutes(10));
+        var sheets = _harness.Get<KpiSheets>();
+        var cs = await sheets.BuildAsync(Team.CustomerService, November, recordCap: 5);
+        var ops = await sheets.BuildAsync(Team.Operations, November, recordCap: 5);
+
+        var bytes = KpiWorkbook.Build([cs, ops], _harness.Get<MetricCatalogue>().Metrics, Text, CultureInfo.InvariantCulture, 5);
+
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        Assert.Equal([KpiWorkbook.SummarySheet, "Team.CustomerService", "Team.Operations", KpiWorkbook.DefinitionsSheet, KpiWorkbook.SourcesSheet],
+            workbook.Worksheets.Select(w => w.Name));
+        var team = workbook.Worksheet("Team.CustomerService");
+        Assert.Equal(KpiWorkbook.TableHeaderRow, team.SheetView.SplitRow);
+        Assert.Contains("2026-11", team.Cell(2, 1).GetString());
+        Assert.Contains("Asia/Shanghai", team.Cell(2, 1).GetString());
+
+        var timeliness = cs.Columns.ToList().FindIndex(c => c.Metric.Key == ServiceMetricSource.ReplyTimeliness);
+        var valueColumn = 3 + timeliness * 2;
+        var agentRow = team.RowsUsed().Single(r => r.Cell(2).GetString() == cs.Rows.Single(x => x.EmployeeId == _agentId).Name);
+        Assert.Equal(1.0, agentRow.Cell(valueColumn).GetDouble());
+        Assert.Equal("0.0%", agentRow.Cell(valueColumn).Style.NumberFormat.Format);
+        Assert.Equal("0%", agentRow.Cell(valueColumn + 1).Style.NumberFormat.Format);
+        Assert.NotEmpty(team.ConditionalFormats);
+        Assert.All(team.ColumnsUsed(), c => Assert.InRange(c.Width, 8, 82));
+
+        var definitions = workbook.Worksheet(KpiWorkbook.DefinitionsSheet);
+        Assert.Equal(_harness.Get<MetricCatalogue>().Metrics.Count, definitions.RowsUsed().Count() - 3);
+
+        var sources = workbook.Worksheet(KpiWorkbook.SourcesSheet);
+        Assert.EndsWith("cap 5", sources.Cell(2, 1).GetString());
+        var formulaLike = sources.CellsUsed().Where(c => c.GetString().StartsWith('=') || c.GetString().StartsWith('+')).ToList();
+        Assert.NotEmpty(formulaLike);
+        Assert.All(formulaLike, c => Assert.False(c.HasFormula));
+        Assert.All(formulaLike, c => Assert.True(c.Style.IncludeQuotePrefix));
+        Assert.Contains(workbook.Worksheet(KpiWorkbook.SummarySheet).Column(2).CellsUsed(), c => c.GetString() == "Kpi.NoMetricsYet");
+    }
+
+    [Fact]
+    public async Task Targets_are_validated_and_a_stale_edit_is_a_conflict()
+    {
+        var targets = _harness.Get<KpiTargets>();
+
+        var tooHigh = await targets.SetAsync(_manager, Team.CustomerService, PeriodKind.Quarter, ServiceMetricSource.ReplyTimeliness, 1.2, null);
+        var wrongTeam = await targets.SetAsync(_manager, Team.Design, PeriodKind.Month, ServiceMetricSource.ReplyTimeliness, 0.5, null);
+        var current = (await targets.ListAsync(Team.CustomerService, PeriodKind.Quarter)).Single(t => t.MetricKey == ServiceMetricSource.ReplyTimeliness);
+        var saved = await targets.SetAsync(_manager, Team.CustomerService, PeriodKind.Quarter, ServiceMetricSource.ReplyTimeliness, 0.95, current.Version);
+        var stale = await targets.SetAsync(_manager, Team.CustomerService, PeriodKind.Quarter, ServiceMetricSource.ReplyTimeliness, 0.5, current.Version);
+
+        Assert.Equal([new FieldError("Value", "KpiTargetAbove100")], tooHigh.Errors);
+        Assert.Equal([new FieldError("Metric", "KpiMetricNotOfTeam")], wrongTeam.Errors);
+        Assert.True(saved.Succeeded);
+        Assert.Equal(OutcomeKind.Conflict, stale.Kind);
+        Assert.Equal(0.95, (await targets.ListAsync(Team.CustomerService, PeriodKind.Quarter)).Single(t => t.MetricKey == ServiceMetricSource.ReplyTimeliness).Value);
+    }
+
+    [Fact]
+    public void Export_access_matches_the_permission_and_supervisors_reach_only_their_own_team()
+    {
+        foreach (var role in Roles.All)
+        {
+            Assert.Equal(Permissions.Allows(role, Permissions.ExportKpiSheets), KpiAccess.TeamsFor([role]).Count > 0);
+        }
+        Assert.Equal([Team.CustomerService], KpiAccess.TeamsFor([Roles.CsSupervisor]));
+        Assert.Equal([Team.Design], KpiAccess.TeamsFor([Roles.DesignSupervisor]));
+        Assert.Equal(Enum.GetValues<Team>(), KpiAccess.TeamsFor([Roles.OperationsManager]));
+        Assert.False(KpiAccess.MayExport([Roles.CsAgent], Team.CustomerService));
+    }
+}
