@@ -35,6 +35,7 @@ public static class JobSetup
         services.AddTransient<AuditRetentionJob>();
         services.AddTransient<SlaSweepJob>();
         services.AddTransient<Features.Service.Complaints.OverdueMeasuresJob>();
+        services.AddTransient<Features.Orders.OrderNoticeJob>();
         services.AddTransient<Features.Inventory.InventorySweepJob>();
         services.AddTransient<Features.Inventory.ReorderPointJob>();
         services.AddTransient<Features.Inventory.AbcClassificationJob>();

@@ -18,11 +18,12 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string MonthlyKpiReport = "kpi-report-monthly";
     public const string WeeklyKpiReport = "kpi-report-weekly";
     public const string ReportRetention = "report-retention";
+    public const string OrderNotices = "order-notices";
 
     public IReadOnlyList<string> Ids { get; } =
     [
         AuditRetention, SlaSweep, OverdueComplaintMeasures, InventorySweep, ReorderPoints, AbcClassification, CountPlan,
-        MonthlyKpiReport, WeeklyKpiReport, ReportRetention,
+        MonthlyKpiReport, WeeklyKpiReport, ReportRetention, OrderNotices,
     ];
 
     public void RegisterAll()
@@ -32,6 +33,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         manager.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:AuditRetention:Cron"] ?? "30 3 * * *", options);
         manager.AddOrUpdate<SlaSweepJob>(SlaSweep, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        manager.AddOrUpdate<Features.Orders.OrderNoticeJob>(OrderNotices, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         manager.AddOrUpdate<Features.Service.Complaints.OverdueMeasuresJob>(OverdueComplaintMeasures, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
         manager.AddOrUpdate<Features.Inventory.InventorySweepJob>(InventorySweep, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", options);
         manager.AddOrUpdate<Features.Inventory.ReorderPointJob>(ReorderPoints, job => job.RunAsync(CancellationToken.None), "10 2 * * *", options);

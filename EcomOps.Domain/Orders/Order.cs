@@ -228,6 +228,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.PaymentStatus).HasConversion<string>().HasMaxLength(12);
         b.Property(o => o.ShippingStatus).HasConversion<string>().HasMaxLength(20);
         b.HasOne(o => o.Channel).WithMany().HasForeignKey(o => o.ChannelId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Inventory.Warehouse>().WithMany().HasForeignKey(o => o.WarehouseId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(o => o.Holds).WithOne().HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
@@ -244,6 +245,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // Open orders by promise (at risk / late) and the exception queue by waiting time.
         b.HasIndex(o => new { o.Status, o.ShippingStatus, o.ShipByUtc });
         b.HasIndex(o => o.HeldSinceUtc);
+        b.HasIndex(o => o.TotalCents);
+        b.HasIndex(o => o.ShipByUtc);
         b.HasIndex(o => o.CustomerPhone);
         b.HasIndex(o => o.CustomerName);
         b.HasIndex(o => o.PlatformOrderId);
@@ -257,6 +260,7 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         b.Ignore(l => l.NetCents);
         b.Property(l => l.SkuCode).HasMaxLength(40);
         b.Property(l => l.Title).HasMaxLength(200);
+        b.HasOne<Catalog.Sku>().WithMany().HasForeignKey(l => l.SkuId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(l => new { l.SkuCode, l.OrderId });
         b.HasIndex(l => l.OrderId);
     }
@@ -295,5 +299,6 @@ internal sealed class OrderShipmentConfiguration : IEntityTypeConfiguration<Orde
         b.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.ShipmentId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => s.OrderId);
         b.HasIndex(s => s.TrackingNumber);
+        b.HasOne<Inventory.Warehouse>().WithMany().HasForeignKey(s => s.WarehouseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

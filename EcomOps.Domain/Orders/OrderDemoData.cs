@@ -68,6 +68,9 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
         var count = OrderCount(size);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The whole seed is one transaction of some 600,000 rows: with SQLite's default 2 MB page cache the dirty pages
+        // spill to the WAL again and again; a cache large enough to hold them writes each page once, at commit.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144;", ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", ct);
         var writer = new Writer(db, channels, skus, warehouses, staff, stock, shipBy, random, now,
             await db.Orders.MaxAsync(o => (int?)o.Id, ct) ?? 0,
@@ -80,6 +83,7 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         writer.Dispose();
         await ledger.RebuildBalancesAsync(db, ct);
         await transaction.CommitAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", ct);
     }
 
     /// <summary>Order times in order: each hour of the 90 days weighted by hour of day, weekday, growth and the Double 11 rush.</summary>
@@ -174,6 +178,7 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         private long _messageId;
         private long _movementId;
         private int _sequence;
+        private readonly List<OutboxMessage> _pendingMessages = [];
 
         public Writer(OpsDb db, List<SalesChannel> channels, List<DemoSku> skus, List<int> warehouses, List<string> staff,
             Dictionary<(int, int), int> available, ShipByPolicy shipBy, Random random, DateTime now, int lastOrderId, long lastMovementId)
@@ -218,12 +223,18 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
             var chosen = new HashSet<int>();
             for (var i = 0; i < lineCount; i++)
             {
+                var quantity = _random.NextDouble() switch { < 0.76 => 1, < 0.94 => 2, _ => 3 };
+                // The platforms stop selling a listing whose stock sync says zero, so a buyer mostly picks something in
+                // stock; now and then the last units go to two buyers at once and the order goes out of stock.
                 var sku = _skus[(int)(_skus.Count * Math.Pow(_random.NextDouble(), 1.8))];
+                for (var attempt = 0; attempt < 12 && _random.NextDouble() > 0.01 && !InStock(sku.Id, quantity); attempt++)
+                {
+                    sku = _skus[_random.Next(_skus.Count)];
+                }
                 if (!chosen.Add(sku.Id))
                 {
                     continue;
                 }
-                var quantity = _random.NextDouble() switch { < 0.76 => 1, < 0.94 => 2, _ => 3 };
                 var gross = sku.ListPriceCents * quantity;
                 order.Lines.Add(new OrderLine
                 {
@@ -411,6 +422,8 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
             }
         }
 
+        private bool InStock(int skuId, int quantity) => _warehouses.Any(w => _available.GetValueOrDefault((skuId, w)) >= quantity);
+
         private void Hold(Order order, IEnumerable<HoldReason> reasons, DateTime at, bool open)
         {
             var list = reasons.ToList();
@@ -465,6 +478,8 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
                 _shipments.Add(shipment);
                 shipment.Lines.ForEach(_shipmentLines.Add);
             }
+            _pendingMessages.ForEach(_messages.Add);
+            _pendingMessages.Clear();
         }
 
         private void Event(Order order, OrderEventKind kind, DateTime at, string by, ContactOutcome? outcome = null, string? detail = null) =>
@@ -478,7 +493,8 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
             message.Status = delivered ? DeliveryStatus.Delivered : DeliveryStatus.Pending;
             message.Attempts = delivered ? 1 : 0;
             message.DeliveredAtUtc = delivered ? at.AddSeconds(30) : null;
-            _messages.Add(message);
+            // Written after the order row (Save), which the message's foreign key needs.
+            _pendingMessages.Add(message);
         }
 
         private void Move(int skuId, int warehouseId, StockMovementKind kind, int onHand, int reserved, int orderId, string? reason, string actor, DateTime at) =>

@@ -72,7 +72,7 @@ public sealed class OrderFirstReview(OrderSettings settings, ShipByPolicy shipBy
             .Where(o => o.CustomerPhone == order.CustomerPhone && o.CustomerName == order.CustomerName && o.Id < order.Id
                 && o.Status != OrderStatus.Cancelled && o.PlacedAtUtc >= from && o.PlacedAtUtc <= to)
             .Select(o => new { o.Id, o.PlacedAtUtc, Lines = o.Lines.Select(l => new { l.SkuId, l.Quantity }).ToList() })
-            .Take(20).ToListAsync(ct);
+            .OrderByDescending(o => o.Id).Take(20).ToListAsync(ct);
         return [.. twins.Select(t => new RecentOrder($"O{t.Id:D7}",
             OrderReview.ItemsSignature(t.Lines.Select(l => new OrderLine { SkuId = l.SkuId, Quantity = l.Quantity, SkuCode = "", Title = "" })), t.PlacedAtUtc))];
     }

@@ -13,8 +13,11 @@ public sealed record IntakeResult(int OrderId, string Number, string PlatformOrd
 /// </summary>
 public sealed class OrderIntake(IDbContextFactory<OpsDb> dbFactory, OrderFirstReview review, TimeProvider clock)
 {
-    /// <summary>How many orders are reviewed and saved per step of a large intake (and per progress report).</summary>
-    private const int Chunk = 250;
+    /// <summary>
+    /// How many orders are reviewed and saved per step of a large intake (and per progress report). Small, because
+    /// each reservation saves the context and every save walks all tracked entities: work grows with its square.
+    /// </summary>
+    private const int Chunk = 25;
 
     /// <param name="progress">Told how many of the drafts have been taken in so far (for the import's progress bar).</param>
     public async Task<Outcome<IReadOnlyList<IntakeResult>>> TakeInAsync(

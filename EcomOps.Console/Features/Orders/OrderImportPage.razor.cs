@@ -23,7 +23,6 @@ public partial class OrderImportPage : ComponentBase, IAsyncDisposable
     private string? _fileError;
     private bool _importing;
     private int _done;
-    private bool _ready;
     private IJSObjectReference? _module;
 
     [Inject]
@@ -47,15 +46,6 @@ public partial class OrderImportPage : ComponentBase, IAsyncDisposable
     {
         _channels = await Queries.ChannelsAsync();
         _channelId = _channels.FirstOrDefault()?.Id;
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _ready = true;
-            StateHasChanged();
-        }
     }
 
     private async Task FilesChosenAsync(InputFileChangeEventArgs e)

@@ -13,7 +13,6 @@ public partial class OrderPage : LiveComponent
     private IReadOnlyList<OutboxMessage> _messages = [];
     private IReadOnlyList<(int Id, string Code, string Name)> _warehouses = [];
     private bool _notFound;
-    private bool _ready;
 
     [Parameter]
     public int OrderId { get; set; }
@@ -40,15 +39,6 @@ public partial class OrderPage : LiveComponent
     {
         _warehouses = await Queries.WarehousesAsync();
         await ReloadAsync();
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _ready = true;
-            StateHasChanged();
-        }
     }
 
     protected override Task OnLiveChangeAsync(LiveChange change) =>

@@ -1071,6 +1071,12 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.HasIndex("ReceivedAtUtc");
 
+                    b.HasIndex("ShipByUtc");
+
+                    b.HasIndex("TotalCents");
+
+                    b.HasIndex("WarehouseId");
+
                     b.HasIndex("ChannelId", "PlacedAtUtc");
 
                     b.HasIndex("ChannelId", "PlatformOrderId")
@@ -1194,6 +1200,8 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.HasIndex("OrderId");
 
+                    b.HasIndex("SkuId");
+
                     b.HasIndex("SkuCode", "OrderId");
 
                     b.ToTable("OrderLines");
@@ -1232,6 +1240,8 @@ namespace EcomOps.Domain.Data.Migrations
                     b.HasIndex("OrderId");
 
                     b.HasIndex("TrackingNumber");
+
+                    b.HasIndex("WarehouseId");
 
                     b.ToTable("OrderShipments");
                 });
@@ -2357,6 +2367,11 @@ namespace EcomOps.Domain.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Channel");
                 });
 
@@ -2385,6 +2400,12 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Catalog.Sku", null)
+                        .WithMany()
+                        .HasForeignKey("SkuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Orders.OrderShipment", b =>
@@ -2393,6 +2414,12 @@ namespace EcomOps.Domain.Data.Migrations
                         .WithMany("Shipments")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
