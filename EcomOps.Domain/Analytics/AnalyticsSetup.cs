@@ -18,6 +18,9 @@ public static class AnalyticsSetup
     {
         services.AddSingleton<IMetricSource, ServiceMetricSource>();
         services.AddSingleton<IMetricSource, TrafficMetricSource>();
+        services.AddSingleton<IMetricSource, SalesMetricSource>();
+        services.AddSingleton<IMetricSource, CustomerMetricSource>();
+        services.AddSingleton<IMetricSource, OperationsMetricSource>();
         services.AddSingleton<TrafficImport>();
         services.AddSingleton<MetricCatalogue>();
         services.AddSingleton<KpiTargets>();
