@@ -189,7 +189,7 @@ public sealed class CountDesk(IDbContextFactory<OpsDb> dbFactory, StockLedger le
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var done = await db.Set<CountTask>().AsNoTracking()
-            .Where(t => t.Variance != null && (t.Status == CountStatus.Completed || t.Status == CountStatus.Approved || t.Status == CountStatus.Rejected))
+            .Where(t => t.Variance != null && CountTask.FinishedStatuses.Contains(t.Status))
             .Select(t => new { t.Class, t.CountedBy, Exact = t.Variance == 0 }).ToListAsync(ct);
         return (
             [.. done.GroupBy(d => d.Class).OrderBy(g => g.Key).Select(g => new CountAccuracy(g.Key.ToString(), g.Count(), g.Count(d => d.Exact)))],

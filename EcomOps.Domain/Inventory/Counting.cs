@@ -63,6 +63,9 @@ public sealed class CountTask : IVersioned, IAudited
     public long Version { get; set; }
 
     public static readonly CountStatus[] OpenStatuses = [CountStatus.Scheduled, CountStatus.Counting, CountStatus.AwaitingApproval];
+
+    /// <summary>A count that has its result: completed within tolerance, or decided by a manager. Accuracy counts these.</summary>
+    public static readonly CountStatus[] FinishedStatuses = [CountStatus.Completed, CountStatus.Approved, CountStatus.Rejected];
 }
 
 internal sealed class CountingConfiguration : IEntityTypeConfiguration<SkuClassification>, IEntityTypeConfiguration<CountTask>

@@ -282,6 +282,42 @@ public sealed class OrderMetricSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Count_accuracy_is_the_share_of_counts_finished_in_the_period_without_a_variance()
+    {
+        await using (var db = _harness.NewDb())
+        {
+            var warehouse = new Warehouse { Code = "SH", Name = "Shanghai" };
+            var skus = Enumerable.Range(1, 7).Select(i => new Sku { Code = $"C{i}", Name = "Teapot" }).ToList();
+            db.Warehouses.Add(warehouse);
+            db.Skus.AddRange(skus);
+            await db.SaveChangesAsync();
+            // One SKU per count: a SKU has at most one open count per warehouse.
+            var n = 0;
+            void Count(CountStatus status, int? variance, DateTime? countedAt) => db.Set<CountTask>().Add(new CountTask
+            {
+                SkuId = skus[n++].Id, WarehouseId = warehouse.Id, Class = AbcClass.A, ScheduledFor = new DateOnly(2025, 10, 1),
+                Status = status, CreatedAtUtc = Local(9, 30), Variance = variance, CountedQuantity = variance is null ? null : 10 + variance,
+                ExpectedAtStart = 10, CountedAtUtc = countedAt,
+            });
+            Count(CountStatus.Completed, 0, Local(10, 2));
+            Count(CountStatus.Completed, 0, Local(10, 20));
+            Count(CountStatus.Approved, -3, Local(10, 21));
+            Count(CountStatus.Rejected, 5, Local(10, 22));
+            // Waiting for a decision, not yet finished; counted in another month; not counted at all.
+            Count(CountStatus.AwaitingApproval, 4, Local(10, 23));
+            Count(CountStatus.Completed, 0, Local(11, 1));
+            Count(CountStatus.Scheduled, null, null);
+            await db.SaveChangesAsync();
+        }
+
+        var snapshot = await Catalogue.MeasureAsync(October, new MeasureOptions(false, 10), Catalogue.ForArea("operations"));
+
+        Assert.Equal(2 / 4.0, snapshot.Total(OperationsMetricSource.CountAccuracy));
+        Assert.Equal(4, snapshot.RecordsOf(OperationsMetricSource.CountAccuracy).Total);
+        Assert.Equal(["Teapot · +5", "Teapot · -3"], snapshot.RecordsOf(OperationsMetricSource.CountAccuracy).Shown.Take(2).Select(r => r.Detail));
+    }
+
+    [Fact]
     public void The_catalogue_lists_the_new_metrics_with_both_names_a_formula_a_unit_and_a_direction()
     {
         var expected = new (string Key, MetricUnit Unit, MetricDirection Direction, bool PerEmployee)[]
@@ -296,6 +332,7 @@ public sealed class OrderMetricSourceTests : IAsyncLifetime
             (OperationsMetricSource.OnTimeShipping, MetricUnit.Percent, MetricDirection.HigherIsBetter, false),
             (OperationsMetricSource.ExceptionRate, MetricUnit.Percent, MetricDirection.LowerIsBetter, false),
             (OperationsMetricSource.StockOutRate, MetricUnit.Percent, MetricDirection.LowerIsBetter, false),
+            (OperationsMetricSource.CountAccuracy, MetricUnit.Percent, MetricDirection.HigherIsBetter, false),
             (OperationsMetricSource.OrdersReleased, MetricUnit.Count, MetricDirection.HigherIsBetter, true),
             (OperationsMetricSource.OrdersShipped, MetricUnit.Count, MetricDirection.HigherIsBetter, true),
         };

@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace EcomOps.Domain.Analytics.Sources;
 
 /// <summary>
-/// Order handling and stock: on-time shipping, the exception rate, the stock-out rate at the period's end, and per
-/// operations specialist the orders they released from the exception queue and shipped (from the orders' timelines).
-/// Count accuracy is not here: the inventory area records count variances but not the counts themselves.
+/// Order handling and stock: on-time shipping, the exception rate, the stock-out rate at the period's end, count
+/// accuracy, and per operations specialist the orders they released from the exception queue and shipped (from the
+/// orders' timelines).
 /// </summary>
 public sealed class OperationsMetricSource(IDbContextFactory<OpsDb> dbFactory) : IMetricSource
 {
@@ -19,6 +19,7 @@ public sealed class OperationsMetricSource(IDbContextFactory<OpsDb> dbFactory) :
     public const string StockOutRate = "operations.stock-out-rate";
     public const string OrdersReleased = "operations.orders-released";
     public const string OrdersShipped = "operations.orders-shipped";
+    public const string CountAccuracy = "operations.count-accuracy";
 
     public MetricArea Area { get; } = new("operations", "Operations", "运营执行", 40);
 
@@ -35,6 +36,9 @@ public sealed class OperationsMetricSource(IDbContextFactory<OpsDb> dbFactory) :
         Define(StockOutRate, "Stock-out rate", "缺货率",
             "SKU-warehouse pairs with nothing available (on hand less reserved is 0) at the end of the period ÷ pairs of active SKUs in active warehouses that had stock movements before the end, availability taken from the stock ledger",
             "期末可用库存（在库减预留）为 0 的 SKU-仓库组合数 ÷ 期末前有过库存变动的启用 SKU 与启用仓库组合数，可用量取自库存流水", MetricUnit.Percent, MetricDirection.LowerIsBetter, perEmployee: false),
+        Define(CountAccuracy, "Count accuracy", "盘点准确率",
+            "Stock counts finished in the period whose counted quantity matched the expected one (no variance, movements during the count reconciled) ÷ stock counts finished in the period",
+            "统计期内完成且实盘数与账面数一致（无差异，盘点期间的出入库已核对）的盘点数 ÷ 统计期内完成的盘点数", MetricUnit.Percent, MetricDirection.HigherIsBetter, perEmployee: false),
         Define(OrdersReleased, "Orders released from holds", "异常订单放行数",
             "Orders released from the exception queue in the period, credited to the specialist who released them",
             "统计期内从异常队列放行的订单数，计入放行的运营专员", MetricUnit.Count, MetricDirection.HigherIsBetter, perEmployee: true),
@@ -50,6 +54,7 @@ public sealed class OperationsMetricSource(IDbContextFactory<OpsDb> dbFactory) :
         await OnTimeAsync(db, period, options, snapshot, ct);
         await ExceptionsAsync(db, period, options, snapshot, ct);
         await StockOutsAsync(db, period, options, snapshot, ct);
+        await CountsAsync(db, period, options, snapshot, ct);
         var people = await StaffAsync(db, ct);
         await ByPersonAsync(db, period, options, snapshot, OrdersReleased, OrderEventKind.Released, people, ct);
         await ByPersonAsync(db, period, options, snapshot, OrdersShipped, OrderEventKind.Shipped, people, ct);
@@ -122,6 +127,24 @@ public sealed class OperationsMetricSource(IDbContextFactory<OpsDb> dbFactory) :
             snapshot.Records[new MetricCell(StockOutRate, null)] = new MetricRecords(outOfStock.Count, shown.Select(p => new MetricRecord(
                 $"{skus[p.SkuId].Code} @ {warehouses[p.WarehouseId]}", end, skus[p.SkuId].Name,
                 $"/inventory/stock/{p.SkuId}/{p.WarehouseId}")).ToList());
+        }
+    }
+
+    private static async Task CountsAsync(OpsDb db, MetricPeriod period, MeasureOptions options, MetricSnapshot snapshot, CancellationToken ct)
+    {
+        var finished = db.Set<CountTask>().AsNoTracking()
+            .Where(t => t.CountedAtUtc >= period.FromUtc && t.CountedAtUtc < period.ToUtc && t.Variance != null && CountTask.FinishedStatuses.Contains(t.Status));
+        var counts = await finished.GroupBy(t => 1).Select(g => new { All = g.Count(), Exact = g.Count(t => t.Variance == 0) }).FirstOrDefaultAsync(ct);
+        var all = counts?.All ?? 0;
+        snapshot.Values[new MetricCell(CountAccuracy, null)] = all > 0 ? (double)counts!.Exact / all : null;
+        if (options.RecordCap > 0)
+        {
+            // Variances first: they are what lowers the figure.
+            var rows = await finished.OrderBy(t => t.Variance == 0).ThenByDescending(t => t.CountedAtUtc).Take(options.RecordCap)
+                .Join(db.Skus, t => t.SkuId, s => s.Id, (t, s) => new { t.SkuId, t.WarehouseId, t.CountedAtUtc, t.Variance, s.Code, s.Name })
+                .ToListAsync(ct);
+            snapshot.Records[new MetricCell(CountAccuracy, null)] = new MetricRecords(all, rows.OrderBy(r => r.Variance == 0).ThenByDescending(r => r.CountedAtUtc).Select(r => new MetricRecord(
+                r.Code, r.CountedAtUtc!.Value, $"{r.Name} · {r.Variance:+#;-#;0}", $"/inventory/stock/{r.SkuId}/{r.WarehouseId}")).ToList());
         }
     }
 
