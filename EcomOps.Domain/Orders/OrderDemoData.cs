@@ -179,6 +179,21 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         private long _movementId;
         private int _sequence;
         private readonly List<OutboxMessage> _pendingMessages = [];
+        private readonly List<DemoCustomer> _customers = [];
+
+        private sealed record DemoCustomer(string Name, string Phone, string Address, bool English);
+
+        private DemoCustomer NewCustomer(SalesChannel channel)
+        {
+            var english = channel.Platform == SalesPlatform.WebShop && _random.NextDouble() < 0.3;
+            var customer = new DemoCustomer(
+                english ? EnglishNames[_random.Next(EnglishNames.Length)] : Surnames[_random.Next(Surnames.Length)] + Given[_random.Next(Given.Length)],
+                $"1{"3456789"[_random.Next(7)]}{_random.Next(100_000_000, 999_999_999)}",
+                Address(),
+                english);
+            _customers.Add(customer);
+            return customer;
+        }
 
         public Writer(OpsDb db, List<SalesChannel> channels, List<DemoSku> skus, List<int> warehouses, List<string> staff,
             Dictionary<(int, int), int> available, ShipByPolicy shipBy, Random random, DateTime now, int lastOrderId, long lastMovementId)
@@ -202,15 +217,20 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
             var roll = _random.NextDouble() * _channelCumulative[^1];
             var c = Array.FindIndex(_channelCumulative, x => roll <= x);
             var channel = _channels[Math.Max(0, c)];
-            var english = channel.Platform == SalesPlatform.WebShop && _random.NextDouble() < 0.3;
+            // About a quarter of orders come from someone who bought before (same phone, name and address), so
+            // repurchase and retention have something to measure.
+            var customer = _customers.Count > 0 && _random.NextDouble() < 0.25
+                ? _customers[_random.Next(_customers.Count)]
+                : NewCustomer(channel);
+            var english = customer.English;
             var order = new Order
             {
                 Id = ++_orderId,
                 ChannelId = channel.Id,
                 PlatformOrderId = PlatformId(channel.Platform, placed),
-                CustomerName = english ? EnglishNames[_random.Next(EnglishNames.Length)] : Surnames[_random.Next(Surnames.Length)] + Given[_random.Next(Given.Length)],
-                CustomerPhone = $"1{"3456789"[_random.Next(7)]}{_random.Next(100_000_000, 999_999_999)}",
-                ShippingAddress = Address(),
+                CustomerName = customer.Name,
+                CustomerPhone = customer.Phone,
+                ShippingAddress = customer.Address,
                 CustomerLanguage = english ? "en" : "zh-Hans",
                 BuyerNote = _random.NextDouble() < 0.08 ? (english ? "Please deliver on weekdays." : Notes[_random.Next(Notes.Length)]) : null,
                 ShippingFeeCents = _random.NextDouble() < 0.8 ? 0 : 600 + 200 * _random.Next(3),
