@@ -71,7 +71,6 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         // The whole seed is one transaction of some 600,000 rows: with SQLite's default 2 MB page cache the dirty pages
         // spill to the WAL again and again; a cache large enough to hold them writes each page once, at commit.
         await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144;", ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", ct);
         var writer = new Writer(db, channels, skus, warehouses, staff, stock, shipBy, random, now,
             await db.Orders.MaxAsync(o => (int?)o.Id, ct) ?? 0,
             await db.Set<StockMovement>().MaxAsync(m => (long?)m.Id, ct) ?? 0);
