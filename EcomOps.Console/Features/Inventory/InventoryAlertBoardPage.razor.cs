@@ -20,8 +20,7 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
     private IReadOnlyList<AlertBoardRow>? _setAside;
     private int? _warehouse;
     private InventoryAlertKind? _kind;
-    private bool _reloading;
-    private bool _stale;
+    private ReloadGate? _reload;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -59,25 +58,7 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
         {
             return;
         }
-        if (_reloading)
-        {
-            _stale = true;
-            return;
-        }
-        _reloading = true;
-        try
-        {
-            do
-            {
-                _stale = false;
-                await LoadAsync();
-            }
-            while (_stale);
-        }
-        finally
-        {
-            _reloading = false;
-        }
+        await (_reload ??= new ReloadGate(LoadAsync, TimeSpan.Zero)).RequestAsync();
     }
 
     private async Task LoadAsync() => (_active, _setAside) = await Alerts.BoardAsync(_warehouse);

@@ -1,0 +1,40 @@
+namespace EcomOps.Console.Live;
+
+/// <summary>
+/// Folds a burst of live changes into as few reloads as possible without losing the last one: a change that arrives
+/// while a reload runs (its query may already have read the state before that change) asks for one more reload.
+/// Used on the renderer's thread only, so the flags need no lock.
+/// </summary>
+public sealed class ReloadGate(Func<Task> reload, TimeSpan gather)
+{
+    private bool _running;
+    private bool _again;
+
+    /// <summary>Reloads after <c>gather</c>, and again while changes keep arriving during a reload.</summary>
+    public async Task RequestAsync()
+    {
+        if (_running)
+        {
+            _again = true;
+            return;
+        }
+        _running = true;
+        try
+        {
+            do
+            {
+                _again = false;
+                if (gather > TimeSpan.Zero)
+                {
+                    await Task.Delay(gather);
+                }
+                await reload();
+            }
+            while (_again);
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+}
