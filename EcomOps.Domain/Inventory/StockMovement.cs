@@ -47,7 +47,9 @@ internal sealed class StockMovementConfiguration : IEntityTypeConfiguration<Stoc
         b.Property(m => m.Reference).HasMaxLength(StockMovement.MaxReferenceLength);
         b.Property(m => m.Reason).HasMaxLength(StockMovement.MaxReasonLength);
         b.Property(m => m.ActorName).HasMaxLength(256);
-        b.HasIndex(m => new { m.SkuId, m.WarehouseId, m.AtUtc });
+        // A SKU's history at a warehouse in time order; the deltas are in it so sums over a stretch of the ledger
+        // (availability at a past moment, the stock-out rate) read the index alone.
+        b.HasIndex(m => new { m.SkuId, m.WarehouseId, m.AtUtc, m.OnHandDelta, m.ReservedDelta });
         b.HasIndex(m => new { m.Kind, m.AtUtc });
         b.HasIndex(m => m.Reference);
         b.HasOne<Sku>().WithMany().HasForeignKey(m => m.SkuId).OnDelete(DeleteBehavior.Restrict);

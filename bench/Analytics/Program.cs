@@ -12,10 +12,11 @@ using Microsoft.Extensions.Logging;
 // The month's full KPI workbook over the Large demo data (100,000 tickets) with 200 employees.
 //   dotnet run -c Release --project bench/Analytics -- seed <db-file>      fills the database (once)
 //   dotnet run -c Release --project bench/Analytics -- measure <db-file>   builds last month's workbook, every team
+//   dotnet run -c Release --project bench/Analytics -- sources <db-file>   times each metric source alone (where it goes)
 // Seeding and measuring run in separate processes so the measured peak memory is the build's own.
-if (args.Length != 2 || args[0] is not ("seed" or "measure"))
+if (args.Length != 2 || args[0] is not ("seed" or "measure" or "sources"))
 {
-    Console.Error.WriteLine("usage: seed|measure <db-file>");
+    Console.Error.WriteLine("usage: seed|measure|sources <db-file>");
     return 2;
 }
 var services = new ServiceCollection();
@@ -53,6 +54,20 @@ if (args[0] == "seed")
 
 var time = provider.GetRequiredService<EcomOps.Domain.Time.CompanyTime>();
 var period = ReportPeriod.Containing(PeriodKind.Month, time.Today).Previous();
+if (args[0] == "sources")
+{
+    var utc = period.ToUtc(time.Zone);
+    foreach (var source in provider.GetServices<IMetricSource>())
+    {
+        var watch = Stopwatch.StartNew();
+        var totals = await source.MeasureAsync(utc, MeasureOptions.TotalsOnly, default);
+        var totalsTime = watch.Elapsed;
+        watch.Restart();
+        var full = await source.MeasureAsync(utc, new MeasureOptions(true, KpiSheets.DefaultRecordCap), default);
+        Console.WriteLine($"{source.Area.Key,-12} totals {totalsTime.TotalSeconds,7:0.00} s   per employee + records {watch.Elapsed.TotalSeconds,7:0.00} s   {full.Values.Count} figures");
+    }
+    return 0;
+}
 var sheets = provider.GetRequiredService<KpiSheets>();
 var catalogue = provider.GetRequiredService<MetricCatalogue>();
 var teams = Enum.GetValues<Team>();
@@ -71,6 +86,7 @@ process.Refresh();
 Console.WriteLine(string.Join(Environment.NewLine,
     $"period: {period.Label}",
     $"rows: {built.Sum(s => s.Rows.Count)} employees, {built.Sum(s => s.Columns.Count)} metric columns",
+    $"records listed in Sources: {built.Sum(s => s.Rows.Prepend(s.Total).Sum(r => s.Columns.Sum(c => s.RecordsOf(c, r.EmployeeId).Shown.Count)))}",
     $"queries: {queries.TotalSeconds:0.00} s",
     $"writing: {writing.TotalSeconds:0.00} s",
     $"total: {total.Elapsed.TotalSeconds:0.00} s",

@@ -36,26 +36,26 @@ public sealed class CustomerMetricSource(IDbContextFactory<OpsDb> dbFactory, Com
         var current = Buyers(db, period);
         var previous = Buyers(db, PreviousOf(period));
 
-        // Each phone's order count in the period, counted in the database: only two numbers come back.
-        var perCustomer = current.GroupBy(o => o.CustomerPhone).Select(g => new { Phone = g.Key, Orders = g.Count() });
-        var customers = await perCustomer.CountAsync(ct);
-        var repeat = await perCustomer.CountAsync(c => c.Orders >= 2, ct);
-
-        var previousPhones = previous.Select(o => o.CustomerPhone).Distinct();
-        var retained = previousPhones.Where(p => current.Any(o => o.CustomerPhone == p));
-        var before = await previousPhones.CountAsync(ct);
-        var stayed = await retained.CountAsync(ct);
+        // Each phone's order count in the period, and the phones of the period before: two grouped range scans, and
+        // every figure and record list is taken from them (a month at 1,000,000 orders is some 60,000 phones).
+        var ordersOf = await current.GroupBy(o => o.CustomerPhone).Select(g => new { Phone = g.Key, Orders = g.Count() })
+            .ToDictionaryAsync(c => c.Phone, c => c.Orders, StringComparer.Ordinal, ct);
+        var previousPhones = await previous.Select(o => o.CustomerPhone).Distinct().ToListAsync(ct);
+        var customers = ordersOf.Count;
+        var repeaters = ordersOf.Where(c => c.Value >= 2).ToList();
+        var retained = previousPhones.Where(ordersOf.ContainsKey).ToList();
 
         var snapshot = new MetricSnapshot(period);
-        snapshot.Values[new MetricCell(RepurchaseRate, null)] = customers > 0 ? (double)repeat / customers : null;
-        snapshot.Values[new MetricCell(RetentionRate, null)] = before > 0 ? (double)stayed / before : null;
+        snapshot.Values[new MetricCell(RepurchaseRate, null)] = customers > 0 ? (double)repeaters.Count / customers : null;
+        snapshot.Values[new MetricCell(RetentionRate, null)] = previousPhones.Count > 0 ? (double)retained.Count / previousPhones.Count : null;
         if (options.RecordCap > 0)
         {
-            var repeaters = perCustomer.Where(c => c.Orders >= 2).OrderByDescending(c => c.Orders).ThenBy(c => c.Phone).Select(c => c.Phone);
+            var shownRepeaters = repeaters.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(options.RecordCap).Select(c => c.Key).ToList();
             snapshot.Records[new MetricCell(RepurchaseRate, null)] =
-                new MetricRecords(repeat, await RecordsAsync(current, repeaters.Take(options.RecordCap), ct));
+                new MetricRecords(repeaters.Count, await RecordsAsync(current, shownRepeaters, ct));
+            var shownRetained = retained.Order(StringComparer.Ordinal).Take(options.RecordCap).ToList();
             snapshot.Records[new MetricCell(RetentionRate, null)] =
-                new MetricRecords(stayed, await RecordsAsync(current, retained.OrderBy(p => p).Take(options.RecordCap), ct));
+                new MetricRecords(retained.Count, await RecordsAsync(current, shownRetained, ct));
         }
         return snapshot;
     }
@@ -78,7 +78,7 @@ public sealed class CustomerMetricSource(IDbContextFactory<OpsDb> dbFactory, Com
         SalesMetricSource.Placed(db, period).Where(o => o.CustomerPhone != "");
 
     /// <summary>One record per customer: their name and how many orders they placed in the period; it opens the order list searched by phone.</summary>
-    private static async Task<IReadOnlyList<MetricRecord>> RecordsAsync(IQueryable<Order> current, IQueryable<string> phones, CancellationToken ct)
+    private static async Task<IReadOnlyList<MetricRecord>> RecordsAsync(IQueryable<Order> current, IReadOnlyList<string> phones, CancellationToken ct)
     {
         var rows = await current.Where(o => phones.Contains(o.CustomerPhone)).GroupBy(o => o.CustomerPhone)
             .Select(g => new { Phone = g.Key, Orders = g.Count(), Last = g.Max(o => o.PlacedAtUtc), Name = g.Max(o => o.CustomerName) })

@@ -67,9 +67,8 @@ public sealed class ServiceMetricSource(ServiceMetrics metrics, IDbContextFactor
     public async Task<MetricSnapshot> MeasureAsync(MetricPeriod period, MeasureOptions options, CancellationToken ct)
     {
         var snapshot = new MetricSnapshot(period);
-        var team = await metrics.TeamAsync(period, ct);
+        var (team, agents) = await metrics.MeasureAsync(period, options.PerEmployee, ct);
         var complaints = await metrics.ComplaintsAsync(period, ct);
-        var agents = options.PerEmployee ? await metrics.PerAgentAsync(period, ct) : [];
 
         foreach (var figures in agents.Prepend(team))
         {

@@ -827,7 +827,7 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.HasIndex("Kind", "AtUtc");
 
-                    b.HasIndex("SkuId", "WarehouseId", "AtUtc");
+                    b.HasIndex("SkuId", "WarehouseId", "AtUtc", "OnHandDelta", "ReservedDelta");
 
                     b.ToTable("StockMovements");
                 });
@@ -1082,6 +1082,8 @@ namespace EcomOps.Domain.Data.Migrations
                     b.HasIndex("ChannelId", "PlatformOrderId")
                         .IsUnique();
 
+                    b.HasIndex("ShippedAtUtc", "ShipByUtc");
+
                     b.HasIndex("Status", "PlacedAtUtc");
 
                     b.HasIndex("Status", "ShippingStatus", "ShipByUtc");
@@ -1122,6 +1124,10 @@ namespace EcomOps.Domain.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId", "AtUtc");
+
+                    b.HasIndex("Kind", "AtUtc", "OrderId");
+
+                    b.HasIndex("Kind", "ByName", "AtUtc", "OrderId");
 
                     b.ToTable("OrderEvents");
                 });
