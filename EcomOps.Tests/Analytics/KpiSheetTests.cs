@@ -79,6 +79,26 @@ public sealed class KpiSheetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_per_person_count_target_holds_each_person_to_it_and_the_team_total_to_it_times_the_people_on_the_sheet()
+    {
+        await AnsweredTicketAsync("Where is my parcel", TimeSpan.FromMinutes(30));
+        await AnsweredTicketAsync("Wrong size", TimeSpan.FromMinutes(30));
+        await _harness.Get<KpiTargets>().SetAsync(_manager, Team.CustomerService, PeriodKind.Month, ServiceMetricSource.TicketsSolved, 4, null);
+
+        var sheet = await _harness.Get<KpiSheets>().BuildAsync(Team.CustomerService, November);
+
+        var column = sheet.Columns.ToList().FindIndex(c => c.Metric.Key == ServiceMetricSource.TicketsSolved);
+        Assert.True(sheet.Columns[column].TargetIsPerPerson);
+        Assert.Equal(4 * sheet.Rows.Count, sheet.Columns[column].TeamTarget);
+        Assert.Equal(0.5, sheet.Rows.Single(r => r.EmployeeId == _agentId).Cells[column].Attainment);
+        Assert.Equal(2.0 / (4 * sheet.Rows.Count), sheet.Total.Cells[column].Attainment!.Value, 9);
+        // Rates hold the team to the same target as each person.
+        var rate = sheet.Columns.Single(c => c.Metric.Key == ServiceMetricSource.ReplyTimeliness);
+        Assert.False(rate.TargetIsPerPerson);
+        Assert.Equal(rate.Target, rate.TeamTarget);
+    }
+
+    [Fact]
     public async Task A_future_period_and_a_team_without_metrics_give_empty_but_valid_sheets()
     {
         var sheets = _harness.Get<KpiSheets>();

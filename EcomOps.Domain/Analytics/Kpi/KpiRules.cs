@@ -43,6 +43,17 @@ public static class KpiRules
         return Math.Clamp(ratio, 0, MaxAttainment);
     }
 
+    /// <summary>
+    /// A count each person earns on their own (orders shipped, tickets solved) has its target per person: the team's
+    /// total is held to that target times the people on the sheet. Rates, averages and scores hold the team to the same
+    /// target as each person.
+    /// </summary>
+    public static bool TargetIsPerPerson(MetricDefinition metric) => metric.PerEmployee && metric.Unit == MetricUnit.Count;
+
+    /// <summary>The target the team's total is measured against (see <see cref="TargetIsPerPerson"/>).</summary>
+    public static double? TeamTarget(MetricDefinition metric, double? target, int people) =>
+        target is { } t && TargetIsPerPerson(metric) ? t * people : target;
+
     public static AttainmentBand Band(double attainment) =>
         attainment >= 1 ? AttainmentBand.Met : attainment >= NearThreshold ? AttainmentBand.Near : AttainmentBand.Below;
 

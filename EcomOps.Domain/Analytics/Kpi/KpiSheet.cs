@@ -5,7 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Analytics.Kpi;
 
-public sealed record KpiColumn(MetricDefinition Metric, double? Target);
+/// <param name="Target">Each person's target (the team's too, unless the target is per person).</param>
+/// <param name="TeamTarget">What the team total is measured against: <see cref="KpiRules.TeamTarget"/>.</param>
+public sealed record KpiColumn(MetricDefinition Metric, double? Target, double? TeamTarget)
+{
+    public bool TargetIsPerPerson => KpiRules.TargetIsPerPerson(Metric);
+}
 
 public sealed record KpiCell(double? Value, double? Attainment);
 
@@ -39,7 +44,7 @@ public sealed class KpiSheets(IDbContextFactory<OpsDb> dbFactory, MetricCatalogu
         var metrics = catalogue.ForTeam(team);
         var targetKind = KpiTargets.SheetKinds.Contains(period.Kind) ? period.Kind : PeriodKind.Month;
         var teamTargets = (await targets.ListAsync(team, targetKind, ct)).ToDictionary(t => t.MetricKey, t => (double?)t.Value);
-        var columns = metrics.Select(m => new KpiColumn(m, teamTargets.GetValueOrDefault(m.Key))).ToList();
+        var columns = metrics.Select(m => new KpiColumn(m, teamTargets.GetValueOrDefault(m.Key), teamTargets.GetValueOrDefault(m.Key))).ToList();
 
         var utc = period.ToUtc(time.Zone);
         var snapshot = metrics.Count == 0 || period.IsFuture(time.Today)
@@ -53,7 +58,7 @@ public sealed class KpiSheets(IDbContextFactory<OpsDb> dbFactory, MetricCatalogu
         KpiRow Row(int? id, string number, string name) => new(id, number, name, columns.Select(c =>
         {
             var value = id is null ? snapshot.Total(c.Metric.Key) : c.Metric.PerEmployee ? snapshot.Of(c.Metric.Key, id.Value) : null;
-            return new KpiCell(value, KpiRules.Attainment(c.Metric, value, c.Target));
+            return new KpiCell(value, KpiRules.Attainment(c.Metric, value, id is null ? c.TeamTarget : c.Target));
         }).ToList());
 
         var rows = staff
@@ -63,6 +68,8 @@ public sealed class KpiSheets(IDbContextFactory<OpsDb> dbFactory, MetricCatalogu
             .Select(x => x.Row)
             .OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.EmployeeNumber, StringComparer.Ordinal)
             .ToList();
+        // The team total of a per-person count is held to the target times the people on the sheet.
+        columns = columns.Select(c => c with { TeamTarget = KpiRules.TeamTarget(c.Metric, c.Target, rows.Count) }).ToList();
         return new KpiSheet(team, period, time.Zone.Id, time.UtcNow, columns, rows, Row(null, "", ""), snapshot);
     }
 }

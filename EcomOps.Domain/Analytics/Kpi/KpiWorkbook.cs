@@ -70,7 +70,7 @@ public static class KpiWorkbook
                 var cell = sheet.Total.Cells[i];
                 w.Row([
                     Cell.Text(text($"Team.{sheet.Team}")), Cell.Text(column.Metric.Name(culture)),
-                    Cell.Number(cell.Value, column.Metric.Unit), Cell.Number(column.Target, column.Metric.Unit),
+                    Cell.Number(cell.Value, column.Metric.Unit), Cell.Number(column.TeamTarget, column.Metric.Unit),
                     Cell.Attainment(cell.Attainment), Cell.Text(text($"Kpi.UnitName.{column.Metric.Unit}")),
                 ]);
             }
@@ -105,6 +105,17 @@ public static class KpiWorkbook
                 targets.Add(Cell.Text(""));
             }
             w.Row([.. targets]);
+            if (sheet.Columns.Any(c => c.TargetIsPerPerson))
+            {
+                // A per-person count's target is each person's; the total row is measured against this one.
+                var teamTargets = new List<Cell> { Cell.Text(""), Cell.Text(text("Kpi.TeamTarget")) };
+                foreach (var c in sheet.Columns)
+                {
+                    teamTargets.Add(Cell.Number(c.TeamTarget, c.Metric.Unit));
+                    teamTargets.Add(Cell.Text(""));
+                }
+                w.Row([.. teamTargets]);
+            }
             foreach (var row in sheet.Rows)
             {
                 w.Row(Cells(sheet, row, row.EmployeeNumber, row.Name));
