@@ -62,6 +62,12 @@ public sealed partial class KpiSheetPage
         {
             builder.OpenElement(0, "span");
             builder.AddAttribute(1, "data-testid", testId);
+            if (row.EmployeeId is not null && !column.Metric.PerEmployee)
+            {
+                // A team-only figure (revenue, stock-out rate) has no value per person: a faint mark, said on hover.
+                builder.AddAttribute(30, "class", "mud-text-disabled");
+                builder.AddAttribute(31, "title", L["Kpi.TeamOnly"].Value);
+            }
             builder.AddContent(2, text);
             builder.CloseElement();
             return;

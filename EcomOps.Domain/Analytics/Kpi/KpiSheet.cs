@@ -41,7 +41,8 @@ public sealed class KpiSheets(IDbContextFactory<OpsDb> dbFactory, MetricCatalogu
 
     public async Task<KpiSheet> BuildAsync(Team team, ReportPeriod period, int recordCap = DefaultRecordCap, CancellationToken ct = default)
     {
-        var metrics = catalogue.ForTeam(team);
+        // Figures each person has come first: they are what a manager reads row by row; team-only figures follow.
+        var metrics = catalogue.ForTeam(team).OrderByDescending(m => m.PerEmployee).ToList();
         var targetKind = KpiTargets.SheetKinds.Contains(period.Kind) ? period.Kind : PeriodKind.Month;
         var teamTargets = (await targets.ListAsync(team, targetKind, ct)).ToDictionary(t => t.MetricKey, t => (double?)t.Value);
         var columns = metrics.Select(m => new KpiColumn(m, teamTargets.GetValueOrDefault(m.Key), teamTargets.GetValueOrDefault(m.Key))).ToList();
