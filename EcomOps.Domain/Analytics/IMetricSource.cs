@@ -21,9 +21,15 @@ public interface IMetricSource
 
 /// <param name="PerEmployee">Also measure each employee (KPI sheets), not only the totals.</param>
 /// <param name="RecordCap">How many records behind each figure to list (0: none).</param>
-public sealed record MeasureOptions(bool PerEmployee, int RecordCap)
+/// <param name="Only">The metrics asked for (null: all the source has). A source may skip the queries of the others;
+/// one that ignores it is still right, only slower (a dashboard's day-by-day trend measures one metric per day).</param>
+public sealed record MeasureOptions(bool PerEmployee, int RecordCap, IReadOnlySet<string>? Only = null)
 {
     public static readonly MeasureOptions TotalsOnly = new(false, 0);
+
+    public bool Wants(string metric) => Only is null || Only.Contains(metric);
+
+    public bool WantsAny(params string[] metrics) => metrics.Any(Wants);
 }
 
 /// <summary>A figure of the snapshot: a metric for the whole company/team (EmployeeId null) or for one employee.</summary>

@@ -65,6 +65,6 @@ public sealed class MetricCatalogue
     public async Task<double?> MeasureAsync(string key, MetricPeriod period, CancellationToken ct = default)
     {
         var (metric, source) = _byKey[key];
-        return (await source.MeasureAsync(period, MeasureOptions.TotalsOnly, ct)).Total(metric.Key);
+        return (await source.MeasureAsync(period, MeasureOptions.TotalsOnly with { Only = new HashSet<string> { key } }, ct)).Total(metric.Key);
     }
 }

@@ -42,7 +42,10 @@ public sealed record ServiceBasis(
 /// customer satisfied. Null when there was nothing to measure.
 /// </summary>
 public sealed record ComplaintFigures(int Received, int Closed, double? ResolutionRate, int FollowUps, int Satisfied, double? Satisfaction,
-    IReadOnlyList<int> ReceivedIds, IReadOnlyList<int> FollowUpIds);
+    IReadOnlyList<int> ReceivedIds, IReadOnlyList<int> FollowUpIds)
+{
+    public static readonly ComplaintFigures None = new(0, 0, null, 0, 0, null, [], []);
+}
 
 /// <summary>
 /// The service figures the KPI sheets and dashboards use, from one query. Definitions:

@@ -40,22 +40,28 @@ public sealed class CustomerMetricSource(IDbContextFactory<OpsDb> dbFactory, Com
         // every figure and record list is taken from them (a month at 1,000,000 orders is some 60,000 phones).
         var ordersOf = await current.GroupBy(o => o.CustomerPhone).Select(g => new { Phone = g.Key, Orders = g.Count() })
             .ToDictionaryAsync(c => c.Phone, c => c.Orders, StringComparer.Ordinal, ct);
-        var previousPhones = await previous.Select(o => o.CustomerPhone).Distinct().ToListAsync(ct);
+        var previousPhones = options.Wants(RetentionRate) ? await previous.Select(o => o.CustomerPhone).Distinct().ToListAsync(ct) : [];
         var customers = ordersOf.Count;
         var repeaters = ordersOf.Where(c => c.Value >= 2).ToList();
         var retained = previousPhones.Where(ordersOf.ContainsKey).ToList();
 
         var snapshot = new MetricSnapshot(period);
         snapshot.Values[new MetricCell(RepurchaseRate, null)] = customers > 0 ? (double)repeaters.Count / customers : null;
-        snapshot.Values[new MetricCell(RetentionRate, null)] = previousPhones.Count > 0 ? (double)retained.Count / previousPhones.Count : null;
+        if (options.Wants(RetentionRate))
+        {
+            snapshot.Values[new MetricCell(RetentionRate, null)] = previousPhones.Count > 0 ? (double)retained.Count / previousPhones.Count : null;
+        }
         if (options.RecordCap > 0)
         {
             var shownRepeaters = repeaters.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(options.RecordCap).Select(c => c.Key).ToList();
             snapshot.Records[new MetricCell(RepurchaseRate, null)] =
                 new MetricRecords(repeaters.Count, await RecordsAsync(current, shownRepeaters, ct));
-            var shownRetained = retained.Order(StringComparer.Ordinal).Take(options.RecordCap).ToList();
-            snapshot.Records[new MetricCell(RetentionRate, null)] =
-                new MetricRecords(retained.Count, await RecordsAsync(current, shownRetained, ct));
+            if (options.Wants(RetentionRate))
+            {
+                var shownRetained = retained.Order(StringComparer.Ordinal).Take(options.RecordCap).ToList();
+                snapshot.Records[new MetricCell(RetentionRate, null)] =
+                    new MetricRecords(retained.Count, await RecordsAsync(current, shownRetained, ct));
+            }
         }
         return snapshot;
     }

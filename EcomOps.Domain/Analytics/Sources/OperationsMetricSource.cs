@@ -51,13 +51,33 @@ public sealed class OperationsMetricSource(IDbContextFactory<OpsDb> dbFactory) :
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var snapshot = new MetricSnapshot(period);
-        await OnTimeAsync(db, period, options, snapshot, ct);
-        await ExceptionsAsync(db, period, options, snapshot, ct);
-        await StockOutsAsync(db, period, options, snapshot, ct);
-        await CountsAsync(db, period, options, snapshot, ct);
-        var people = await StaffAsync(db, ct);
-        await ByPersonAsync(db, period, options, snapshot, OrdersReleased, OrderEventKind.Released, people, ct);
-        await ByPersonAsync(db, period, options, snapshot, OrdersShipped, OrderEventKind.Shipped, people, ct);
+        if (options.Wants(OnTimeShipping))
+        {
+            await OnTimeAsync(db, period, options, snapshot, ct);
+        }
+        if (options.Wants(ExceptionRate))
+        {
+            await ExceptionsAsync(db, period, options, snapshot, ct);
+        }
+        if (options.Wants(StockOutRate))
+        {
+            await StockOutsAsync(db, period, options, snapshot, ct);
+        }
+        if (options.Wants(CountAccuracy))
+        {
+            await CountsAsync(db, period, options, snapshot, ct);
+        }
+        if (options.WantsAny(OrdersReleased, OrdersShipped))
+        {
+            var people = await StaffAsync(db, ct);
+            foreach (var (metric, kind) in new[] { (OrdersReleased, OrderEventKind.Released), (OrdersShipped, OrderEventKind.Shipped) })
+            {
+                if (options.Wants(metric))
+                {
+                    await ByPersonAsync(db, period, options, snapshot, metric, kind, people, ct);
+                }
+            }
+        }
         return snapshot;
     }
 

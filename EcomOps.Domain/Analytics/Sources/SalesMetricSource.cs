@@ -54,30 +54,33 @@ public sealed class SalesMetricSource(IDbContextFactory<OpsDb> dbFactory, Compan
         var byChannel = await placed.GroupBy(o => o.ChannelId)
             .Select(g => new { ChannelId = g.Key, Orders = g.Count(), NetCents = g.Sum(o => o.ItemsCents - o.DiscountCents) })
             .ToListAsync(ct);
-        var unitsByChannel = await db.OrderLines.Join(placed, l => l.OrderId, o => o.Id, (l, o) => new { o.ChannelId, l.Quantity })
+        var unitsByChannel = !options.Wants(Units) ? [] : await db.OrderLines.Join(placed, l => l.OrderId, o => o.Id, (l, o) => new { o.ChannelId, l.Quantity })
             .GroupBy(x => x.ChannelId).Select(g => new { ChannelId = g.Key, Units = g.Sum(x => x.Quantity) })
             .ToDictionaryAsync(x => x.ChannelId, x => x.Units, ct);
         var channels = await db.SalesChannels.AsNoTracking().OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, c.Platform }).ToListAsync(ct);
 
-        var traffic = await _traffic.MeasureAsync(period, MeasureOptions.TotalsOnly, ct);
+        var traffic = options.Wants(Conversion) ? await _traffic.MeasureAsync(period, MeasureOptions.TotalsOnly, ct) : new MetricSnapshot(period);
         var visitors = (traffic.Breakdowns.GetValueOrDefault(TrafficMetricSource.Visitors) ?? [])
             .Where(b => b.Value > 0).ToDictionary(b => b.Label, b => b.Value!.Value);
 
+        var counted = byChannel.ToDictionary(c => c.ChannelId);
+        var shown = channels.Where(c => counted.ContainsKey(c.Id)).ToList();
         var snapshot = new MetricSnapshot(period);
         var orders = byChannel.Sum(c => c.Orders);
         var net = byChannel.Sum(c => c.NetCents);
         var any = orders > 0;
         // A period without orders has no sales figures rather than zeros nobody measured (like traffic without reports).
         snapshot.Values[new MetricCell(Revenue, null)] = any ? Yuan(net) : null;
-        snapshot.Values[new MetricCell(Units, null)] = any ? unitsByChannel.Values.Sum() : null;
+        if (options.Wants(Units))
+        {
+            snapshot.Values[new MetricCell(Units, null)] = any ? unitsByChannel.Values.Sum() : null;
+            snapshot.Breakdowns[Units] = shown.Select(c => new BreakdownItem(c.Name, unitsByChannel.GetValueOrDefault(c.Id))).ToList();
+        }
         snapshot.Values[new MetricCell(OrderCount, null)] = any ? orders : null;
         snapshot.Values[new MetricCell(AverageOrderValue, null)] = any ? Yuan(net) / orders : null;
 
-        var counted = byChannel.ToDictionary(c => c.ChannelId);
-        var shown = channels.Where(c => counted.ContainsKey(c.Id)).ToList();
         snapshot.Breakdowns[Revenue] = shown.Select(c => new BreakdownItem(c.Name, Yuan(counted[c.Id].NetCents))).ToList();
-        snapshot.Breakdowns[Units] = shown.Select(c => new BreakdownItem(c.Name, unitsByChannel.GetValueOrDefault(c.Id))).ToList();
         snapshot.Breakdowns[OrderCount] = shown.Select(c => new BreakdownItem(c.Name, counted[c.Id].Orders)).ToList();
         snapshot.Breakdowns[AverageOrderValue] = shown.Select(c => new BreakdownItem(c.Name, Yuan(counted[c.Id].NetCents) / counted[c.Id].Orders)).ToList();
 
@@ -86,9 +89,12 @@ public sealed class SalesMetricSource(IDbContextFactory<OpsDb> dbFactory, Compan
         var ordersByTraffic = byChannel.Where(c => trafficChannelOf.GetValueOrDefault(c.ChannelId) is { } t && visitors.ContainsKey(t))
             .GroupBy(c => trafficChannelOf[c.ChannelId]!).ToDictionary(g => g.Key, g => g.Sum(c => c.Orders));
         var totalVisitors = visitors.Values.Sum();
-        snapshot.Values[new MetricCell(Conversion, null)] = totalVisitors > 0 ? ordersByTraffic.Values.Sum() / totalVisitors : null;
-        snapshot.Breakdowns[Conversion] = visitors.OrderBy(v => v.Key, StringComparer.Ordinal)
-            .Select(v => new BreakdownItem(v.Key, ordersByTraffic.GetValueOrDefault(v.Key) / v.Value)).ToList();
+        if (options.Wants(Conversion))
+        {
+            snapshot.Values[new MetricCell(Conversion, null)] = totalVisitors > 0 ? ordersByTraffic.Values.Sum() / totalVisitors : null;
+            snapshot.Breakdowns[Conversion] = visitors.OrderBy(v => v.Key, StringComparer.Ordinal)
+                .Select(v => new BreakdownItem(v.Key, ordersByTraffic.GetValueOrDefault(v.Key) / v.Value)).ToList();
+        }
 
         if (options.RecordCap > 0)
         {
@@ -97,10 +103,13 @@ public sealed class SalesMetricSource(IDbContextFactory<OpsDb> dbFactory, Compan
             {
                 snapshot.Records[new MetricCell(key, null)] = total;
             }
-            var trafficChannelIds = trafficChannelOf.Where(c => c.Value is { } t && visitors.ContainsKey(t)).Select(c => c.Key).ToList();
-            var converted = placed.Where(o => trafficChannelIds.Contains(o.ChannelId));
-            snapshot.Records[new MetricCell(Conversion, null)] =
-                new MetricRecords(ordersByTraffic.Values.Sum(), await RecordsAsync(converted, options.RecordCap, ct));
+            if (options.Wants(Conversion))
+            {
+                var trafficChannelIds = trafficChannelOf.Where(c => c.Value is { } t && visitors.ContainsKey(t)).Select(c => c.Key).ToList();
+                var converted = placed.Where(o => trafficChannelIds.Contains(o.ChannelId));
+                snapshot.Records[new MetricCell(Conversion, null)] =
+                    new MetricRecords(ordersByTraffic.Values.Sum(), await RecordsAsync(converted, options.RecordCap, ct));
+            }
         }
         return snapshot;
     }

@@ -67,19 +67,26 @@ public sealed class ServiceMetricSource(ServiceMetrics metrics, IDbContextFactor
     public async Task<MetricSnapshot> MeasureAsync(MetricPeriod period, MeasureOptions options, CancellationToken ct)
     {
         var snapshot = new MetricSnapshot(period);
-        var (team, agents) = await metrics.MeasureAsync(period, options.PerEmployee, ct);
-        var complaints = await metrics.ComplaintsAsync(period, ct);
+        // Tickets and complaints are two loads: a question about one of them (a trend, say) skips the other.
+        var wantsTickets = Metrics.Any(m => m.Key is not (ComplaintResolutionRate or ComplaintSatisfaction) && options.Wants(m.Key));
+        var wantsComplaints = options.WantsAny(ComplaintResolutionRate, ComplaintSatisfaction);
+        var (team, agents) = wantsTickets ? await metrics.MeasureAsync(period, options.PerEmployee, ct) : (null, []);
+        var complaints = wantsComplaints ? await metrics.ComplaintsAsync(period, ct) : ComplaintFigures.None;
 
-        foreach (var figures in agents.Prepend(team))
+        var all = team is null ? [] : agents.Prepend(team).ToList();
+        foreach (var figures in all)
         {
             foreach (var (key, value, _) in Figures(figures))
             {
                 snapshot.Values[new MetricCell(key, figures.EmployeeId)] = value;
             }
         }
-        snapshot.Values[new MetricCell(ComplaintResolutionRate, null)] = complaints.ResolutionRate;
-        snapshot.Values[new MetricCell(ComplaintSatisfaction, null)] = complaints.Satisfaction;
-        if (options.PerEmployee)
+        if (wantsComplaints)
+        {
+            snapshot.Values[new MetricCell(ComplaintResolutionRate, null)] = complaints.ResolutionRate;
+            snapshot.Values[new MetricCell(ComplaintSatisfaction, null)] = complaints.Satisfaction;
+        }
+        if (options.PerEmployee && team is not null)
         {
             foreach (var (key, _, _) in Figures(team))
             {
@@ -88,7 +95,7 @@ public sealed class ServiceMetricSource(ServiceMetrics metrics, IDbContextFactor
         }
         if (options.RecordCap > 0)
         {
-            await ListRecordsAsync(snapshot, agents.Prepend(team), complaints, options.RecordCap, ct);
+            await ListRecordsAsync(snapshot, all, complaints, wantsComplaints, options.RecordCap, ct);
         }
         return snapshot;
     }
@@ -106,7 +113,7 @@ public sealed class ServiceMetricSource(ServiceMetrics metrics, IDbContextFactor
         (TicketsSolved, f.TicketsSolved, f.Basis.Solved),
     ];
 
-    private async Task ListRecordsAsync(MetricSnapshot snapshot, IEnumerable<ServiceFigures> all, ComplaintFigures complaints, int cap, CancellationToken ct)
+    private async Task ListRecordsAsync(MetricSnapshot snapshot, IEnumerable<ServiceFigures> all, ComplaintFigures complaints, bool withComplaints, int cap, CancellationToken ct)
     {
         var ticketCells = new List<(MetricCell Cell, IReadOnlyList<int> Ids)>();
         foreach (var figures in all)
@@ -134,6 +141,10 @@ public sealed class ServiceMetricSource(ServiceMetrics metrics, IDbContextFactor
         foreach (var (cell, ids) in ticketCells)
         {
             snapshot.Records[cell] = new MetricRecords(ids.Count, ids.Take(cap).Select(id => tickets[id]).ToList());
+        }
+        if (!withComplaints)
+        {
+            return;
         }
         snapshot.Records[new MetricCell(ComplaintResolutionRate, null)] =
             new MetricRecords(complaints.ReceivedIds.Count, complaints.ReceivedIds.Take(cap).Select(id => cases[id]).ToList());
