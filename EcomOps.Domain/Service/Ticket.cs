@@ -132,5 +132,7 @@ internal sealed class TicketStatusChangeConfiguration : IEntityTypeConfiguration
         b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.ByName).HasMaxLength(256);
         b.HasIndex(s => new { s.TicketId, s.AtUtc });
+        // The service metrics: the tickets solved in a period.
+        b.HasIndex(s => new { s.Status, s.AtUtc, s.TicketId });
     }
 }

@@ -13,10 +13,11 @@ using Microsoft.Extensions.Logging;
 //   dotnet run -c Release --project bench/Analytics -- seed <db-file>      fills the database (once)
 //   dotnet run -c Release --project bench/Analytics -- measure <db-file>   builds last month's workbook, every team
 //   dotnet run -c Release --project bench/Analytics -- sources <db-file>   times each metric source alone (where it goes)
+//   dotnet run -c Release --project bench/Analytics -- trend <db-file>     a dashboard's day-by-day trend of last month, per metric
 // Seeding and measuring run in separate processes so the measured peak memory is the build's own.
-if (args.Length != 2 || args[0] is not ("seed" or "measure" or "sources"))
+if (args.Length != 2 || args[0] is not ("seed" or "measure" or "sources" or "trend"))
 {
-    Console.Error.WriteLine("usage: seed|measure|sources <db-file>");
+    Console.Error.WriteLine("usage: seed|measure|sources|trend <db-file>");
     return 2;
 }
 var services = new ServiceCollection();
@@ -65,6 +66,21 @@ if (args[0] == "sources")
         watch.Restart();
         var full = await source.MeasureAsync(utc, new MeasureOptions(true, KpiSheets.DefaultRecordCap), default);
         Console.WriteLine($"{source.Area.Key,-12} totals {totalsTime.TotalSeconds,7:0.00} s   per employee + records {watch.Elapsed.TotalSeconds,7:0.00} s   {full.Values.Count} figures");
+    }
+    return 0;
+}
+if (args[0] == "trend")
+{
+    var catalogueForTrend = provider.GetRequiredService<MetricCatalogue>();
+    var days = period.Buckets();
+    foreach (var metric in catalogueForTrend.Metrics)
+    {
+        var watch = Stopwatch.StartNew();
+        foreach (var day in days)
+        {
+            await catalogueForTrend.MeasureAsync(metric.Key, day.ToUtc(time.Zone));
+        }
+        Console.WriteLine($"{metric.Key,-36} {days.Count} days {watch.Elapsed.TotalSeconds,7:0.00} s");
     }
     return 0;
 }

@@ -54,8 +54,9 @@ public sealed class SalesMetricSource(IDbContextFactory<OpsDb> dbFactory, Compan
         var byChannel = await placed.GroupBy(o => o.ChannelId)
             .Select(g => new { ChannelId = g.Key, Orders = g.Count(), NetCents = g.Sum(o => o.ItemsCents - o.DiscountCents) })
             .ToListAsync(ct);
-        var unitsByChannel = !options.Wants(Units) ? [] : await db.OrderLines.Join(placed, l => l.OrderId, o => o.Id, (l, o) => new { o.ChannelId, l.Quantity })
-            .GroupBy(x => x.ChannelId).Select(g => new { ChannelId = g.Key, Units = g.Sum(x => x.Quantity) })
+        // Each order's lines by its id (a correlated sum over the order-line index): a join lets SQLite scan every line.
+        var unitsByChannel = !options.Wants(Units) ? [] : await placed.GroupBy(o => o.ChannelId)
+            .Select(g => new { ChannelId = g.Key, Units = g.Sum(o => o.Lines.Sum(l => l.Quantity)) })
             .ToDictionaryAsync(x => x.ChannelId, x => x.Units, ct);
         var channels = await db.SalesChannels.AsNoTracking().OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, c.Platform }).ToListAsync(ct);

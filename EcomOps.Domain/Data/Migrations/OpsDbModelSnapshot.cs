@@ -2029,6 +2029,8 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.HasIndex("TicketId", "AtUtc");
 
+                    b.HasIndex("Status", "AtUtc", "TicketId");
+
                     b.ToTable("TicketStatusChange");
                 });
 

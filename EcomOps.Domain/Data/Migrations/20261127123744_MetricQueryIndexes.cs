@@ -5,7 +5,7 @@
 namespace EcomOps.Domain.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class OperationsMetricIndexes : Migration
+    public partial class MetricQueryIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +13,11 @@ namespace EcomOps.Domain.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_StockMovements_SkuId_WarehouseId_AtUtc",
                 table: "StockMovements");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketStatusChange_Status_AtUtc_TicketId",
+                table: "TicketStatusChange",
+                columns: new[] { "Status", "AtUtc", "TicketId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StockMovements_SkuId_WarehouseId_AtUtc_OnHandDelta_ReservedDelta",
@@ -38,6 +43,10 @@ namespace EcomOps.Domain.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_TicketStatusChange_Status_AtUtc_TicketId",
+                table: "TicketStatusChange");
+
             migrationBuilder.DropIndex(
                 name: "IX_StockMovements_SkuId_WarehouseId_AtUtc_OnHandDelta_ReservedDelta",
                 table: "StockMovements");

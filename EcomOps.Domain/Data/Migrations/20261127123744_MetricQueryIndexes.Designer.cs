@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EcomOps.Domain.Data.Migrations
 {
     [DbContext(typeof(OpsDb))]
-    [Migration("20261127120731_OperationsMetricIndexes")]
-    partial class OperationsMetricIndexes
+    [Migration("20261127123744_MetricQueryIndexes")]
+    partial class MetricQueryIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2031,6 +2031,8 @@ namespace EcomOps.Domain.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TicketId", "AtUtc");
+
+                    b.HasIndex("Status", "AtUtc", "TicketId");
 
                     b.ToTable("TicketStatusChange");
                 });
