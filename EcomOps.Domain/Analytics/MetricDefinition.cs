@@ -11,6 +11,8 @@ public enum MetricUnit
     Minutes,
     Hours,
     Score,
+    /// <summary>Money in yuan (revenue, average order value).</summary>
+    Yuan,
 }
 
 public enum MetricDirection
@@ -53,6 +55,7 @@ public static class MetricText
     {
         MetricUnit.Percent => v.ToString("0.0%", culture),
         MetricUnit.Count => v.ToString("#,##0", culture),
+        MetricUnit.Yuan => "¥" + v.ToString("#,##0", culture),
         MetricUnit.Score => v.ToString("0.00", culture),
         // A duration says its unit: "165.8" alone could be minutes or hours.
         MetricUnit.Minutes => v.ToString("0.0", culture) + Pick(culture, " min", " 分钟"),
@@ -65,6 +68,7 @@ public static class MetricText
     {
         MetricUnit.Percent => "0.0%",
         MetricUnit.Count => "#,##0",
+        MetricUnit.Yuan => "\"¥\"#,##0",
         MetricUnit.Score => "0.00",
         _ => "0.0",
     };

@@ -322,10 +322,10 @@ public sealed class OrderMetricSourceTests : IAsyncLifetime
     {
         var expected = new (string Key, MetricUnit Unit, MetricDirection Direction, bool PerEmployee)[]
         {
-            (SalesMetricSource.Revenue, MetricUnit.Count, MetricDirection.HigherIsBetter, false),
+            (SalesMetricSource.Revenue, MetricUnit.Yuan, MetricDirection.HigherIsBetter, false),
             (SalesMetricSource.Units, MetricUnit.Count, MetricDirection.HigherIsBetter, false),
             (SalesMetricSource.OrderCount, MetricUnit.Count, MetricDirection.HigherIsBetter, false),
-            (SalesMetricSource.AverageOrderValue, MetricUnit.Count, MetricDirection.HigherIsBetter, false),
+            (SalesMetricSource.AverageOrderValue, MetricUnit.Yuan, MetricDirection.HigherIsBetter, false),
             (SalesMetricSource.Conversion, MetricUnit.Percent, MetricDirection.HigherIsBetter, false),
             (CustomerMetricSource.RepurchaseRate, MetricUnit.Percent, MetricDirection.HigherIsBetter, false),
             (CustomerMetricSource.RetentionRate, MetricUnit.Percent, MetricDirection.HigherIsBetter, false),

@@ -35,6 +35,35 @@ public sealed partial class DashboardPage
     private MetricSnapshot? _current;
     private MetricSnapshot? _baselineSnapshot;
     private MetricDefinition? _trendMetric;
+
+    // The axes speak the metric's unit (¥6,719,865, 85.0%, 12.5 min). The chart's tick spacing is a whole number, so a
+    // rate is plotted in percentage points and the spacing is chosen from the data (the default 20 would draw a 0–1
+    // rate or a 1–5 score as a flat line on a 0–20 axis).
+    private LineChartOptions TrendOptions => new() { YAxisToStringFunc = AxisText, YAxisTicks = TickSpacing(_trendSeries) };
+
+    // Many parts (agents, say) would print their names over each other: they slant.
+    private BarChartOptions BreakdownOptions => new()
+    {
+        YAxisToStringFunc = AxisText, YAxisTicks = TickSpacing(_breakdownSeries), XAxisLabelRotation = _breakdownLabels.Length > 6 ? 40 : 0,
+    };
+
+    private double PlotScale => _trendMetric?.Unit == MetricUnit.Percent ? 100 : 1;
+
+    private string AxisText(double value) => MetricText.Display(_trendMetric?.Unit ?? MetricUnit.Count, value / PlotScale, Culture);
+
+    /// <summary>About six ticks up to the largest value, each step 1, 2 or 5 times a power of ten (at least 1).</summary>
+    private static int TickSpacing(List<ChartSeries<double>> series)
+    {
+        var max = series.SelectMany(s => s.Data.Values).DefaultIfEmpty(0).Max();
+        if (max <= 6)
+        {
+            return 1;
+        }
+        var rough = max / 6;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        var step = new[] { 1, 2, 5, 10 }.Select(f => f * power).First(s => s >= rough);
+        return (int)Math.Min(int.MaxValue, step);
+    }
     private List<ChartSeries<double>> _trendSeries = [];
     private string[] _trendLabels = [];
     private IReadOnlyList<BreakdownItem> _breakdown = [];
@@ -96,14 +125,14 @@ public sealed partial class DashboardPage
         }
         _trendSeries =
         [
-            new ChartSeries<double> { Name = _period.Label, Data = new ChartData<double>(current) },
-            new ChartSeries<double> { Name = previous.Label, Data = new ChartData<double>(before) },
+            new ChartSeries<double> { Name = _period.Label, Data = new ChartData<double>(current.Select(v => v * PlotScale).ToList()) },
+            new ChartSeries<double> { Name = previous.Label, Data = new ChartData<double>(before.Select(v => v * PlotScale).ToList()) },
         ];
         var step = Math.Max(1, buckets.Count / 10);
         _trendLabels = buckets.Select((b, i) => i % step == 0 ? b.Start.ToString(b.Kind == PeriodKind.Month ? "yyyy-MM" : "MM-dd", CultureInfo.InvariantCulture) : "").ToArray();
         _breakdown = (_current.Breakdowns.GetValueOrDefault(metric.Key) ?? []).Where(b => b.Value is not null)
             .OrderByDescending(b => b.Value).Take(15).ToList();
-        _breakdownSeries = [new ChartSeries<double> { Name = metric.Name(Culture), Data = new ChartData<double>(_breakdown.Select(b => b.Value!.Value).ToList()) }];
+        _breakdownSeries = [new ChartSeries<double> { Name = metric.Name(Culture), Data = new ChartData<double>(_breakdown.Select(b => b.Value!.Value * PlotScale).ToList()) }];
         _breakdownLabels = _breakdown.Select(b => Enum.TryParse<TrafficChannel>(b.Label, out var channel) ? L[$"Traffic.Channel.{channel}"].Value : b.Label).ToArray();
     }
 

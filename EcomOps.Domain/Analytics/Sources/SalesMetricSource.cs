@@ -30,18 +30,18 @@ public sealed class SalesMetricSource(IDbContextFactory<OpsDb> dbFactory, Compan
 
     public IReadOnlyList<MetricDefinition> Metrics { get; } =
     [
-        Define(Revenue, "Revenue (¥)", "销售额（元）",
+        Define(Revenue, "Revenue", "销售额",
             "Sum over the orders placed in the period, cancelled orders excluded, of goods value less discounts, in yuan (shipping fees not included; later refunds and returns not deducted)",
-            "统计期内下单且未取消的订单的商品金额减去优惠之和（元；不含运费，之后的退款和退货不扣减）", MetricUnit.Count),
+            "统计期内下单且未取消的订单的商品金额减去优惠之和（元；不含运费，之后的退款和退货不扣减）", MetricUnit.Yuan),
         Define(Units, "Units sold", "销售件数",
             "Sum of the quantities on the lines of the orders placed in the period, cancelled orders excluded",
             "统计期内下单且未取消的订单各行商品数量之和", MetricUnit.Count),
         Define(OrderCount, "Orders", "订单数",
             "Orders placed in the period (by placed time, company time zone), cancelled orders excluded",
             "统计期内下单（按公司时区的下单时间）且未取消的订单数", MetricUnit.Count),
-        Define(AverageOrderValue, "Average order value (¥)", "客单价（元）",
+        Define(AverageOrderValue, "Average order value", "客单价",
             "(Gross sales − discounts) ÷ orders, over the orders placed in the period, cancelled orders excluded, in yuan",
-            "（商品总额 − 优惠）÷ 订单数，统计期内下单且未取消的订单，单位元", MetricUnit.Count),
+            "（商品总额 − 优惠）÷ 订单数，统计期内下单且未取消的订单，单位元", MetricUnit.Yuan),
         Define(Conversion, "Conversion rate", "转化率",
             "Orders placed in the period (cancelled excluded) on the channels that reported traffic ÷ visitors of those channels in the same period, visitors taken from the imported traffic reports (sum of each day's unique visitors)",
             "统计期内有流量报告的渠道的下单数（不含已取消）÷ 这些渠道同期的访客数（取自导入的流量报告，按每日独立访客数求和）", MetricUnit.Percent),
