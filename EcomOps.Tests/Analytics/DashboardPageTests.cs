@@ -72,4 +72,18 @@ public sealed class DashboardPageTests : IAsyncLifetime
         Assert.Contains("vs previous period", page.Find("[data-testid='change-traffic.visits']").TextContent, StringComparison.Ordinal);
         Assert.Contains("Tmall", page.Find("[data-testid=dashboard-breakdown]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_rate_is_charted_on_a_percent_axis_that_fits_its_values()
+    {
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        var page = Render(ctx, "service");
+
+        page.WaitForElement("[data-testid=dashboard-trend] svg", TimeSpan.FromSeconds(10));
+
+        // The first service metric is reply timeliness, a rate between 0 and 100%.
+        var axis = page.FindAll("[data-testid=dashboard-trend] svg text").Select(t => t.TextContent.Trim()).Where(t => t.EndsWith('%')).ToList();
+        Assert.NotEmpty(axis);
+        Assert.All(axis, label => Assert.InRange(double.Parse(label.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture), 0, 100));
+    }
 }
