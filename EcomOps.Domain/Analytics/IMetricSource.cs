@@ -17,6 +17,29 @@ public interface IMetricSource
     IReadOnlyList<string> LiveBoards => [];
 
     Task<MetricSnapshot> MeasureAsync(MetricPeriod period, MeasureOptions options, CancellationToken ct);
+
+    /// <summary>
+    /// One metric's total for each of <paramref name="buckets"/> (a trend). By default each bucket is measured alone;
+    /// a source whose load is costly may load the whole span once, as long as each figure stays what measuring its
+    /// bucket alone gives.
+    /// </summary>
+    Task<IReadOnlyList<double?>> MeasureSeriesAsync(string metric, IReadOnlyList<MetricPeriod> buckets, CancellationToken ct) =>
+        MetricSeries.ByBucketAsync(this, metric, buckets, ct);
+}
+
+public static class MetricSeries
+{
+    /// <summary>Measures one metric for each bucket separately (each with only that metric asked for).</summary>
+    public static async Task<IReadOnlyList<double?>> ByBucketAsync(IMetricSource source, string metric, IReadOnlyList<MetricPeriod> buckets, CancellationToken ct)
+    {
+        var options = MeasureOptions.TotalsOnly with { Only = new HashSet<string> { metric } };
+        var values = new List<double?>(buckets.Count);
+        foreach (var bucket in buckets)
+        {
+            values.Add((await source.MeasureAsync(bucket, options, ct)).Total(metric));
+        }
+        return values;
+    }
 }
 
 /// <param name="PerEmployee">Also measure each employee (KPI sheets), not only the totals.</param>

@@ -62,9 +62,10 @@ public sealed class MetricCatalogue
     }
 
     /// <summary>One metric's total over a period, from its source's query.</summary>
-    public async Task<double?> MeasureAsync(string key, MetricPeriod period, CancellationToken ct = default)
-    {
-        var (metric, source) = _byKey[key];
-        return (await source.MeasureAsync(period, MeasureOptions.TotalsOnly with { Only = new HashSet<string> { key } }, ct)).Total(metric.Key);
-    }
+    public async Task<double?> MeasureAsync(string key, MetricPeriod period, CancellationToken ct = default) =>
+        (await SeriesAsync(key, [period], ct))[0];
+
+    /// <summary>One metric's total for each bucket (a trend's days), as its source best measures a series.</summary>
+    public Task<IReadOnlyList<double?>> SeriesAsync(string key, IReadOnlyList<MetricPeriod> buckets, CancellationToken ct = default) =>
+        _byKey[key].Source.MeasureSeriesAsync(key, buckets, ct);
 }

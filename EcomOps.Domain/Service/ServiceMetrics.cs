@@ -136,7 +136,48 @@ public sealed class ServiceMetrics(IDbContextFactory<OpsDb> dbFactory)
             received.Select(c => c.Id).ToList(), followUps.Select(f => f.CaseId).ToList());
     }
 
+    /// <summary>
+    /// The team's figures for each of <paramref name="buckets"/> (the days of a dashboard trend, say) from one load of
+    /// the whole span: each bucket's figures are the same as measuring that bucket alone.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceFigures>> TeamSeriesAsync(IReadOnlyList<MetricPeriod> buckets, CancellationToken ct = default)
+    {
+        if (buckets.Count == 0)
+        {
+            return [];
+        }
+        var span = new MetricPeriod(buckets.Min(b => b.FromUtc), buckets.Max(b => b.ToUtc));
+        var (agents, rows, surveys) = await LoadRowsAsync(span, ct);
+        return buckets.Select(bucket =>
+        {
+            var inBucket = rows.Where(r => r.OpenNow || bucket.Contains(r.CreatedAtUtc) || r.History.Any(h => h.Status == TicketStatus.Solved && bucket.Contains(h.AtUtc)));
+            var data = new Loaded(bucket, agents, Facts(inBucket, bucket), surveys.Where(v => bucket.Contains(v.AnsweredAtUtc)).ToList());
+            return Figures(null, "", data, _ => true, _ => true);
+        }).ToList();
+    }
+
     private async Task<Loaded> LoadAsync(MetricPeriod period, CancellationToken ct)
+    {
+        var (agents, rows, surveys) = await LoadRowsAsync(period, ct);
+        return new Loaded(period, agents, Facts(rows, period), surveys);
+    }
+
+    /// <summary>What a ticket's figures are made of, for any period: <see cref="Facts"/> reads it against one.</summary>
+    private sealed record TicketRow(
+        int Id, DateTime CreatedAtUtc, int? AssigneeId, DateTime? FirstReplyAtUtc, int? FirstReplyBy,
+        List<(TicketStatus Status, DateTime AtUtc)> History, bool Breached, bool FirstResponseBreached, bool OpenNow);
+
+    private static List<TicketFacts> Facts(IEnumerable<TicketRow> rows, MetricPeriod period) => rows.Select(t =>
+    {
+        var solveAt = t.History.FindIndex(h => h.Status == TicketStatus.Solved && period.Contains(h.AtUtc));
+        DateTime? solvedAt = solveAt < 0 ? null : t.History[solveAt].AtUtc;
+        // In history order, not by time: a reopen in the same instant as the solve still counts.
+        var reopened = solveAt >= 0 && t.History.Skip(solveAt + 1).Any(h => Open.Contains(h.Status));
+        return new TicketFacts(t.Id, t.CreatedAtUtc, t.AssigneeId, t.FirstReplyAtUtc, t.FirstReplyBy,
+            solvedAt, reopened, t.Breached, t.FirstResponseBreached, t.OpenNow);
+    }).ToList();
+
+    private async Task<(List<Agent> Agents, List<TicketRow> Rows, List<SurveyFact> Surveys)> LoadRowsAsync(MetricPeriod period, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var agents = await db.Employees.AsNoTracking().Where(e => e.Team == Team.CustomerService)
@@ -165,21 +206,13 @@ public sealed class ServiceMetrics(IDbContextFactory<OpsDb> dbFactory)
             })
             .AsSplitQuery()
             .ToListAsync(ct);
-
-        var facts = tickets.Select(t =>
-        {
-            var solveAt = t.History.FindIndex(h => h.Status == TicketStatus.Solved && period.Contains(h.AtUtc));
-            var solveInPeriod = solveAt < 0 ? null : t.History[solveAt];
-            // In history order, not by time: a reopen in the same instant as the solve still counts.
-            var reopened = solveAt >= 0 && t.History.Skip(solveAt + 1).Any(h => Open.Contains(h.Status));
-            return new TicketFacts(t.Id, t.CreatedAtUtc, t.AssigneeId, t.FirstReply?.AtUtc, t.FirstReply?.AuthorEmployeeId,
-                solveInPeriod?.AtUtc, reopened, t.Breached, t.FirstResponseBreached, Open.Contains(t.Status));
-        }).ToList();
+        var rows = tickets.Select(t => new TicketRow(t.Id, t.CreatedAtUtc, t.AssigneeId, t.FirstReply?.AtUtc, t.FirstReply?.AuthorEmployeeId,
+            t.History.Select(h => (h.Status, h.AtUtc)).ToList(), t.Breached, t.FirstResponseBreached, Open.Contains(t.Status))).ToList();
 
         var surveys = await db.Set<SatisfactionSurvey>().AsNoTracking()
             .Where(s => s.AnsweredAtUtc >= period.FromUtc && s.AnsweredAtUtc < period.ToUtc && s.Rating != null)
-            .Select(s => new SurveyFact(s.TicketId, s.AgentId, s.Rating)).ToListAsync(ct);
-        return new Loaded(period, agents, facts, surveys);
+            .Select(s => new SurveyFact(s.TicketId, s.AgentId, s.Rating, s.AnsweredAtUtc!.Value)).ToListAsync(ct);
+        return (agents, rows, surveys);
     }
 
     private sealed record Agent(int Id, string FullName);
@@ -188,7 +221,7 @@ public sealed class ServiceMetrics(IDbContextFactory<OpsDb> dbFactory)
         int Id, DateTime CreatedAtUtc, int? AssigneeId, DateTime? FirstReplyAtUtc, int? FirstReplyBy,
         DateTime? FirstSolvedInPeriodUtc, bool ReopenedAfterSolve, bool Breached, bool FirstResponseBreached, bool OpenNow);
 
-    private sealed record SurveyFact(int TicketId, int? AgentId, int? Rating);
+    private sealed record SurveyFact(int TicketId, int? AgentId, int? Rating, DateTime AnsweredAtUtc);
 
     private sealed record Loaded(MetricPeriod Period, List<Agent> Agents, List<TicketFacts> Tickets, List<SurveyFact> Surveys);
 }

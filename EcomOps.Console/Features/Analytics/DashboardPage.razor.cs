@@ -112,17 +112,11 @@ public sealed partial class DashboardPage
         var buckets = _period.Buckets();
         var previous = _baseline == Baseline.PreviousPeriod ? _period.Previous() : _period.SameLastYear();
         var baselineBuckets = previous.Buckets();
-        var current = new List<double>();
-        var before = new List<double>();
         // Days still to come are not plotted as zeros.
-        foreach (var bucket in buckets.Where(b => !b.IsFuture(Time.Today)))
-        {
-            current.Add(await Catalogue.MeasureAsync(metric.Key, bucket.ToUtc(Time.Zone)) ?? 0);
-        }
-        foreach (var bucket in baselineBuckets.Take(buckets.Count))
-        {
-            before.Add(await Catalogue.MeasureAsync(metric.Key, bucket.ToUtc(Time.Zone)) ?? 0);
-        }
+        var current = (await Catalogue.SeriesAsync(metric.Key, buckets.Where(b => !b.IsFuture(Time.Today)).Select(b => b.ToUtc(Time.Zone)).ToList()))
+            .Select(v => v ?? 0).ToList();
+        var before = (await Catalogue.SeriesAsync(metric.Key, baselineBuckets.Take(buckets.Count).Select(b => b.ToUtc(Time.Zone)).ToList()))
+            .Select(v => v ?? 0).ToList();
         _trendSeries =
         [
             new ChartSeries<double> { Name = _period.Label, Data = new ChartData<double>(current.Select(v => v * PlotScale).ToList()) },

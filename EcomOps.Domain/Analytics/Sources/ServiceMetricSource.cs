@@ -100,6 +100,17 @@ public sealed class ServiceMetricSource(ServiceMetrics metrics, IDbContextFactor
         return snapshot;
     }
 
+    /// <summary>A ticket metric's trend loads the span's tickets once (a day-by-day load re-read every open ticket daily).</summary>
+    public async Task<IReadOnlyList<double?>> MeasureSeriesAsync(string metric, IReadOnlyList<MetricPeriod> buckets, CancellationToken ct)
+    {
+        if (metric is ComplaintResolutionRate or ComplaintSatisfaction)
+        {
+            return await MetricSeries.ByBucketAsync(this, metric, buckets, ct);
+        }
+        var figures = await metrics.TeamSeriesAsync(buckets, ct);
+        return figures.Select(f => Figures(f).Single(x => x.Key == metric).Value).ToList();
+    }
+
     private static IEnumerable<(string Key, double? Value, IReadOnlyList<int> Tickets)> Figures(ServiceFigures f) =>
     [
         (ReplyTimeliness, f.FirstResponseWithinSla, f.Basis.FirstResponses),
