@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using EcomOps.Domain.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace EcomOps.Domain.DemoData;
 
@@ -24,7 +26,7 @@ public interface IDemoDataArea
 /// <summary>
 /// Fills an empty database with deterministic demo data (fixed seed): the same size always gives the same data.
 /// </summary>
-public sealed class DemoDataGenerator(IDbContextFactory<OpsDb> dbFactory, IEnumerable<IDemoDataArea> areas)
+public sealed class DemoDataGenerator(IDbContextFactory<OpsDb> dbFactory, IEnumerable<IDemoDataArea> areas, ILogger<DemoDataGenerator> logger)
 {
     public const int Seed = 20261127;
     public const string DemoPassword = "Demo#2026";
@@ -43,7 +45,9 @@ public sealed class DemoDataGenerator(IDbContextFactory<OpsDb> dbFactory, IEnume
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Actor = new Actor(null, "demo-data");
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var started = Stopwatch.GetTimestamp();
             await area.SeedAsync(db, size, random, ct);
+            logger.LogInformation("Demo data: {Area} in {Seconds:0.0} s", area.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 }
