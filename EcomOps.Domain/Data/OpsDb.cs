@@ -11,6 +11,13 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     /// <summary>Who the changes saved through this context are made by; the audit trail records it.</summary>
     public Actor Actor { get; set; } = Actor.System;
 
+    /// <summary>
+    /// While set, stock movements recorded through this context note their SKUs here instead of re-evaluating their
+    /// alerts one by one; <see cref="Inventory.StockLedger.EvaluateDeferredAsync"/> evaluates them once, before the
+    /// caller commits (a batch of orders reserving the same SKUs).
+    /// </summary>
+    public HashSet<(int WarehouseId, int SkuId)>? DeferredStockWatch { get; set; }
+
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Service.Ticket> Tickets => Set<Service.Ticket>();

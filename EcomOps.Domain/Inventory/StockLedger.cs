@@ -78,6 +78,20 @@ public sealed class StockLedger(TimeProvider clock, InventoryWatch watch)
     /// Recomputes every balance from the movements (after bulk inserts that wrote movements directly). Balances
     /// without movements go to zero. Runs in the caller's transaction if there is one.
     /// </summary>
+    /// <summary>
+    /// Evaluates the alerts of the SKUs whose movements were deferred on <paramref name="db"/> (each once, per
+    /// warehouse) and stops deferring; call it inside the transaction that recorded them, before the commit.
+    /// </summary>
+    public async Task EvaluateDeferredAsync(OpsDb db, CancellationToken ct)
+    {
+        var pending = db.DeferredStockWatch;
+        db.DeferredStockWatch = null;
+        foreach (var warehouse in (pending ?? []).GroupBy(p => p.WarehouseId))
+        {
+            await watch.EvaluateAsync(db, warehouse.Key, [.. warehouse.Select(p => p.SkuId)], ct);
+        }
+    }
+
     public async Task RebuildBalancesAsync(OpsDb db, CancellationToken ct)
     {
         await db.Database.ExecuteSqlRawAsync(
@@ -190,7 +204,14 @@ public sealed class StockLedger(TimeProvider clock, InventoryWatch watch)
         await db.SaveChangesAsync(ct);
         // Alerts and reorder suggestions follow the new balances in the same transaction: a shipment that crosses a
         // reorder point commits together with its alert, which the board then receives.
-        await watch.EvaluateAsync(db, warehouseId, [.. merged.Select(l => l.SkuId)], ct);
+        if (db.DeferredStockWatch is { } deferred)
+        {
+            deferred.UnionWith(merged.Select(l => (warehouseId, l.SkuId)));
+        }
+        else
+        {
+            await watch.EvaluateAsync(db, warehouseId, [.. merged.Select(l => l.SkuId)], ct);
+        }
         if (own is not null)
         {
             await own.CommitAsync(ct);

@@ -11,7 +11,7 @@ public sealed record IntakeResult(int OrderId, string Number, string PlatformOrd
 /// transaction, and gives each its first review at once: accepted with stock reserved, or on hold with its reasons.
 /// Sending an order again (same channel, same platform order id) changes nothing and answers with the order as it is.
 /// </summary>
-public sealed class OrderIntake(IDbContextFactory<OpsDb> dbFactory, OrderFirstReview review, TimeProvider clock)
+public sealed class OrderIntake(IDbContextFactory<OpsDb> dbFactory, OrderFirstReview review, Inventory.StockLedger ledger, TimeProvider clock)
 {
     /// <summary>
     /// How many orders are reviewed and saved per step of a large intake (and per progress report). Small, because
@@ -97,6 +97,8 @@ public sealed class OrderIntake(IDbContextFactory<OpsDb> dbFactory, OrderFirstRe
         progress?.Report(drafts.Count - fresh.Count);
         var done = drafts.Count - fresh.Count;
         var listPrices = skus.Values.ToDictionary(s => s.Id, s => s.ListPriceCents);
+        // The batch's reservations re-evaluate each SKU's alerts once, at the end, in this transaction.
+        db.DeferredStockWatch = [];
         foreach (var chunk in fresh.Chunk(Chunk))
         {
             db.Orders.AddRange(chunk.Select(c => c.Order));
@@ -112,6 +114,7 @@ public sealed class OrderIntake(IDbContextFactory<OpsDb> dbFactory, OrderFirstRe
             done += chunk.Length;
             progress?.Report(done);
         }
+        await ledger.EvaluateDeferredAsync(db, ct);
         await transaction.CommitAsync(ct);
         return Outcome<IReadOnlyList<IntakeResult>>.Done([.. results.Select(r => r!)]);
     }

@@ -24,6 +24,22 @@ public sealed class OrderDeskTests
     }
 
     [Fact]
+    public async Task A_batch_that_reserves_a_sku_to_nothing_commits_with_one_out_of_stock_alert()
+    {
+        await using var world = await OrderWorld.StartAsync(stockPerSku: 10);
+        // Ten customers, one unit each (one customer ordering ten times would be held as a suspected duplicate).
+        var drafts = Enumerable.Range(1, 10).Select(i => world.Draft($"B-{i}", ("SKU-1", 1)) with { CustomerPhone = $"1381234{i:D4}" }).ToList();
+
+        var taken = await world.Intake.TakeInAsync(OrderWorld.Specialist, world.ChannelId, drafts);
+
+        Assert.All(taken.Value!, r => Assert.Equal(OrderStatus.Accepted, r.Status));
+        Assert.Equal(10, (await world.BalanceAsync("SKU-1")).Reserved);
+        var alerts = await world.ReadAsync(db => db.Set<InventoryAlert>().Where(a => a.ResolvedAtUtc == null && a.SkuId == world.SkuIds["SKU-1"]).ToListAsync());
+        Assert.Equal(InventoryAlertKind.OutOfStock, Assert.Single(alerts).Kind);
+        Assert.Null(await world.ReadAsync(db => db.Set<InventoryAlert>().FirstOrDefaultAsync(a => a.SkuId == world.SkuIds["SKU-2"])));
+    }
+
+    [Fact]
     public async Task A_passing_order_is_accepted_its_stock_reserved_and_the_customer_told_in_their_language()
     {
         await using var world = await OrderWorld.StartAsync();
