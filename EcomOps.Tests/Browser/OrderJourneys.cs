@@ -27,8 +27,8 @@ public sealed class OrderJourneys(BrowserHost host, ITestOutputHelper output) : 
         await WaitForCircuitAsync(board);
         var accepted = board.Locator("[data-testid=board-status-Accepted-count]");
         var intake = board.Locator($"[data-testid=board-intake-{channelId}]");
-        var before = int.Parse(await accepted.InnerTextAsync());
-        var intakeBefore = int.Parse(await intake.InnerTextAsync());
+        var before = Count(await accepted.InnerTextAsync());
+        var intakeBefore = Count(await intake.InnerTextAsync());
 
         using var client = new HttpClient { BaseAddress = Host.BaseAddress };
         client.DefaultRequestHeaders.Add(ChannelApiKey.Header, key);
@@ -44,8 +44,8 @@ public sealed class OrderJourneys(BrowserHost host, ITestOutputHelper output) : 
         });
 
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
-        await Expect(accepted).ToHaveTextAsync((before + 1).ToString(), WithinOneSecond);
-        await Expect(intake).ToHaveTextAsync((intakeBefore + 1).ToString(), WithinOneSecond);
+        await Expect(accepted).ToHaveTextAsync(Shown(before + 1), WithinOneSecond);
+        await Expect(intake).ToHaveTextAsync(Shown(intakeBefore + 1), WithinOneSecond);
         Assert.Empty(BrowserErrors);
     }
 
@@ -79,7 +79,7 @@ public sealed class OrderJourneys(BrowserHost host, ITestOutputHelper output) : 
         var accepted = board.Locator("[data-testid=board-status-Accepted-count]");
         var address = board.Locator("[data-testid=board-reason-AddressIncomplete-count]");
         var (heldBefore, acceptedBefore, addressBefore) =
-            (int.Parse(await onHold.InnerTextAsync()), int.Parse(await accepted.InnerTextAsync()), int.Parse(await address.InnerTextAsync()));
+            (Count(await onHold.InnerTextAsync()), Count(await accepted.InnerTextAsync()), Count(await address.InnerTextAsync()));
 
         var desk = await NewPageAsync();
         await SignInAsync(desk, "specialist@ecomops.local");
@@ -89,12 +89,17 @@ public sealed class OrderJourneys(BrowserHost host, ITestOutputHelper output) : 
         await desk.Locator("[data-testid=order-release]").ClickAsync();
         await Expect(desk.Locator("[data-testid=order-status]")).ToHaveTextAsync("Accepted");
 
-        await Expect(onHold).ToHaveTextAsync((heldBefore - 1).ToString(), WithinOneSecond);
-        await Expect(accepted).ToHaveTextAsync((acceptedBefore + 1).ToString(), WithinOneSecond);
-        await Expect(address).ToHaveTextAsync((addressBefore - 1).ToString(), WithinOneSecond);
+        await Expect(onHold).ToHaveTextAsync(Shown(heldBefore - 1), WithinOneSecond);
+        await Expect(accepted).ToHaveTextAsync(Shown(acceptedBefore + 1), WithinOneSecond);
+        await Expect(address).ToHaveTextAsync(Shown(addressBefore - 1), WithinOneSecond);
         await Expect(desk.Locator("[data-testid=order-timeline]")).ToContainTextAsync("Hold released");
         Assert.Empty(BrowserErrors);
     }
+
+    /// <summary>A board count as shown (English: thousands separated by commas).</summary>
+    private static int Count(string text) => int.Parse(text, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Shown(int count) => count.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<(string Sku, decimal Price)> InStockSkuAsync()
     {
