@@ -48,6 +48,25 @@ public sealed record ReportPeriod(PeriodKind Kind, DateOnly Start, DateOnly End)
         _ => Containing(Kind, Start.AddYears(-1)),
     };
 
+    /// <summary>
+    /// The stretch of <paramref name="baseline"/> to compare this period with, like for like: all of it once this
+    /// period is over, but while this period runs only as much of the baseline as has elapsed of this one (November
+    /// to the 27th at 21:00 against October to the 27th at 21:00, not against all of October).
+    /// </summary>
+    public MetricPeriod ComparableBaselineUtc(ReportPeriod baseline, TimeZoneInfo zone, DateTime nowUtc)
+    {
+        var current = ToUtc(zone);
+        var whole = baseline.ToUtc(zone);
+        if (nowUtc >= current.ToUtc || nowUtc <= current.FromUtc)
+        {
+            return whole;
+        }
+        var elapsed = nowUtc - current.FromUtc;
+        return new MetricPeriod(whole.FromUtc, Min(whole.FromUtc + elapsed, whole.ToUtc));
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
     /// <summary>Whether the period has not begun yet (nothing can have happened in it).</summary>
     public bool IsFuture(DateOnly today) => Start > today;
 

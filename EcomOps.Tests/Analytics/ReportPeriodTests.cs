@@ -94,4 +94,22 @@ public sealed class ReportPeriodTests
     }
 
     private static (DateOnly, DateOnly) Span(ReportPeriod p) => (p.Start, p.End);
+
+    [Fact]
+    public void A_running_period_is_compared_with_the_same_stretch_of_its_baseline_and_a_finished_one_with_all_of_it()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var november = ReportPeriod.Containing(PeriodKind.Month, D(2026, 11, 27));
+        // 2026-11-27 21:00 in Shanghai: 26 days and 21 hours into November.
+        var now = new DateTime(2026, 11, 27, 13, 0, 0, DateTimeKind.Utc);
+
+        var running = november.ComparableBaselineUtc(november.Previous(), zone, now);
+        var finished = november.Previous().ComparableBaselineUtc(november.Previous().Previous(), zone, now);
+
+        Assert.Equal(new DateTime(2026, 9, 30, 16, 0, 0, DateTimeKind.Utc), running.FromUtc);
+        Assert.Equal(new DateTime(2026, 10, 27, 13, 0, 0, DateTimeKind.Utc), running.ToUtc);
+        Assert.Equal(november.Previous().Previous().ToUtc(zone), finished);
+        // Last year's November, to the same point.
+        Assert.Equal(new DateTime(2025, 11, 27, 13, 0, 0, DateTimeKind.Utc), november.ComparableBaselineUtc(november.SameLastYear(), zone, now).ToUtc);
+    }
 }

@@ -97,7 +97,7 @@ public sealed partial class DashboardPage
         var metrics = ShownMetrics.ToList();
         _current = await Catalogue.MeasureAsync(_period.ToUtc(Time.Zone), new MeasureOptions(true, RecordCap), metrics);
         var baseline = _baseline == Baseline.PreviousPeriod ? _period.Previous() : _period.SameLastYear();
-        _baselineSnapshot = await Catalogue.MeasureAsync(baseline.ToUtc(Time.Zone), MeasureOptions.TotalsOnly, metrics);
+        _baselineSnapshot = await Catalogue.MeasureAsync(_period.ComparableBaselineUtc(baseline, Time.Zone, Time.UtcNow), MeasureOptions.TotalsOnly, metrics);
         _live = metrics.Any(m => Catalogue.LiveBoardsOf([m.Area]).Count > 0) && _period.End > Time.Today;
         _trendMetric ??= metrics.FirstOrDefault();
         await LoadTrendAsync();
