@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcomOps.Console.Live;
 using EcomOps.Domain.Analytics;
 using EcomOps.Domain.Analytics.Traffic;
 using EcomOps.Domain.Live;
@@ -70,7 +71,7 @@ public sealed partial class DashboardPage
     private List<ChartSeries<double>> _breakdownSeries = [];
     private string[] _breakdownLabels = [];
     private bool _live;
-    private bool _reloadPending;
+    private ReloadGate? _reload;
 
     private static CultureInfo Culture => CultureInfo.CurrentUICulture;
 
@@ -130,18 +131,9 @@ public sealed partial class DashboardPage
         _breakdownLabels = _breakdown.Select(b => Enum.TryParse<TrafficChannel>(b.Label, out var channel) ? L[$"Traffic.Channel.{channel}"].Value : b.Label).ToArray();
     }
 
-    protected override async Task OnLiveChangeAsync(LiveChange change)
-    {
-        // A burst of ticket changes reloads once, a second after the first.
-        if (!_live || _reloadPending)
-        {
-            return;
-        }
-        _reloadPending = true;
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        _reloadPending = false;
-        await LoadAsync();
-    }
+    // A burst of ticket changes reloads once, a second after the first (and once more if changes arrive meanwhile).
+    protected override Task OnLiveChangeAsync(LiveChange change) =>
+        _live ? (_reload ??= new ReloadGate(LoadAsync, TimeSpan.FromSeconds(1))).RequestAsync() : Task.CompletedTask;
 
     private async Task TrendOfAsync(MetricDefinition metric)
     {
