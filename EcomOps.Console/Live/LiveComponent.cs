@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcomOps.Domain.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -6,10 +7,14 @@ namespace EcomOps.Console.Live;
 /// <summary>
 /// A component that shows live data: it subscribes to its boards on init, handles each committed change on the
 /// renderer's thread (<see cref="ComponentBase.InvokeAsync(Func{Task})"/>), and drops its subscription when disposed.
+/// A change arrives on the thread that committed it, whose culture is not the user's (dotnet/aspnetcore#28521), so the
+/// culture the component started in is captured once and put back before every render the feed or a timer triggers.
 /// </summary>
 public abstract class LiveComponent : ComponentBase, IDisposable
 {
     private IDisposable? _subscription;
+    private CultureInfo _culture = CultureInfo.CurrentCulture;
+    private CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
 
     [Inject]
     private LiveFeed Feed { get; set; } = default!;
@@ -22,7 +27,9 @@ public abstract class LiveComponent : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
-        _subscription = Feed.Subscribe(change => InvokeAsync(async () =>
+        _culture = CultureInfo.CurrentCulture;
+        _uiCulture = CultureInfo.CurrentUICulture;
+        _subscription = Feed.Subscribe(change => InvokeInUserCultureAsync(async () =>
         {
             if (_subscription is null)
             {
@@ -32,6 +39,26 @@ public abstract class LiveComponent : ComponentBase, IDisposable
             StateHasChanged();
         }), [.. LiveBoards]);
     }
+
+    /// <summary>
+    /// Runs work from outside the circuit (the feed, a timer, a background task's progress) on the renderer, in the
+    /// user's language and formats.
+    /// </summary>
+    protected Task InvokeInUserCultureAsync(Func<Task> work) => InvokeAsync(async () =>
+    {
+        // Inside an async method the culture set here flows into the render and ends with it, never back to the
+        // thread that published the change.
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _uiCulture;
+        await work();
+    });
+
+    /// <summary>Re-renders from outside the circuit in the user's culture.</summary>
+    protected Task RenderInUserCultureAsync() => InvokeInUserCultureAsync(() =>
+    {
+        StateHasChanged();
+        return Task.CompletedTask;
+    });
 
     public void Dispose()
     {

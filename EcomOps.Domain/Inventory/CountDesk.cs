@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
 using EcomOps.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -208,6 +209,11 @@ public sealed class CountDesk(IDbContextFactory<OpsDb> dbFactory, StockLedger le
     private async Task<Outcome<long>> ChangeAsync(Actor actor, long taskId, long version, CancellationToken ct,
         Func<OpsDb, CountTask, DateTime, Task<IReadOnlyList<FieldError>>> change)
     {
+        // Counting changes on-hand stock (a small variance applies without approval): it belongs to inventory managers.
+        if (!actor.May(Permissions.ManageInventory))
+        {
+            return Outcome<long>.Invalid([Actor.NotPermitted]);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Actor = actor;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Inventory;
@@ -53,6 +54,10 @@ public sealed class InventoryAlerts(IDbContextFactory<OpsDb> dbFactory, TimeProv
 
     private async Task<Outcome<long>> SetAsideAsync(Actor actor, long alertId, long version, string? note, TimeSpan? snooze, CancellationToken ct)
     {
+        if (!actor.May(Permissions.WatchOperations))
+        {
+            return Outcome<long>.Invalid([Actor.NotPermitted]);
+        }
         if (snooze is { } d && (d <= TimeSpan.Zero || d > LongestSnooze))
         {
             return Outcome<long>.Invalid([new FieldError("Snooze", SnoozeOutOfRange)]);
@@ -60,6 +65,10 @@ public sealed class InventoryAlerts(IDbContextFactory<OpsDb> dbFactory, TimeProv
         if (note is not null && note.Trim().Length > InventoryAlert.MaxNoteLength)
         {
             return Outcome<long>.Invalid([new FieldError("Note", StockErrors.TooLong)]);
+        }
+        if (!TextRules.IsSafe(note))
+        {
+            return Outcome<long>.Invalid([new FieldError("Note", TextRules.UnsafeCharacters)]);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Actor = actor;

@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Inventory;
@@ -24,6 +25,10 @@ public sealed class PurchasingDesk(IDbContextFactory<OpsDb> dbFactory, StockLedg
     /// </summary>
     public async Task<Outcome<int>> OrderSuggestionAsync(Actor actor, long suggestionId, CancellationToken ct = default)
     {
+        if (!actor.May(Permissions.ManageInventory))
+        {
+            return Outcome<int>.Invalid([Actor.NotPermitted]);
+        }
         await using var db = await OpenAsync(actor, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var suggestion = await db.Set<ReorderSuggestion>().FirstOrDefaultAsync(s => s.Id == suggestionId, ct);
@@ -187,6 +192,10 @@ public sealed class PurchasingDesk(IDbContextFactory<OpsDb> dbFactory, StockLedg
     private async Task<Outcome<long>> ChangeAsync(Actor actor, int orderId, long version, CancellationToken ct,
         Func<OpsDb, PurchaseOrder, DateTime, Task<IReadOnlyList<FieldError>>> change)
     {
+        if (!actor.May(Permissions.ManageInventory))
+        {
+            return Outcome<long>.Invalid([Actor.NotPermitted]);
+        }
         await using var db = await OpenAsync(actor, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var order = await db.Set<PurchaseOrder>().Include(p => p.Lines).FirstOrDefaultAsync(p => p.Id == orderId, ct);

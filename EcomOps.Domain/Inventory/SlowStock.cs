@@ -1,5 +1,6 @@
 using EcomOps.Domain.Catalog;
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -131,9 +132,17 @@ public sealed class SlowStockDesk(IDbContextFactory<OpsDb> dbFactory, TimeProvid
     /// <summary>Records the action taken (the decision is kept; stock moves only through the ledger).</summary>
     public async Task<Outcome<long>> DecideAsync(Actor actor, int skuId, int warehouseId, SlowStockAction action, string? note, CancellationToken ct = default)
     {
+        if (!actor.May(Permissions.ManageInventory))
+        {
+            return Outcome<long>.Invalid([Actor.NotPermitted]);
+        }
         if (note is not null && note.Trim().Length > InventoryAlert.MaxNoteLength)
         {
             return Outcome<long>.Invalid([new FieldError("Note", StockErrors.TooLong)]);
+        }
+        if (!TextRules.IsSafe(note))
+        {
+            return Outcome<long>.Invalid([new FieldError("Note", TextRules.UnsafeCharacters)]);
         }
         if (!Enum.IsDefined(action))
         {

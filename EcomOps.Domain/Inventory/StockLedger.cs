@@ -249,6 +249,10 @@ public sealed class StockLedger(TimeProvider clock, InventoryWatch watch)
         {
             return StockResult.Invalid(new FieldError("Reason", StockErrors.TooLong));
         }
+        if (!TextRules.IsSafe(reason))
+        {
+            return StockResult.Invalid(new FieldError("Reason", TextRules.UnsafeCharacters));
+        }
         return null;
     }
 

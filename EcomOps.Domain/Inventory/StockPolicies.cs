@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Inventory;
@@ -23,6 +24,10 @@ public sealed class StockPolicies(IDbContextFactory<OpsDb> dbFactory, InventoryW
 
     public async Task<Outcome<long>> SaveAsync(Actor actor, int skuId, int warehouseId, long version, StockPolicyForm form, CancellationToken ct = default)
     {
+        if (!actor.May(Permissions.ManageInventory))
+        {
+            return Outcome<long>.Invalid([Actor.NotPermitted]);
+        }
         var errors = new List<FieldError>();
         if (form.ManualReorderPoint is < 0)
         {

@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Inventory;
@@ -43,6 +44,10 @@ public sealed class SupplierDirectory(IDbContextFactory<OpsDb> dbFactory)
     /// <summary>Creates (id null) or updates a supplier. Returns its id.</summary>
     public async Task<Outcome<int>> SaveAsync(Actor actor, int? id, long version, SupplierForm form, CancellationToken ct = default)
     {
+        if (!actor.May(Permissions.ManageInventory))
+        {
+            return Outcome<int>.Invalid([Actor.NotPermitted]);
+        }
         var errors = new List<FieldError>();
         Required(errors, nameof(form.Code), form.Code, 20);
         Required(errors, nameof(form.Name), form.Name, Supplier.MaxNameLength);
@@ -123,6 +128,10 @@ public sealed class SupplierDirectory(IDbContextFactory<OpsDb> dbFactory)
         if (value is not null && value.Trim().Length > max)
         {
             errors.Add(new FieldError(field, StockErrors.TooLong));
+        }
+        else
+        {
+            TextRules.Check(errors, field, value);
         }
     }
 

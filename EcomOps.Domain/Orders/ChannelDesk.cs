@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Orders;
@@ -9,6 +10,10 @@ public sealed class ChannelDesk(IDbContextFactory<OpsDb> dbFactory)
     /// <summary>Issues a new key for the channel (the old one stops working at once) and returns it in plain text.</summary>
     public async Task<Outcome<string>> IssueKeyAsync(Actor actor, int channelId, CancellationToken ct = default)
     {
+        if (!actor.May(Permissions.WorkOrders))
+        {
+            return Outcome<string>.Invalid([Actor.NotPermitted]);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Actor = actor;
         var channel = await db.SalesChannels.FirstOrDefaultAsync(c => c.Id == channelId, ct);

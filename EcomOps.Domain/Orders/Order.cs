@@ -114,6 +114,42 @@ public sealed class Order : IVersioned
     public List<OrderShipment> Shipments { get; set; } = [];
 
     public string Number => $"O{Id:D7}";
+
+    // The order answers its own guards, so the page asks instead of restating a rule and the desk refuses the same.
+
+    /// <summary>Contact logged, recipient fixed: only while a person works it in the exception queue.</summary>
+    public bool CanWorkHold => Status == OrderStatus.OnHold;
+
+    /// <summary>The recipient may be corrected until the first parcel leaves.</summary>
+    public bool CanFixAddress => Status is OrderStatus.OnHold or OrderStatus.AwaitingReview or OrderStatus.Accepted && ShippedAtUtc is null;
+
+    /// <summary>Lines may be corrected before review accepts the order and reserves its stock.</summary>
+    public bool CanFixLines => Status is OrderStatus.OnHold or OrderStatus.AwaitingReview && !StockReserved;
+
+    public bool CanRelease => Status == OrderStatus.OnHold;
+
+    /// <summary>
+    /// A hold whose reason is money — payment not confirmed, or a value high enough to be reviewed — is released only
+    /// with a note saying why it is safe: releasing reserves stock for an order nobody may pay for.
+    /// </summary>
+    public bool ReleaseNeedsNote => Holds.Any(h => h.ResolvedAtUtc is null && OrderRules.ReleaseNeedsNote(h.Reason));
+
+    public bool CanCancel => Status is OrderStatus.OnHold or OrderStatus.AwaitingReview or OrderStatus.Accepted && Lines.All(l => l.ShippedQuantity == 0);
+
+    public bool CanAssign => Status == OrderStatus.Accepted && ShippingStatus is ShippingStatus.NotAssigned or ShippingStatus.Assigned;
+
+    public bool CanPick => Status == OrderStatus.Accepted && ShippingStatus == ShippingStatus.Assigned;
+
+    public bool CanPack => Status == OrderStatus.Accepted && ShippingStatus == ShippingStatus.Picking;
+
+    public bool CanShip => Status == OrderStatus.Accepted && ShippingStatus is ShippingStatus.Packed or ShippingStatus.PartiallyShipped;
+
+    public bool CanDeliver => Shipments.Any(s => s.DeliveredAtUtc is null);
+
+    public bool CanReturn => Lines.Any(l => l.ShippedQuantity > l.ReturnedQuantity);
+
+    /// <summary>Nothing left to do on it: closed, and nothing shipped that could still come back.</summary>
+    public bool IsSettled => Status is OrderStatus.Cancelled or OrderStatus.Completed && !CanReturn;
 }
 
 public sealed class OrderLine

@@ -1,5 +1,6 @@
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Inventory;
+using EcomOps.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Orders;
@@ -28,6 +29,10 @@ public sealed class OrderDesk(IDbContextFactory<OpsDb> dbFactory, OrderStock sto
             {
                 return Errors("Note", "TooLong");
             }
+            if (!TextRules.IsSafe(note))
+            {
+                return Errors("Note", TextRules.UnsafeCharacters);
+            }
             order.Events.Add(new OrderEvent { Kind = OrderEventKind.CustomerContacted, ContactOutcome = outcome, Detail = Blank(note), ByName = actor.Name, AtUtc = now });
             return Ok();
         });
@@ -35,7 +40,7 @@ public sealed class OrderDesk(IDbContextFactory<OpsDb> dbFactory, OrderStock sto
     public Task<Outcome<long>> FixAddressAsync(Actor actor, int orderId, string name, string phone, string address, long version, CancellationToken ct = default) =>
         ChangeAsync(actor, orderId, version, ct, (_, order, now) =>
         {
-            if (order.Status is not (OrderStatus.OnHold or OrderStatus.AwaitingReview or OrderStatus.Accepted) || order.ShippedAtUtc is not null)
+            if (!order.CanFixAddress)
             {
                 return Errors("Status", "OrderNotEditable");
             }
@@ -60,6 +65,9 @@ public sealed class OrderDesk(IDbContextFactory<OpsDb> dbFactory, OrderStock sto
             {
                 errors.Add(new FieldError("ShippingAddress", "TooLong"));
             }
+            TextRules.Check(errors, "CustomerName", name);
+            TextRules.Check(errors, "CustomerPhone", phone);
+            TextRules.Check(errors, "ShippingAddress", address);
             if (errors.Count > 0)
             {
                 return Task.FromResult(errors);
@@ -75,7 +83,7 @@ public sealed class OrderDesk(IDbContextFactory<OpsDb> dbFactory, OrderStock sto
     public Task<Outcome<long>> FixLinesAsync(Actor actor, int orderId, IReadOnlyList<LineFix> lines, long version, CancellationToken ct = default) =>
         ChangeAsync(actor, orderId, version, ct, async (db, order, now) =>
         {
-            if (order.Status is not (OrderStatus.OnHold or OrderStatus.AwaitingReview) || order.StockReserved)
+            if (!order.CanFixLines)
             {
                 return [new FieldError("Status", "OrderNotEditable")];
             }
@@ -130,14 +138,27 @@ public sealed class OrderDesk(IDbContextFactory<OpsDb> dbFactory, OrderStock sto
 
     /// <summary>
     /// A specialist releases a held order: the held reasons are settled by a person, and the order is accepted with
-    /// its stock reserved. If the stock is not there (and the stock rule is on), nothing changes.
+    /// its stock reserved. If the stock is not there (and the stock rule is on), nothing changes. A hold about money
+    /// (<see cref="Order.ReleaseNeedsNote"/>) is released only with a note saying why, kept on the timeline.
     /// </summary>
-    public Task<Outcome<long>> ReleaseAsync(Actor actor, int orderId, long version, CancellationToken ct = default) =>
+    public Task<Outcome<long>> ReleaseAsync(Actor actor, int orderId, long version, string? note = null, CancellationToken ct = default) =>
         ChangeAsync(actor, orderId, version, ct, async (db, order, now) =>
         {
-            if (order.Status != OrderStatus.OnHold)
+            if (!order.CanRelease)
             {
                 return [new FieldError("Status", "NotOnHold")];
+            }
+            if (order.ReleaseNeedsNote && string.IsNullOrWhiteSpace(note))
+            {
+                return [new FieldError("Note", "ReleaseNoteRequired")];
+            }
+            if (note?.Trim().Length > OrderRules.MaxNoteLength)
+            {
+                return [new FieldError("Note", "TooLong")];
+            }
+            if (!TextRules.IsSafe(note))
+            {
+                return [new FieldError("Note", TextRules.UnsafeCharacters)];
             }
             var shortages = await stock.ReserveAsync(db, order, null, actor.Name, ct);
             if (OrderReview.StockFinding(shortages, settings) is { } outOfStock)
@@ -149,7 +170,8 @@ public sealed class OrderDesk(IDbContextFactory<OpsDb> dbFactory, OrderStock sto
             {
                 hold.ResolvedAtUtc = now;
             }
-            order.Events.Add(new OrderEvent { Kind = OrderEventKind.Released, Detail = $"{(int)waited.TotalMinutes} min", ByName = actor.Name, AtUtc = now });
+            var detail = string.IsNullOrWhiteSpace(note) ? $"{(int)waited.TotalMinutes} min" : $"{(int)waited.TotalMinutes} min · {note.Trim()}";
+            order.Events.Add(new OrderEvent { Kind = OrderEventKind.Released, Detail = detail, ByName = actor.Name, AtUtc = now });
             OrderFirstReview.Accept(db, order, actor, now);
             return [];
         });
@@ -165,7 +187,11 @@ public sealed class OrderDesk(IDbContextFactory<OpsDb> dbFactory, OrderStock sto
             {
                 return [new FieldError("Reason", "TooLong")];
             }
-            if (order.Status is OrderStatus.Cancelled or OrderStatus.Completed || order.Lines.Any(l => l.ShippedQuantity > 0))
+            if (!TextRules.IsSafe(reason))
+            {
+                return [new FieldError("Reason", TextRules.UnsafeCharacters)];
+            }
+            if (!order.CanCancel)
             {
                 return [new FieldError("Status", "OrderNotCancellable")];
             }
@@ -186,13 +212,17 @@ public sealed class OrderDesk(IDbContextFactory<OpsDb> dbFactory, OrderStock sto
     public Task<Outcome<long>> AssignAsync(Actor actor, int orderId, int warehouseId, string carrier, long version, CancellationToken ct = default) =>
         ChangeAsync(actor, orderId, version, ct, async (db, order, now) =>
         {
-            if (order.Status != OrderStatus.Accepted || order.ShippingStatus is not (ShippingStatus.NotAssigned or ShippingStatus.Assigned))
+            if (!order.CanAssign)
             {
                 return [new FieldError("Status", "NotAssignable")];
             }
             if (string.IsNullOrWhiteSpace(carrier) || carrier.Trim().Length > 40)
             {
                 return [new FieldError("Carrier", string.IsNullOrWhiteSpace(carrier) ? "Required" : "TooLong")];
+            }
+            if (!TextRules.IsSafe(carrier))
+            {
+                return [new FieldError("Carrier", TextRules.UnsafeCharacters)];
             }
             if (!await db.Set<Warehouse>().AnyAsync(w => w.Id == warehouseId && w.Active, ct))
             {
@@ -223,13 +253,17 @@ public sealed class OrderDesk(IDbContextFactory<OpsDb> dbFactory, OrderStock sto
     public Task<Outcome<long>> ShipAsync(Actor actor, int orderId, string trackingNumber, IReadOnlyList<LineQuantity> lines, long version, CancellationToken ct = default) =>
         ChangeAsync(actor, orderId, version, ct, async (db, order, now) =>
         {
-            if (order.Status != OrderStatus.Accepted || order.ShippingStatus is not (ShippingStatus.Packed or ShippingStatus.PartiallyShipped))
+            if (!order.CanShip)
             {
                 return [new FieldError("Status", "NotPacked")];
             }
             if (string.IsNullOrWhiteSpace(trackingNumber) || trackingNumber.Trim().Length > OrderRules.MaxTrackingLength)
             {
                 return [new FieldError("TrackingNumber", string.IsNullOrWhiteSpace(trackingNumber) ? "Required" : "TooLong")];
+            }
+            if (!TextRules.IsSafe(trackingNumber))
+            {
+                return [new FieldError("TrackingNumber", TextRules.UnsafeCharacters)];
             }
             var units = lines.Count == 0
                 ? order.Lines.Where(l => l.Quantity > l.ShippedQuantity).Select(l => new LineQuantity(l.Id, l.Quantity - l.ShippedQuantity)).ToList()
@@ -269,7 +303,7 @@ public sealed class OrderDesk(IDbContextFactory<OpsDb> dbFactory, OrderStock sto
     public Task<Outcome<long>> DeliverAsync(Actor actor, int orderId, long version, CancellationToken ct = default) =>
         ChangeAsync(actor, orderId, version, ct, (_, order, now) =>
         {
-            if (order.Shipments.All(s => s.DeliveredAtUtc is not null))
+            if (!order.CanDeliver)
             {
                 return Errors("Status", "NothingInTransit");
             }
@@ -294,6 +328,10 @@ public sealed class OrderDesk(IDbContextFactory<OpsDb> dbFactory, OrderStock sto
             if (string.IsNullOrWhiteSpace(reason))
             {
                 return [new FieldError("Reason", "Required")];
+            }
+            if (!TextRules.IsSafe(reason))
+            {
+                return [new FieldError("Reason", TextRules.UnsafeCharacters)];
             }
             var units = lines.Where(l => l.Quantity != 0).ToList();
             if (units.Count == 0)
@@ -378,6 +416,10 @@ public sealed class OrderDesk(IDbContextFactory<OpsDb> dbFactory, OrderStock sto
 
     private async Task<Outcome<long>> ChangeAsync(Actor actor, int orderId, long version, CancellationToken ct, Func<OpsDb, Order, DateTime, Task<List<FieldError>>> change)
     {
+        if (!actor.May(Permissions.WorkOrders))
+        {
+            return Outcome<long>.Invalid([Actor.NotPermitted]);
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Actor = actor;

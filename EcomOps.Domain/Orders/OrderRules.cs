@@ -20,6 +20,9 @@ public static partial class OrderRules
 
     public static readonly IReadOnlyList<string> Languages = ["zh-Hans", "en"];
 
+    /// <summary>Holds about money: releasing one reserves stock for an order that may never be paid, so it needs a note.</summary>
+    public static bool ReleaseNeedsNote(HoldReason reason) => reason is HoldReason.PaymentNotConfirmed or HoldReason.HighValue;
+
     /// <summary>Checks one draft; field names are relative to it (<c>lines[2].quantity</c>), so a batch prefixes them.</summary>
     public static List<FieldError> Check(OrderDraft draft, DateTime nowUtc)
     {
@@ -68,6 +71,11 @@ public static partial class OrderRules
             {
                 errors.Add(new FieldError($"{at}.sku", "DuplicateLine"));
             }
+            else
+            {
+                TextRules.Check(errors, $"{at}.sku", line.SkuCode);
+            }
+            TextRules.Check(errors, $"{at}.title", line.Title);
             if (line.Quantity <= 0 || line.Quantity > MaxQuantity)
             {
                 errors.Add(new FieldError($"{at}.quantity", "QuantityOutOfRange"));
@@ -121,6 +129,10 @@ public static partial class OrderRules
         else if (value is not null && value.Trim().Length > max)
         {
             errors.Add(new FieldError(field, "TooLong"));
+        }
+        else
+        {
+            TextRules.Check(errors, field, value);
         }
     }
 

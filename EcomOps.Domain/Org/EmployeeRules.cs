@@ -80,6 +80,7 @@ public static class EmployeeRules
         {
             errors.Add(new(nameof(form.Password), "PasswordWeak"));
         }
+        TextRules.CheckAll(errors, form);
         return errors;
     }
 

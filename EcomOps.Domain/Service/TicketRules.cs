@@ -72,6 +72,7 @@ public static partial class TicketRules
             errors.Add(new(nameof(form.Priority), "UnknownPriority"));
         }
         CheckBody(errors, nameof(form.Message), form.Message);
+        TextRules.CheckAll(errors, form);
         return errors;
     }
 
@@ -95,6 +96,10 @@ public static partial class TicketRules
         else if (body.Length > MaxBodyLength)
         {
             errors.Add(new(field, "BodyTooLong"));
+        }
+        else
+        {
+            TextRules.Check(errors, field, body);
         }
     }
 

@@ -123,6 +123,28 @@ public sealed class CountDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_inventory_managers_count_stock_a_customer_service_supervisor_or_specialist_is_refused()
+    {
+        var sku = await _world.SkuAsync("SKU-1", onHand: 50, reorderPoint: 0);
+        var task = await PlannedTaskAsync(sku);
+        var supervisor = Actor.Person("u-sup", "cssupervisor@ecomops.local", EcomOps.Domain.Org.Roles.CsSupervisor);
+        var specialist = Actor.Person("u-spec", "specialist@ecomops.local", EcomOps.Domain.Org.Roles.OperationsSpecialist);
+        var manager = Actor.Person("u-mgr", "opsmanager@ecomops.local", EcomOps.Domain.Org.Roles.OperationsManager);
+
+        var bySupervisor = await Counts.StartAsync(supervisor, task.Id, task.Version);
+        var bySpecialist = await Counts.StartAsync(specialist, task.Id, task.Version);
+        Assert.Equal(Actor.NotPermitted, Assert.Single(bySupervisor.Errors));
+        Assert.Equal(Actor.NotPermitted, Assert.Single(bySpecialist.Errors));
+
+        var started = await Counts.StartAsync(manager, task.Id, task.Version);
+        var recordedBySupervisor = await Counts.RecordAsync(supervisor, task.Id, started.Value, 49);
+
+        Assert.Equal(Actor.NotPermitted, Assert.Single(recordedBySupervisor.Errors));
+        Assert.Equal(50, (await _world.Harness.Get<StockQueries>().DetailAsync(sku, _world.Warehouse))!.Stock.OnHand);
+        Assert.True((await Counts.RecordAsync(manager, task.Id, started.Value, 49)).Succeeded);
+    }
+
+    [Fact]
     public async Task A_count_entered_twice_is_refused_with_a_clear_message()
     {
         var sku = await _world.SkuAsync("SKU-1", onHand: 50, reorderPoint: 0);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using EcomOps.Console.Features.Home;
 using EcomOps.Domain.Data;
@@ -54,6 +55,32 @@ public sealed class LiveComponentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_live_change_published_from_an_English_thread_renders_in_the_users_Chinese()
+    {
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("zh-Hans");
+            await using var ctx = ComponentHarness.NewContext(_harness);
+            var cut = ctx.Render<ProbeBoard>();
+
+            await Task.Run(() =>
+            {
+                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("en-US");
+                _harness.Feed.Publish(new LiveChange(Boards.Org, "Employee", "1", LiveChangeKind.Updated, DateTime.UtcNow));
+            });
+
+            cut.WaitForAssertion(() => Assert.Equal(1, cut.Instance.Heard));
+            Assert.Equal("zh-Hans", cut.Instance.HeardIn);
+            Assert.Equal("zh-Hans", cut.Find("[data-testid=probe-culture]").TextContent);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
+    }
+
+    [Fact]
     public async Task A_disposed_component_receives_nothing()
     {
         var feed = _harness.Feed;
@@ -80,11 +107,22 @@ public sealed class ProbeBoard : EcomOps.Console.Live.LiveComponent
 {
     public int Heard { get; private set; }
 
+    public string? HeardIn { get; private set; }
+
     protected override IReadOnlyList<string> LiveBoards => [Boards.Org];
 
     protected override Task OnLiveChangeAsync(LiveChange change)
     {
         Heard++;
+        HeardIn = CultureInfo.CurrentUICulture.Name;
         return Task.CompletedTask;
+    }
+
+    protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+    {
+        builder.OpenElement(0, "span");
+        builder.AddAttribute(1, "data-testid", "probe-culture");
+        builder.AddContent(2, CultureInfo.CurrentUICulture.Name);
+        builder.CloseElement();
     }
 }

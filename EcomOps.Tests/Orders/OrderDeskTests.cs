@@ -255,6 +255,89 @@ public sealed class OrderDeskTests
         Assert.All(messages, m => Assert.Equal(DeliveryStatus.Delivered, m.Status));
     }
 
+    [Fact]
+    public async Task An_unpaid_order_is_released_only_with_a_note_which_the_timeline_keeps()
+    {
+        await using var world = await OrderWorld.StartAsync();
+        var held = await world.TakeInAsync(world.Draft("P-UNPAID") with { PaidAtUtc = null });
+        var order = await world.OrderAsync(held.OrderId);
+        Assert.Contains(order.Holds, h => h.Reason == HoldReason.PaymentNotConfirmed);
+        Assert.True(order.ReleaseNeedsNote);
+
+        var bare = await world.Desk.ReleaseAsync(OrderWorld.Specialist, held.OrderId, order.Version);
+        var blank = await world.Desk.ReleaseAsync(OrderWorld.Specialist, held.OrderId, order.Version, "   ");
+        Assert.Equal("ReleaseNoteRequired", Assert.Single(bare.Errors).Code);
+        Assert.Equal("ReleaseNoteRequired", Assert.Single(blank.Errors).Code);
+        Assert.Equal(0, (await world.BalanceAsync("SKU-1")).Reserved);
+
+        await Step(world.Desk.ReleaseAsync(OrderWorld.Specialist, held.OrderId, order.Version, "后台已看到付款截图"));
+
+        var released = await world.OrderAsync(held.OrderId);
+        Assert.Equal(OrderStatus.Accepted, released.Status);
+        Assert.EndsWith("后台已看到付款截图", released.Events.Single(e => e.Kind == OrderEventKind.Released).Detail);
+    }
+
+    [Fact]
+    public async Task An_address_hold_needs_no_note_to_be_released()
+    {
+        await using var world = await OrderWorld.StartAsync();
+        var held = await world.TakeInAsync(world.Draft("P-ADDR") with { ShippingAddress = "上海" });
+        var order = await world.OrderAsync(held.OrderId);
+
+        Assert.False(order.ReleaseNeedsNote);
+        await Step(world.Desk.ReleaseAsync(OrderWorld.Specialist, held.OrderId, order.Version));
+    }
+
+    [Fact]
+    public async Task Someone_whose_role_does_not_work_orders_cannot_release_cancel_or_fix_one_whatever_called_the_desk()
+    {
+        await using var world = await OrderWorld.StartAsync();
+        var held = await world.TakeInAsync(world.Draft("P-1") with { ShippingAddress = "上海" });
+        var version = (await world.OrderAsync(held.OrderId)).Version;
+        var agent = Actor.Person("u-agent", "agent@ecomops.local", EcomOps.Domain.Org.Roles.CsAgent);
+        var supervisor = Actor.Person("u-sup", "cssupervisor@ecomops.local", EcomOps.Domain.Org.Roles.CsSupervisor);
+
+        var release = await world.Desk.ReleaseAsync(agent, held.OrderId, version);
+        var cancel = await world.Desk.CancelAsync(supervisor, held.OrderId, "不想要了", version);
+        var fix = await world.Desk.FixAddressAsync(agent, held.OrderId, "王喆", "13812345678", "上海市浦东新区张江路 100 号", version);
+
+        Assert.All([release, cancel, fix], o => Assert.Equal(Actor.NotPermitted, Assert.Single(o.Errors)));
+        Assert.Equal(OrderStatus.OnHold, (await world.OrderAsync(held.OrderId)).Status);
+        var specialist = Actor.Person("u-spec", "specialist@ecomops.local", EcomOps.Domain.Org.Roles.OperationsSpecialist);
+        await Step(world.Desk.ReleaseAsync(specialist, held.OrderId, version));
+    }
+
+    [Fact]
+    public async Task A_negative_line_quantity_is_refused_and_the_order_keeps_its_lines()
+    {
+        await using var world = await OrderWorld.StartAsync();
+        var held = await world.TakeInAsync(world.Draft("P-1", ("SKU-2", 3)) with { ShippingAddress = "上海" });
+        var version = (await world.OrderAsync(held.OrderId)).Version;
+
+        var fix = await world.Desk.FixLinesAsync(OrderWorld.Specialist, held.OrderId, [new LineFix("SKU-2", -10, 5_000, 0)], version);
+
+        Assert.Equal(new FieldError("lines[0].quantity", "QuantityOutOfRange"), Assert.Single(fix.Errors));
+        var order = await world.OrderAsync(held.OrderId);
+        Assert.Equal(3, order.Lines.Single().Quantity);
+        Assert.DoesNotContain(order.Events, e => e.Kind == OrderEventKind.LinesFixed);
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.OnHold, true)]
+    [InlineData(OrderStatus.AwaitingReview, true)]
+    [InlineData(OrderStatus.Accepted, true)]
+    [InlineData(OrderStatus.Completed, false)]
+    [InlineData(OrderStatus.Cancelled, false)]
+    public void An_order_can_be_cancelled_while_open_and_nothing_has_shipped(OrderStatus status, bool open)
+    {
+        var order = new Order { PlatformOrderId = "X", CustomerName = "A", CustomerPhone = "1", ShippingAddress = "B", CustomerLanguage = "zh-Hans", Status = status };
+        order.Lines.Add(new OrderLine { SkuCode = "S", Title = "T", Quantity = 2 });
+
+        Assert.Equal(open, order.CanCancel);
+        order.Lines[0].ShippedQuantity = 1;
+        Assert.False(order.CanCancel);
+    }
+
     private static async Task<long> Step(Task<Outcome<long>> step)
     {
         var outcome = await step;

@@ -18,6 +18,8 @@ public sealed partial class PurchaseOrderPage : LiveComponent
     private string? _overReason;
     private string? _error;
     private Dictionary<int, int> _receive = [];
+    private Dictionary<int, int> _offered = [];
+    private bool _changedElsewhere;
     private List<BreadcrumbItem> _crumbs = [];
 
     [Parameter]
@@ -48,10 +50,27 @@ public sealed partial class PurchaseOrderPage : LiveComponent
 
     protected override async Task OnLiveChangeAsync(LiveChange change)
     {
-        if (!_busy && change.Entity == nameof(PurchaseOrder) && change.Key == Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        if (_busy || change.Entity != nameof(PurchaseOrder) || change.Key != Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
-            await LoadAsync();
+            return;
         }
+        // Someone else changed this order: what the user has typed and not saved is never replaced without a word.
+        if (HasUnsavedEdits)
+        {
+            _changedElsewhere = true;
+            return;
+        }
+        await LoadAsync();
+    }
+
+    /// <summary>Quantities to receive or an over-receipt reason typed here and not saved yet.</summary>
+    private bool HasUnsavedEdits =>
+        !string.IsNullOrWhiteSpace(_overReason) || _receive.Any(r => _offered.GetValueOrDefault(r.Key) != r.Value);
+
+    private async Task ReloadDiscardingEditsAsync()
+    {
+        _overReason = null;
+        await LoadAsync();
     }
 
     private async Task LoadAsync()
@@ -65,7 +84,9 @@ public sealed partial class PurchaseOrderPage : LiveComponent
         WarehouseId = (await Queries.WarehousesAsync()).FirstOrDefault(w => w.Code == _order.WarehouseCode)?.Id ?? 0;
         _crumbs = [new(L["Inventory.PurchaseOrders.Title"], "/inventory/purchase-orders"), new(_order.Number, null, disabled: true)];
         // What is still outstanding is offered as the quantity to receive; the user corrects it to what arrived.
-        _receive = _order.Lines.ToDictionary(l => l.Id, l => Math.Max(0, l.Ordered - l.Received));
+        _offered = _order.Lines.ToDictionary(l => l.Id, l => Math.Max(0, l.Ordered - l.Received));
+        _receive = new Dictionary<int, int>(_offered);
+        _changedElsewhere = false;
     }
 
     private Task SetQuantityAsync(PurchaseOrderLineRow line, int quantity) =>
@@ -98,7 +119,6 @@ public sealed partial class PurchaseOrderPage : LiveComponent
                     break;
                 case OutcomeKind.Invalid:
                     _error = string.Join(" ", outcome.Errors.Select(e => L[$"Error.{e.Code}"].Value));
-                    Snackbar.Add(_error, Severity.Warning);
                     break;
                 case OutcomeKind.Conflict:
                     Snackbar.Add(L["Common.Conflict"], Severity.Warning);

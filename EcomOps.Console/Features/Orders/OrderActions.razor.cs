@@ -25,6 +25,8 @@ public partial class OrderActions : ComponentBase
     private string? _tracking;
     private string? _returnReason;
     private string? _cancelReason;
+    private string? _releaseNote;
+    private bool _confirmingRelease;
     private string? _error;
     private bool _busy;
     private long _seenVersion = -1;
@@ -57,7 +59,14 @@ public partial class OrderActions : ComponentBase
         _lines = [.. Order.Lines.OrderBy(l => l.Id).Select(l => new LineForm { Sku = l.SkuCode, Quantity = l.Quantity, UnitPrice = l.UnitPriceCents / 100m, Discount = l.DiscountCents / 100m })];
         _ship.Clear();
         _return.Clear();
+        _confirmingRelease = false;
+        _releaseNote = null;
     }
+
+    /// <summary>The open holds that make a release need a confirmation and a note, in words.</summary>
+    private string MoneyHolds => string.Join(", ", Order.Holds
+        .Where(h => h.ResolvedAtUtc is null && OrderRules.ReleaseNeedsNote(h.Reason))
+        .Select(h => L[$"HoldReason.{h.Reason}"].Value));
 
     private Task LogContactAsync() => RunAsync((a, v) => Desk.LogContactAsync(a, Order.Id, _contactOutcome, _contactNote, v), "Orders.ContactLogged", () => _contactNote = null);
 
@@ -66,7 +75,18 @@ public partial class OrderActions : ComponentBase
     private Task FixLinesAsync() => RunAsync((a, v) => Desk.FixLinesAsync(a, Order.Id,
         [.. _lines.Select(l => new LineFix(l.Sku ?? "", l.Quantity, (long)Math.Round(l.UnitPrice * 100), (long)Math.Round(l.Discount * 100)))], v), "Orders.Saved");
 
-    private Task ReleaseAsync() => RunAsync((a, v) => Desk.ReleaseAsync(a, Order.Id, v), "Orders.Released");
+    /// <summary>An ordinary hold is released at once; a hold about money first asks for a confirmation with a note.</summary>
+    private Task AskReleaseAsync()
+    {
+        if (Order.ReleaseNeedsNote)
+        {
+            _confirmingRelease = true;
+            return Task.CompletedTask;
+        }
+        return ReleaseAsync();
+    }
+
+    private Task ReleaseAsync() => RunAsync((a, v) => Desk.ReleaseAsync(a, Order.Id, v, _releaseNote), "Orders.Released");
 
     private Task CancelAsync() => RunAsync((a, v) => Desk.CancelAsync(a, Order.Id, _cancelReason ?? "", v), "Orders.Cancelled", () => _cancelReason = null);
 
@@ -107,7 +127,7 @@ public partial class OrderActions : ComponentBase
                     _error = L["Orders.NotFound"];
                     break;
                 default:
-                    _error = string.Join(" ", outcome.Errors.Select(e => $"{e.Field}: {L[$"Error.{e.Code}"]}"));
+                    _error = string.Join(" ", outcome.Errors.Select(Describe));
                     break;
             }
         }
@@ -115,6 +135,14 @@ public partial class OrderActions : ComponentBase
         {
             _busy = false;
         }
+    }
+
+    /// <summary>A refusal in words: a line's problem names the line as the form numbers it, never a field code.</summary>
+    private string Describe(FieldError error)
+    {
+        var message = L[$"Error.{error.Code}"].Value;
+        var match = System.Text.RegularExpressions.Regex.Match(error.Field, @"^lines\[(\d+)\]", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return match.Success ? $"{L["Orders.LineN", int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1]}: {message}" : message;
     }
 
     private sealed class LineForm

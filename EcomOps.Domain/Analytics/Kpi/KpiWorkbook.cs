@@ -1,3 +1,4 @@
+using EcomOps.Domain.Data;
 using System.Globalization;
 using ClosedXML.Excel;
 using EcomOps.Domain.Service.Complaints;
@@ -240,12 +241,13 @@ public static class KpiWorkbook
         private void Put(int column, Cell cell)
         {
             var target = _ws.Cell(_row, column + 1);
-            if (cell.Label is { } text)
+            if (cell.Label is { } label)
             {
+                var text = SpreadsheetText.ForWorkbook(label);
                 target.SetValue(text);
                 target.DataType = XLDataType.Text;
                 // Text from users (names, subjects) is kept as text: Excel never runs it as a formula.
-                if (ComplaintAnalysisWorkbook.LooksLikeFormula(text))
+                if (SpreadsheetText.LooksLikeFormula(text))
                 {
                     target.Style.IncludeQuotePrefix = true;
                 }

@@ -65,10 +65,7 @@ public sealed class OrderImport(IDbContextFactory<OpsDb> dbFactory, OrderIntake 
     /// <summary>A CSV cell; text a spreadsheet would run as a formula (a buyer note "=HYPERLINK(...)") is kept inert.</summary>
     private static string Cell(string value)
     {
-        if (ComplaintAnalysisWorkbook.LooksLikeFormula(value))
-        {
-            value = "'" + value;
-        }
+        value = SpreadsheetText.ForCsv(value);
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 

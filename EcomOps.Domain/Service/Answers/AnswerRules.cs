@@ -68,6 +68,7 @@ public static class AnswerRules
         {
             errors.Add(new(nameof(form.Tags), "AnswerTagsTooLong"));
         }
+        TextRules.CheckAll(errors, form);
         return errors;
     }
 

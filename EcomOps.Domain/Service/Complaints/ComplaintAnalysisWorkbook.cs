@@ -1,3 +1,4 @@
+using EcomOps.Domain.Data;
 using ClosedXML.Excel;
 
 namespace EcomOps.Domain.Service.Complaints;
@@ -60,9 +61,6 @@ public static class ComplaintAnalysisWorkbook
         return stream.ToArray();
     }
 
-    /// <summary>Text Excel would read as a formula (= + - @) is kept as text with Excel's quote prefix.</summary>
-    public static bool LooksLikeFormula(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@';
-
     private static void Write(IXLWorksheet sheet, List<string?[]> rows)
     {
         var columns = rows.Max(r => r.Length);
@@ -71,13 +69,13 @@ public static class ComplaintAnalysisWorkbook
         {
             for (var c = 0; c < rows[r].Length; c++)
             {
-                var value = rows[r][c];
+                var value = rows[r][c] is { } raw ? SpreadsheetText.ForWorkbook(raw) : null;
                 if (value is null)
                 {
                     continue;
                 }
                 var cell = sheet.Cell(r + 1, c + 1);
-                if (r > 0 && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) && !LooksLikeFormula(value))
+                if (r > 0 && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) && !SpreadsheetText.LooksLikeFormula(value))
                 {
                     cell.SetValue(number);
                 }
@@ -85,7 +83,8 @@ public static class ComplaintAnalysisWorkbook
                 {
                     cell.SetValue(value);
                     cell.DataType = XLDataType.Text;
-                    if (LooksLikeFormula(value))
+                    // Text from users (a customer's words, a cause) is kept as text: Excel never runs it as a formula.
+                    if (SpreadsheetText.LooksLikeFormula(value))
                     {
                         cell.Style.IncludeQuotePrefix = true;
                     }

@@ -100,6 +100,7 @@ public static class ComplaintRules
         {
             errors.Add(new FieldError("ReceivedAt", "InTheFuture"));
         }
+        TextRules.CheckAll(errors, form);
         return errors;
     }
 
@@ -119,6 +120,7 @@ public static class ComplaintRules
             errors.Add(new FieldError("ResponsiblePerson", "Required"));
         }
         Optional(errors, "Note", form.Note, MaxTextLength);
+        TextRules.CheckAll(errors, form);
         return errors;
     }
 
@@ -139,6 +141,7 @@ public static class ComplaintRules
         {
             errors.Add(new FieldError("Deadline", "DeadlinePassed"));
         }
+        TextRules.CheckAll(errors, form);
         return errors;
     }
 

@@ -1,0 +1,71 @@
+using Bunit;
+using EcomOps.Console.Features.Orders;
+using EcomOps.Domain.Orders;
+using EcomOps.Domain.Org;
+using EcomOps.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace EcomOps.Tests.Orders;
+
+public sealed class OrderActionsTests
+{
+    private static async Task<IRenderedComponent<OrderActions>> RenderAsync(BunitContext ctx, OrderWorld world, int orderId)
+    {
+        ctx.Services.AddSingleton(world.Desk);
+        ctx.AddAuthorization().SetAuthorized("specialist@ecomops.local").SetRoles(Roles.OperationsSpecialist).SetPolicies(Permissions.WorkOrders);
+        ctx.Render<MudPopoverProvider>();
+        var order = await world.OrderAsync(orderId);
+        return ctx.Render<OrderActions>(p => p.Add(c => c.Order, order));
+    }
+
+    [Fact]
+    public async Task A_negative_quantity_typed_on_a_line_is_refused_naming_the_line_and_nothing_is_saved()
+    {
+        await using var world = await OrderWorld.StartAsync();
+        var held = await world.TakeInAsync(world.Draft("P-1", ("SKU-2", 3)) with { ShippingAddress = "上海" });
+        await using var ctx = ComponentHarness.NewContext(world.Harness);
+        var actions = await RenderAsync(ctx, world, held.OrderId);
+
+        actions.FindAll("input").Single(i => i.GetAttribute("value") == "3").Change("-10");
+        actions.Find("[data-testid=order-fix-lines]").Click();
+
+        actions.WaitForAssertion(() => Assert.Equal("Line 1: Quantity must be a whole number from 1 up to what is open.",
+            actions.Find("[data-testid=order-action-error]").TextContent.Trim()));
+        var order = await world.OrderAsync(held.OrderId);
+        Assert.Equal(3, order.Lines.Single().Quantity);
+        Assert.DoesNotContain(order.Events, e => e.Kind == OrderEventKind.LinesFixed);
+    }
+
+    [Fact]
+    public async Task Releasing_an_unpaid_order_asks_for_a_confirmation_with_a_note_before_anything_happens()
+    {
+        await using var world = await OrderWorld.StartAsync();
+        var held = await world.TakeInAsync(world.Draft("P-UNPAID") with { PaidAtUtc = null });
+        await using var ctx = ComponentHarness.NewContext(world.Harness);
+        var actions = await RenderAsync(ctx, world, held.OrderId);
+
+        actions.Find("[data-testid=order-release]").Click();
+
+        var confirm = actions.WaitForElement("[data-testid=order-release-confirm]");
+        Assert.Contains("Payment not confirmed", confirm.TextContent);
+        Assert.True(actions.Find("[data-testid=order-release-confirmed]").HasAttribute("disabled"));
+        Assert.Equal(OrderStatus.OnHold, (await world.OrderAsync(held.OrderId)).Status);
+
+        actions.Find("input[data-testid=order-release-note]").Input("客户发来付款截图，后台已核实");
+        actions.Find("[data-testid=order-release-confirmed]").Click();
+
+        await WaitAsync(async () => (await world.OrderAsync(held.OrderId)).Status == OrderStatus.Accepted);
+        Assert.Contains("后台已核实", (await world.OrderAsync(held.OrderId)).Events.Single(e => e.Kind == OrderEventKind.Released).Detail);
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(5);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < until, "the condition did not become true within 5 s");
+            await Task.Delay(50);
+        }
+    }
+}
