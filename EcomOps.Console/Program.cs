@@ -21,6 +21,7 @@ ConsoleConfiguration.UseRootSettings(builder.Configuration, builder.Environment)
 builder.Services.AddSingleton(builder.Configuration.GetSection("Complaints").Get<EcomOps.Domain.Service.Complaints.ComplaintSettings>()
     ?? new EcomOps.Domain.Service.Complaints.ComplaintSettings());
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Orders").Get<EcomOps.Domain.Orders.OrderSettings>() ?? new EcomOps.Domain.Orders.OrderSettings());
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Surveys").Get<EcomOps.Domain.Service.Surveys.SurveySettings>() ?? new EcomOps.Domain.Service.Surveys.SurveySettings());
 builder.Services.AddOpsDomain(sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Ops") ?? ConsoleConfiguration.DefaultConnectionString);
 builder.Services.AddCompanyTime(builder.Configuration["Company:TimeZone"]);
 // Identity's stores and the health check take the context from the container: one per request, made by the factory.

@@ -62,6 +62,7 @@ public static class OpsDbSetup
         services.AddSingleton<DemoData.IDemoDataArea, Inventory.InventoryEvaluationDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Orders.OrderDemoData>();
         services.TryAddSingleton(new Orders.OrderSettings());
+        services.TryAddSingleton(new Service.Surveys.SurveySettings());
         services.AddSingleton(sp => new Orders.ShipByPolicy(sp.GetRequiredService<Orders.OrderSettings>(), Service.Sla.BusinessCalendar.ChinaDefault()));
         services.AddSingleton<Orders.OrderStock>();
         services.AddSingleton<Orders.OrderFirstReview>();

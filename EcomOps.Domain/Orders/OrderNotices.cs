@@ -50,36 +50,59 @@ public static class OrderNotices
     }
 }
 
-/// <summary>Sends what the outbox holds, oldest first; a message that fails is tried again on later runs, up to a limit.</summary>
+/// <summary>
+/// Sends what the outbox holds, oldest first; a message that fails is tried again on later runs, up to a limit.
+/// Each message is claimed (Pending → Sending, with a lease) by one conditional update before it is sent, and its
+/// outcome is saved as soon as it is known: two runs that overlap never send the same message, and a run that dies
+/// mid-way loses at most the one message it was sending, which goes out again once the lease lapses.
+/// </summary>
 public sealed class OrderOutbox(IDbContextFactory<OpsDb> dbFactory, INotificationSender sender, TimeProvider clock)
 {
     public const int MaxAttempts = 5;
 
+    /// <summary>How long a claim holds: far longer than one send takes.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
     public async Task<int> DeliverPendingAsync(int max = 500, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pending = await db.OutboxMessages.Where(m => m.Status == DeliveryStatus.Pending).OrderBy(m => m.Id).Take(max).ToListAsync(ct);
-        foreach (var message in pending)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var candidates = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Status == DeliveryStatus.Pending || (m.Status == DeliveryStatus.Sending && m.ClaimedUntilUtc < now))
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(max).ToListAsync(ct);
+        var delivered = 0;
+        foreach (var id in candidates)
         {
-            message.Attempts++;
+            var claimedAt = clock.GetUtcNow().UtcDateTime;
+            var claimed = await db.OutboxMessages
+                .Where(m => m.Id == id && (m.Status == DeliveryStatus.Pending || (m.Status == DeliveryStatus.Sending && m.ClaimedUntilUtc < claimedAt)))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(m => m.Status, DeliveryStatus.Sending)
+                    .SetProperty(m => m.ClaimedUntilUtc, claimedAt + Lease)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+            if (claimed != 1)
+            {
+                continue; // another run has it
+            }
+            var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+            string? error = null;
             try
             {
                 await sender.SendAsync(message, ct);
-                message.Status = DeliveryStatus.Delivered;
-                message.DeliveredAtUtc = clock.GetUtcNow().UtcDateTime;
-                message.LastError = null;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                message.LastError = e.Message.Length > 400 ? e.Message[..400] : e.Message;
-                if (message.Attempts >= MaxAttempts)
-                {
-                    message.Status = DeliveryStatus.Failed;
-                }
+                error = e.Message.Length > 400 ? e.Message[..400] : e.Message;
             }
+            var status = error is null ? DeliveryStatus.Delivered : message.Attempts >= MaxAttempts ? DeliveryStatus.Failed : DeliveryStatus.Pending;
+            DateTime? deliveredAt = error is null ? clock.GetUtcNow().UtcDateTime : null;
+            await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Status, status)
+                .SetProperty(m => m.DeliveredAtUtc, deliveredAt)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+            delivered += error is null ? 1 : 0;
         }
-        await db.SaveChangesAsync(ct);
-        return pending.Count(m => m.Status == DeliveryStatus.Delivered);
+        return delivered;
     }
-
 }

@@ -26,6 +26,9 @@ public sealed class Ticket : IVersioned, IAudited
     public TicketChannel Channel { get; set; }
     public required string CustomerName { get; set; }
     public required string CustomerContact { get; set; }
+
+    /// <summary>The language the customer is written to in: "zh-Hans" or "en".</summary>
+    public string CustomerLanguage { get; set; } = "zh-Hans";
     public string? OrderReference { get; set; }
     public required string Subject { get; set; }
     public required string Category { get; set; }
@@ -62,6 +65,9 @@ public sealed class Ticket : IVersioned, IAudited
     public List<TicketStatusChange> StatusHistory { get; set; } = [];
     public List<Surveys.SatisfactionSurvey> Surveys { get; set; } = [];
 
+    /// <summary>What the console sent the customer about this ticket (the satisfaction survey link on each solve).</summary>
+    public List<Orders.OutboxMessage> CustomerMessages { get; set; } = [];
+
     public string Number => $"T{Id:D6}";
 }
 
@@ -94,6 +100,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Ignore(t => t.Number);
         b.Property(t => t.CustomerName).HasMaxLength(TicketRules.MaxNameLength);
         b.Property(t => t.CustomerContact).HasMaxLength(TicketRules.MaxContactLength);
+        b.Property(t => t.CustomerLanguage).HasMaxLength(10).HasDefaultValue("zh-Hans");
         b.Property(t => t.OrderReference).HasMaxLength(TicketRules.MaxOrderReferenceLength);
         b.Property(t => t.Subject).HasMaxLength(TicketRules.MaxSubjectLength);
         b.Property(t => t.Category).HasMaxLength(TicketRules.MaxCategoryLength);

@@ -13,7 +13,7 @@ public sealed record ClaimResult(bool Claimed, string? HeldBy, long Version);
 /// operation is one context and one save; the ticket's SLA picture is recomputed before it is saved, and the save
 /// publishes the change to the live queue.
 /// </summary>
-public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sla, TimeProvider clock)
+public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sla, TimeProvider clock, Surveys.SurveySettings surveys)
 {
     public async Task<Outcome<int>> CreateAsync(Actor actor, TicketForm form, CancellationToken ct = default)
     {
@@ -25,7 +25,9 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         var now = Now;
         await using var db = await OpenAsync(actor, ct);
         var reference = string.IsNullOrWhiteSpace(form.OrderReference) ? null : form.OrderReference.Trim();
-        if (reference is not null && !await db.Orders.AnyAsync(o => o.PlatformOrderId == reference, ct))
+        var orderLanguage = reference is null ? null
+            : await db.Orders.Where(o => o.PlatformOrderId == reference).Select(o => o.CustomerLanguage).FirstOrDefaultAsync(ct);
+        if (reference is not null && orderLanguage is null)
         {
             return Outcome<int>.Invalid([new FieldError(nameof(form.OrderReference), "OrderReferenceUnknown")]);
         }
@@ -34,6 +36,7 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
             Channel = form.Channel,
             CustomerName = form.CustomerName.Trim(),
             CustomerContact = form.CustomerContact.Trim(),
+            CustomerLanguage = string.IsNullOrWhiteSpace(form.CustomerLanguage) ? orderLanguage ?? "zh-Hans" : form.CustomerLanguage,
             OrderReference = reference,
             Subject = form.Subject.Trim(),
             Category = form.Category,
@@ -320,7 +323,7 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         });
     }
 
-    private static void SetStatus(Ticket ticket, TicketStatus status, Actor actor, DateTime now)
+    private void SetStatus(Ticket ticket, TicketStatus status, Actor actor, DateTime now)
     {
         if (ticket.Status == status)
         {
@@ -330,14 +333,17 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         ticket.StatusHistory.Add(new TicketStatusChange { Status = status, AtUtc = now, ByName = actor.Name });
         if (status == TicketStatus.Solved)
         {
-            // Each solve asks the customer once how it went; the link is saved with the change.
-            ticket.Surveys.Add(new Surveys.SatisfactionSurvey
+            // Each solve asks the customer once how it went: the link and the message carrying it are saved with the
+            // change, and the outbox sends the message afterwards.
+            var survey = new Surveys.SatisfactionSurvey
             {
                 Token = Surveys.SatisfactionSurvey.NewToken(),
                 CreatedAtUtc = now,
                 ExpiresAtUtc = now + Surveys.SatisfactionSurvey.Lifetime,
                 AgentId = ticket.AssigneeId,
-            });
+            };
+            ticket.Surveys.Add(survey);
+            ticket.CustomerMessages.Add(Surveys.SurveyInvitation.Compose(ticket, survey, surveys));
         }
     }
 

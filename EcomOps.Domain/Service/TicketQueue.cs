@@ -114,6 +114,8 @@ public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory)
             .Include(t => t.Assignee)
             .Include(t => t.Entries.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
             .Include(t => t.StatusHistory.OrderBy(s => s.AtUtc).ThenBy(s => s.Id))
+            .Include(t => t.Surveys.OrderBy(s => s.CreatedAtUtc).ThenBy(s => s.Id))
+            .Include(t => t.CustomerMessages.OrderBy(m => m.Id))
             .FirstOrDefaultAsync(t => t.Id == id, ct);
     }
 

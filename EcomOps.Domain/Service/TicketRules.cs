@@ -17,6 +17,9 @@ public sealed record TicketForm
 
     /// <summary>The customer's own words, the first message of the thread.</summary>
     public string Message { get; init; } = "";
+
+    /// <summary>The language the customer is written to in ("zh-Hans" or "en"); empty takes the named order's, else Chinese.</summary>
+    public string? CustomerLanguage { get; init; }
 }
 
 /// <summary>The categories the queue filters by and the SLA policies match on.</summary>
@@ -72,6 +75,10 @@ public static partial class TicketRules
             errors.Add(new(nameof(form.Priority), "UnknownPriority"));
         }
         CheckBody(errors, nameof(form.Message), form.Message);
+        if (!string.IsNullOrWhiteSpace(form.CustomerLanguage) && !Orders.OrderRules.Languages.Contains(form.CustomerLanguage))
+        {
+            errors.Add(new(nameof(form.CustomerLanguage), "UnknownLanguage"));
+        }
         TextRules.CheckAll(errors, form);
         return errors;
     }

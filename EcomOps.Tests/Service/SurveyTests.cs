@@ -50,6 +50,36 @@ public sealed class SurveyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Solving_a_ticket_sends_its_survey_link_to_the_customer_in_their_language_through_the_outbox()
+    {
+        var desk = _harness.Get<TicketDesk>();
+        var queue = _harness.Get<TicketQueue>();
+        var links = _harness.Get<SurveySettings>();
+        var english = (await desk.CreateAsync(Actor.System, new TicketForm
+        {
+            CustomerName = "Amy Chen", CustomerContact = "amy@example.com", Subject = "Size", Category = TicketCategories.ProductQuestion,
+            Message = "Which size?", CustomerLanguage = "en",
+        })).Value;
+        await desk.ReplyAsync(Actor.System, english, "Take an M.", (await queue.FindAsync(english))!.Version, TicketStatus.Solved);
+        var (chinese, token) = await SolveATicketAsync(desk, queue, _harness.Get<SurveyDesk>());
+
+        await using var db = _harness.NewDb();
+        var sent = await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == Domain.Orders.NotificationKind.SurveyInvitation).ToListAsync();
+        var toAmy = Assert.Single(sent, m => m.TicketId == english);
+        var toZhao = Assert.Single(sent, m => m.TicketId == chinese);
+        var amysToken = (await _harness.Get<SurveyDesk>().LatestForTicketAsync(english))!.Token;
+        Assert.Equal(("en", "amy@example.com"), (toAmy.Language, toAmy.Recipient));
+        Assert.Contains("How did we do?", toAmy.Text);
+        Assert.Contains(links.LinkFor(amysToken), toAmy.Text);
+        Assert.Equal("zh-Hans", toZhao.Language);
+        Assert.Contains("评分", toZhao.Text);
+        Assert.Contains(links.LinkFor(token), toZhao.Text);
+
+        Assert.Equal(2, await _harness.Get<Domain.Orders.OrderOutbox>().DeliverPendingAsync());
+        Assert.All(await db.OutboxMessages.AsNoTracking().Where(m => m.TicketId != null).ToListAsync(), m => Assert.Equal(Domain.Orders.DeliveryStatus.Delivered, m.Status));
+    }
+
+    [Fact]
     public async Task A_forged_expired_or_invalid_answer_changes_nothing()
     {
         var surveys = _harness.Get<SurveyDesk>();

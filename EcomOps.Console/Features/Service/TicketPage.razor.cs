@@ -49,6 +49,9 @@ public sealed partial class TicketPage
     private DisplayFormat Format { get; set; } = default!;
 
     [Inject]
+    private EcomOps.Domain.Service.Surveys.SurveySettings SurveyLinks { get; set; } = default!;
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]

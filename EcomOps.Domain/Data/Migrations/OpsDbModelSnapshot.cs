@@ -1283,6 +1283,9 @@ namespace EcomOps.Domain.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1291,7 +1294,7 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(12)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
@@ -1303,12 +1306,12 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("OrderId")
+                    b.Property<int?>("OrderId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1321,9 +1324,14 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TicketId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId");
+
+                    b.HasIndex("TicketId");
 
                     b.HasIndex("Status", "Id");
 
@@ -1890,6 +1898,13 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomerLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("zh-Hans");
+
                     b.Property<string>("CustomerName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2445,8 +2460,12 @@ namespace EcomOps.Domain.Data.Migrations
                     b.HasOne("EcomOps.Domain.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("EcomOps.Domain.Service.Ticket", null)
+                        .WithMany("CustomerMessages")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Org.Employee", b =>
@@ -2626,6 +2645,8 @@ namespace EcomOps.Domain.Data.Migrations
 
             modelBuilder.Entity("EcomOps.Domain.Service.Ticket", b =>
                 {
+                    b.Navigation("CustomerMessages");
+
                     b.Navigation("Entries");
 
                     b.Navigation("StatusHistory");
