@@ -219,7 +219,7 @@ public sealed class ExportReaderTests
     {
         var jd = Lines(JdHeader, Row(JdHeader, V(("订单号", "1"), ("客户姓名", "張三")), false));
 
-        Assert.Equal("WrongEncoding", Assert.Single(Read(new ExportFile("jd.csv", Encoding.GetEncoding(950).GetBytes(jd))).Problems).Code);
+        Assert.Equal("WrongEncoding", Assert.Single(Read(new ExportFile("jd.csv", CodePage(950).GetBytes(jd))).Problems).Code);
         Assert.Equal("WrongEncoding", Assert.Single(Read(new ExportFile("jd.csv", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(jd)).ToArray())).Problems).Code);
     }
 
@@ -227,7 +227,7 @@ public sealed class ExportReaderTests
     public void Names_already_garbled_in_a_utf8_file_are_refused_as_mojibake()
     {
         // "王喆" written as UTF-8, read back as GBK and saved again: the classic 鐜嬪杸.
-        var garbled = Encoding.GetEncoding("GB18030").GetString(Encoding.UTF8.GetBytes("王喆先生"));
+        var garbled = CodePage("GB18030").GetString(Encoding.UTF8.GetBytes("王喆先生"));
         var file = Lines(GenericHeader, $"W-1,2026-11-26 08:00,,{garbled},13800001111,上海市徐汇区漕溪北路 88 号,,,SKU-1,,1,1.00,,0");
 
         var result = Read(new ExportFile("shop.csv", Utf8Bom(file)));

@@ -14,9 +14,18 @@ public static class ExportText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    static ExportText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    // Taken from the code-page provider itself when first needed, so this type works whether or not anyone has
+    // registered the provider (the console does at start-up). A static property initialiser next to a static
+    // constructor that registers it would run first and throw: C# runs initialisers before the constructor's body.
+    private static readonly Lazy<Encoding> StrictGb18030 = new(() =>
+        CodePagesEncodingProvider.Instance.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
+        ?? throw new InvalidOperationException("The code-page provider has no GB18030."));
 
-    public static Encoding Gb18030 { get; } = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    private static readonly Lazy<Encoding> Windows1252 = new(() =>
+        CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? throw new InvalidOperationException("The code-page provider has no Windows-1252."));
+
+    /// <summary>GB18030 (the superset of GBK) that throws on bytes or characters it cannot map instead of replacing them.</summary>
+    public static Encoding Gb18030 => StrictGb18030.Value;
 
     /// <summary>The text, or the code of the problem: EmptyFile, WrongEncoding or FileTruncated.</summary>
     public static (DecodedExport? Text, string? Problem) Decode(byte[] bytes)
@@ -59,7 +68,7 @@ public static class ExportText
         }
         if (value.Any(c => c is >= '\u00C0' and <= '\u00FF') && value.All(c => c <= '\u00FF' || Windows1252Extra.Contains(c)))
         {
-            var bytes = Encoding.GetEncoding(1252).GetBytes(value);
+            var bytes = Windows1252.Value.GetBytes(value);
             return TryDecode(StrictUtf8, bytes, out var again, out _) && again.Any(c => c > '\u00FF');
         }
         if (value.Any(c => c > '\u2E80'))
