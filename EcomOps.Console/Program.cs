@@ -13,6 +13,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
+// The platforms export GBK (read as GB18030), which .NET only knows once the code-page provider is registered.
+System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
 var seedCommand = SeedCommand.TryParse(args, out var seedArgs);
 var builder = WebApplication.CreateBuilder(seedCommand ? seedArgs : args);
 ConsoleConfiguration.UseRootSettings(builder.Configuration, builder.Environment);

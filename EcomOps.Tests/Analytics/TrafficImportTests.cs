@@ -68,8 +68,8 @@ public sealed class TrafficImportTests : IAsyncLifetime
     [Fact]
     public async Task Wrong_columns_wrong_encoding_and_an_empty_file_are_refused_as_a_whole()
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var gbk = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        // Taken from the provider, not registered: registering here would hide a product that forgot to.
+        var gbk = CodePagesEncodingProvider.Instance.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)!;
 
         Assert.Equal("TrafficColumns", (await Import.PreviewAsync("a.csv", Csv("渠道,日期,访问", "Tmall,2026-11-01,1"))).FileError);
         Assert.Equal("TrafficEncoding", (await Import.PreviewAsync("b.csv", gbk.GetBytes(Header + "\n天猫,2026-11-01,1,1,1,1"))).FileError);

@@ -72,8 +72,26 @@ public partial class OrderActions : ComponentBase
 
     private Task FixAddressAsync() => RunAsync((a, v) => Desk.FixAddressAsync(a, Order.Id, _name ?? "", _phone ?? "", _address ?? "", v), "Orders.Saved");
 
-    private Task FixLinesAsync() => RunAsync((a, v) => Desk.FixLinesAsync(a, Order.Id,
-        [.. _lines.Select(l => new LineFix(l.Sku ?? "", l.Quantity, (long)Math.Round(l.UnitPrice * 100), (long)Math.Round(l.Discount * 100)))], v), "Orders.Saved");
+    private Task FixLinesAsync()
+    {
+        // Prices by the one money rule: 1.005 is refused with the reason, never rounded to what nobody typed.
+        var fixes = new List<LineFix>();
+        foreach (var line in _lines)
+        {
+            if (!Money.TryFromDecimal(line.UnitPrice, out var unit, out var problem))
+            {
+                _error = $"{line.Sku} {L["Orders.UnitPrice"]}: {L[$"Error.{problem}"]}";
+                return Task.CompletedTask;
+            }
+            if (!Money.TryFromDecimal(line.Discount, out var discount, out problem))
+            {
+                _error = $"{line.Sku} {L["Orders.Discount"]}: {L[$"Error.{problem}"]}";
+                return Task.CompletedTask;
+            }
+            fixes.Add(new LineFix(line.Sku ?? "", line.Quantity, unit, discount));
+        }
+        return RunAsync((a, v) => Desk.FixLinesAsync(a, Order.Id, fixes, v), "Orders.Saved");
+    }
 
     /// <summary>An ordinary hold is released at once; a hold about money first asks for a confirmation with a note.</summary>
     private Task AskReleaseAsync()

@@ -137,19 +137,15 @@ public static class OrderEndpoints
         };
     }
 
+    /// <summary>Yuan as cents by the one money rule (<see cref="Money"/>): more than two decimals is refused, never rounded.</summary>
     private static long Cents(decimal amount, string field, List<FieldError> errors)
     {
-        if (decimal.Round(amount, 2) != amount)
+        if (!Money.TryFromDecimal(amount, out var cents, out var problem))
         {
-            errors.Add(new FieldError(field, "AmountFormat"));
+            errors.Add(new FieldError(field, problem!));
             return 0;
         }
-        if (Math.Abs(amount) > OrderRules.MaxAmountCents / 100m)
-        {
-            errors.Add(new FieldError(field, "AmountTooLarge"));
-            return 0;
-        }
-        return (long)(amount * 100);
+        return cents;
     }
 
     /// <summary>An ISO 8601 time; one without an offset is read as the company's wall-clock time.</summary>

@@ -101,9 +101,12 @@ public partial class OrderImportPage : ComponentBase, IAsyncDisposable
     private Task DownloadReportAsync()
     {
         var headings = new[] { L["Orders.Import.File"].Value, L["Orders.Import.Row"].Value, L["Orders.Import.Column"].Value, L["Orders.Import.Reason"].Value, L["Orders.Import.Value"].Value };
-        var bytes = OrderImport.ReportCsv(Problems, code => L[$"Error.{code}"], headings);
+        var bytes = OrderImport.ReportCsv(Problems, Reason, headings);
         return SaveAsync($"import-problems-{Time.LocalNow:yyyyMMdd-HHmm}.csv", bytes);
     }
+
+    /// <summary>Why a row is refused; a cross-check says what the file expects ({0}) and what its rows come to ({1}).</summary>
+    private string Reason(ImportProblem problem) => L[$"Error.{problem.Code}", problem.Expected ?? "", problem.Value ?? ""];
 
     private Task DownloadTemplateAsync()
     {

@@ -2,12 +2,17 @@ using System.Text;
 
 namespace EcomOps.Domain.Orders.Import;
 
-/// <summary>One record of a CSV file and the line (1-based, as a spreadsheet numbers rows) it starts on.</summary>
+/// <summary>
+/// One record of a CSV file and its row as a spreadsheet numbers it (1-based, the header being row 1): a cell with line
+/// breaks inside it is still one row, however many lines of the file it takes.
+/// </summary>
 public sealed record CsvRecord(int Row, IReadOnlyList<string> Cells);
 
 /// <summary>
 /// RFC 4180 CSV as the back offices write it: quoted or bare cells, doubled quotes inside quotes, line breaks inside
 /// quoted cells (buyer notes have them). A quote left open at the end of the file means the file was cut off.
+/// Records are numbered the way a spreadsheet shows them: every record is a row (a blank line is an empty row), and a
+/// line break inside a quoted cell does not start one.
 /// </summary>
 public static class CsvTable
 {
@@ -17,8 +22,7 @@ public static class CsvTable
         var cells = new List<string>();
         var cell = new StringBuilder();
         var inQuotes = false;
-        var line = 1;
-        var recordStart = 1;
+        var row = 1;
         var recordHasContent = false;
 
         for (var i = 0; i < text.Length; i++)
@@ -40,10 +44,6 @@ public static class CsvTable
                 }
                 else
                 {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
                     cell.Append(c);
                 }
                 continue;
@@ -63,8 +63,6 @@ public static class CsvTable
                     break;
                 case '\n':
                     EndRecord();
-                    line++;
-                    recordStart = line;
                     break;
                 default:
                     cell.Append(c);
@@ -75,7 +73,7 @@ public static class CsvTable
         if (inQuotes)
         {
             cells.Add(cell.ToString());
-            records.Add(new CsvRecord(recordStart, [.. cells]));
+            records.Add(new CsvRecord(row, [.. cells]));
             return (records, true);
         }
         EndRecord();
@@ -87,10 +85,31 @@ public static class CsvTable
             cell.Clear();
             if (recordHasContent)
             {
-                records.Add(new CsvRecord(recordStart, [.. cells]));
+                records.Add(new CsvRecord(row, [.. cells]));
             }
+            row++;
             cells.Clear();
             recordHasContent = false;
         }
+    }
+
+    /// <summary>The row (as <see cref="Parse"/> numbers them) that the end of <paramref name="text"/> lies in.</summary>
+    public static int RowAtEnd(string text)
+    {
+        var row = 1;
+        var inQuotes = false;
+        foreach (var c in text)
+        {
+            if (c == '"')
+            {
+                // A doubled quote inside quotes toggles twice: no change, as it should be.
+                inQuotes = !inQuotes;
+            }
+            else if (c == '\n' && !inQuotes)
+            {
+                row++;
+            }
+        }
+        return row;
     }
 }

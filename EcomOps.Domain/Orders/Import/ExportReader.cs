@@ -30,21 +30,21 @@ public static class ExportReader
         var problems = new List<ImportProblem>();
         if (files.Count == 0)
         {
-            return Fail(new ImportProblem("", 0, null, "EmptyFile"));
+            return Fail(new ImportProblem("", 1, null, "EmptyFile"));
         }
         var sheets = new List<(ExportFile File, ExportLayout Layout, List<CsvRecord> Rows, Dictionary<string, int> Columns, string Encoding)>();
         foreach (var file in files)
         {
-            var (decoded, problem) = ExportText.Decode(file.Content);
+            var (decoded, problem, problemRow) = ExportText.Decode(file.Content);
             if (decoded is null)
             {
-                problems.Add(new ImportProblem(file.Name, 0, null, problem!));
+                problems.Add(new ImportProblem(file.Name, problemRow, null, problem!));
                 continue;
             }
             var (records, truncated) = CsvTable.Parse(decoded.Text);
             if (records.Count == 0)
             {
-                problems.Add(new ImportProblem(file.Name, 0, null, "EmptyFile"));
+                problems.Add(new ImportProblem(file.Name, 1, null, "EmptyFile"));
                 continue;
             }
             var header = records[0].Cells;
@@ -52,11 +52,11 @@ public static class ExportReader
             var layout = ExportLayout.Recognise(columns.Keys.ToHashSet());
             if (layout is null)
             {
-                problems.Add(new ImportProblem(file.Name, 1, null, HeaderProblem(columns.Keys)));
+                problems.Add(new ImportProblem(file.Name, records[0].Row, null, HeaderProblem(columns.Keys)));
                 continue;
             }
-            var missing = layout.Required.Where(c => !columns.ContainsKey(c)).ToList();
-            problems.AddRange(missing.Select(c => new ImportProblem(file.Name, 1, c, "MissingColumn")));
+            var missing = layout.Expected.Where(c => !columns.ContainsKey(c)).ToList();
+            problems.AddRange(missing.Select(c => new ImportProblem(file.Name, records[0].Row, c, "MissingColumn")));
             var rows = records.Skip(1).Where(r => r.Cells.Any(c => c.Trim().Trim('\t').Length > 0)).ToList();
             var lastRow = rows.Count > 0 ? rows[^1] : null;
             foreach (var row in rows)
@@ -73,7 +73,8 @@ public static class ExportReader
             }
             if (rows.Count == 0)
             {
-                problems.Add(new ImportProblem(file.Name, 1, null, "NoRows"));
+                // Said from the row after the header: "no orders from row 2 on".
+                problems.Add(new ImportProblem(file.Name, records[0].Row + 1, null, "NoRows"));
             }
             sheets.Add((file, layout, rows, columns, decoded.EncodingName));
         }
@@ -87,7 +88,8 @@ public static class ExportReader
         if (taobao ? sheets.Count != 2 || !kinds.Contains(ExportKind.TaobaoOrders) || !kinds.Contains(ExportKind.TaobaoItems) : sheets.Count != 1)
         {
             var code = !taobao ? "OneFileOnly" : kinds.Contains(ExportKind.TaobaoOrders) ? "ItemReportMissing" : "OrderReportMissing";
-            return Fail(new ImportProblem(sheets[0].File.Name, 0, null, sheets.Count > 2 ? "OneFileOnly" : code));
+            // The header is what tells which report a file is: the problem is named at row 1.
+            return Fail(new ImportProblem(sheets[0].File.Name, 1, null, sheets.Count > 2 ? "OneFileOnly" : code));
         }
 
         var orders = new Dictionary<string, OrderRows>(StringComparer.Ordinal);
@@ -136,6 +138,10 @@ public static class ExportReader
                     : (order.File, order.Row);
                 problems.Add(new ImportProblem(file, row, ColumnFor(kind, error.Field), error.Code));
             }
+            if (readCleanly)
+            {
+                CrossCheck(order, draft, problems);
+            }
             imported.Add(new ImportedOrder(draft, order.File, order.Row, [.. order.Lines.Select(l => l.Row)], [.. order.Lines.Select(l => l.File)], kind));
         }
         var platform = sheets[0].Layout.Platform;
@@ -145,6 +151,28 @@ public static class ExportReader
             : new ExportReadResult(platform, kind, encoding, imported, [], skipped);
 
         ExportReadResult Fail(ImportProblem problem) => new(null, null, null, [], [problem], 0);
+    }
+
+    /// <summary>
+    /// The file against itself: the order report's unit count against the item report's (Taobao), and the order's total
+    /// (lines less discounts, plus postage) against what the file says the buyer pays. A difference is a problem at the
+    /// order's row saying what the file expects and what its rows come to, never an order silently held for its price.
+    /// </summary>
+    private static void CrossCheck(OrderRows order, OrderDraft draft, List<ImportProblem> problems)
+    {
+        if (order.ItemCount is { } count && order.Lines.Sum(l => (long)l.Line.Quantity) is var units && units != count)
+        {
+            problems.Add(new ImportProblem(order.File, order.Row, "宝贝总数量", "ItemCountMismatch",
+                units.ToString(System.Globalization.CultureInfo.InvariantCulture), count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        if (order.TotalColumn is { } column && order.ExpectedTotal is { } expected)
+        {
+            var found = draft.Lines.Sum(l => l.Quantity * l.UnitPriceCents - l.DiscountCents) + draft.ShippingFeeCents + order.TotalAdjustment;
+            if (found != expected)
+            {
+                problems.Add(new ImportProblem(order.File, order.Row, column, "TotalMismatch", Money.Format(found), Money.Format(expected)));
+            }
+        }
     }
 
     /// <summary>Which column a draft's field came from, so the report names what the user sees in the file.</summary>
@@ -243,6 +271,9 @@ public static class ExportReader
             var closed = IsClosed(head.Raw(row, "订单状态"));
             skipped += closed ? 1 : 0;
             var mobile = head.Id(row, "联系手机");
+            // What the buyer pays for the goods and postage: the actual payment once paid, the order total before.
+            var payableColumn = paid is null ? "总金额" : "买家实际支付金额";
+            var payable = head.Amount(row, payableColumn);
             orders[id] = new OrderRows(id, head.File, row.Row)
             {
                 Closed = closed,
@@ -253,8 +284,10 @@ public static class ExportReader
                 Placed = head.Date(row, "订单创建时间", required: true),
                 Paid = paid,
                 ShippingFee = head.Amount(row, "买家应付邮费", required: false) ?? 0,
-                // What the buyer pays for the goods and postage: the actual payment once paid, the order total before.
-                Payable = paid is null ? head.Amount(row, "总金额") : head.Amount(row, "买家实际支付金额"),
+                Payable = payable,
+                TotalColumn = payableColumn,
+                ExpectedTotal = payable,
+                ItemCount = head.Count(row, "宝贝总数量"),
             };
         }
         var seenItems = new HashSet<(string, string)>();
@@ -294,9 +327,11 @@ public static class ExportReader
                 problems.Add(new ImportProblem(sheet.File, row.Row, "订单号", "Required"));
                 continue;
             }
+            var before = problems.Count;
+            var status = sheet.Raw(row, "订单状态");
             var next = new OrderRows(id, sheet.File, row.Row)
             {
-                Closed = IsClosed(sheet.Raw(row, "订单状态")),
+                Closed = IsClosed(status),
                 Name = sheet.Text(row, "客户姓名"),
                 Phone = sheet.Id(row, "联系电话"),
                 Address = sheet.Text(row, "客户地址"),
@@ -305,8 +340,16 @@ public static class ExportReader
                 Paid = sheet.Date(row, "付款确认时间", required: false),
                 ShippingFee = sheet.Amount(row, "运费金额", required: false) ?? 0,
                 Payable = sheet.Amount(row, "应付金额"),
+                TotalColumn = "应付金额",
             };
-            var order = Merge(orders, next, sheet.File, row.Row, problems, JdHeadColumns);
+            next.ExpectedTotal = next.Payable;
+            next.Head =
+            [
+                ("订单状态", status), ("客户姓名", next.Name), ("联系电话", next.Phone), ("客户地址", next.Address), ("订单备注", next.Note),
+                ("下单时间", next.Placed), ("付款确认时间", next.Paid), ("应付金额", next.Payable), ("运费金额", next.ShippingFee),
+            ];
+            next.HeadClean = problems.Count == before;
+            var order = Merge(orders, next, "订单号", problems);
             var sku = sheet.Id(row, "商家SKUID");
             if (sku.Length == 0 && sheet.Has("货号"))
             {
@@ -339,7 +382,8 @@ public static class ExportReader
                 problems.Add(new ImportProblem(sheet.File, row.Row, "子订单编号", sub.Length == 0 ? "Required" : "DuplicateOrderId", sub));
                 continue;
             }
-            var address = string.Concat(new[] { "省", "市", "区", "街道" }.Select(c => sheet.Text(row, c)));
+            var before = problems.Count;
+            var parts = new[] { "省", "市", "区", "街道" }.Select(c => sheet.Text(row, c)).ToList();
             var detail = sheet.Text(row, "详细地址");
             var next = new OrderRows(id, sheet.File, row.Row)
             {
@@ -347,17 +391,33 @@ public static class ExportReader
                 Name = sheet.Text(row, "收件人"),
                 Phone = sheet.Id(row, "收件人手机号"),
                 // A masked or encrypted detail stands alone: the platform delivers to it by its own waybill.
-                Address = OrderRules.IsCiphertext(detail) ? detail : address + detail,
+                Address = OrderRules.IsCiphertext(detail) ? detail : string.Concat(parts) + detail,
                 Note = sheet.Text(row, "买家留言"),
                 Placed = sheet.Date(row, "订单提交时间", required: true),
                 Paid = sheet.Date(row, "支付完成时间", required: false),
                 ShippingFee = sheet.Amount(row, "运费", required: false) ?? 0,
+                TotalColumn = "订单应付金额",
             };
-            var order = Merge(orders, next, sheet.File, row.Row, problems, DouyinHeadColumns);
+            // The order's own fields, repeated on each of its sub-orders. The status is not among them: a sub-order
+            // can be closed (refunded) while the others ship.
+            next.Head =
+            [
+                ("收件人", next.Name), ("收件人手机号", next.Phone), ("省", parts[0]), ("市", parts[1]), ("区", parts[2]), ("街道", parts[3]), ("详细地址", detail),
+                ("买家留言", next.Note), ("订单提交时间", next.Placed), ("支付完成时间", next.Paid), ("运费", next.ShippingFee),
+            ];
+            next.HeadClean = problems.Count == before;
+            var order = Merge(orders, next, "主订单编号", problems);
             var quantity = sheet.Quantity(row, "商品数量") ?? 1;
+            // 商品金额 is the sub-order's amount (unit price x quantity), 优惠总金额 its discount and 订单应付金额 what
+            // the buyer pays for it: the sub-orders' payable amounts add up to the order's (freight included).
             var amount = sheet.Amount(row, "商品金额") ?? 0;
             var discount = sheet.Amount(row, "优惠总金额", required: false) ?? 0;
-            // 商品金额 is the line's amount; a unit price that does not divide evenly leaves its cents in the discount.
+            var payable = sheet.Amount(row, "订单应付金额");
+            if (order is not null)
+            {
+                order.ExpectedTotal = order.ExpectedTotal is { } sum && payable is { } part ? sum + part : payable;
+            }
+            // A unit price that does not divide evenly leaves its cents in the discount.
             var unit = (amount + quantity - 1) / quantity;
             order?.AddLine(sheet.File, row.Row, sheet.Id(row, "商家编码"), sheet.Text(row, "选购商品"), quantity, unit, discount + (unit * quantity - amount));
         }
@@ -386,6 +446,10 @@ public static class ExportReader
             skipped += closed ? 1 : 0;
             // Pinduoduo orders exist once paid (拼单): the payment (or deal) time is both placed and paid.
             var at = sheet.Date(row, timeColumn, required: true);
+            // The buyer paid the order's total less what the platform took off (its discount and 多多支付 cut),
+            // plus any installation or delivery-to-door services.
+            var platformOff = PinduoduoPlatformOff.Sum(c => sheet.Amount(row, c, required: false) ?? 0);
+            var services = PinduoduoServices.Sum(c => sheet.Amount(row, c, required: false) ?? 0);
             var order = orders[id] = new OrderRows(id, sheet.File, row.Row)
             {
                 Closed = closed,
@@ -396,6 +460,9 @@ public static class ExportReader
                 Placed = at,
                 Paid = at,
                 ShippingFee = sheet.Amount(row, "邮费(元)", required: false) ?? 0,
+                TotalColumn = "用户实付金额(元)",
+                ExpectedTotal = sheet.Amount(row, "用户实付金额(元)"),
+                TotalAdjustment = services - platformOff,
             };
             var sku = sheet.Id(row, skuColumn);
             if (sku.Length == 0 && sheet.Has("商家编码-商品维度"))
@@ -411,6 +478,10 @@ public static class ExportReader
         return skipped;
     }
 
+    private static readonly string[] PinduoduoPlatformOff = ["平台优惠折扣(元)", "多多支付立减金额(元)"];
+
+    private static readonly string[] PinduoduoServices = ["上门安装费(元)", "送货入户费(元)", "送货入户并安装费(元)"];
+
     private static int ReadGeneric(ExportSheet sheet, List<CsvRecord> rows, Dictionary<string, OrderRows> orders, List<ImportProblem> problems)
     {
         var seenLines = new HashSet<(string, string)>();
@@ -422,6 +493,7 @@ public static class ExportReader
                 problems.Add(new ImportProblem(sheet.File, row.Row, "order_id", "Required"));
                 continue;
             }
+            var before = problems.Count;
             var language = sheet.Raw(row, "customer_language");
             var next = new OrderRows(id, sheet.File, row.Row)
             {
@@ -434,7 +506,13 @@ public static class ExportReader
                 Paid = sheet.Date(row, "paid_at", required: false),
                 ShippingFee = sheet.Amount(row, "shipping_fee", required: false) ?? 0,
             };
-            var order = Merge(orders, next, sheet.File, row.Row, problems, GenericHeadColumns);
+            next.Head =
+            [
+                ("customer_name", next.Name), ("customer_phone", next.Phone), ("shipping_address", next.Address), ("customer_language", next.Language),
+                ("buyer_note", next.Note), ("placed_at", next.Placed), ("paid_at", next.Paid), ("shipping_fee", next.ShippingFee),
+            ];
+            next.HeadClean = problems.Count == before;
+            var order = Merge(orders, next, "order_id", problems);
             var sku = sheet.Id(row, "sku");
             if (!seenLines.Add((id, sku)))
             {
@@ -448,34 +526,30 @@ public static class ExportReader
         return orders.Values.Count(o => o.Closed);
     }
 
-    private static readonly (string Column, Func<OrderRows, object?> Value)[] JdHeadColumns =
-        [("客户姓名", o => o.Name), ("联系电话", o => o.Phone), ("客户地址", o => o.Address), ("下单时间", o => o.Placed), ("应付金额", o => o.Payable), ("运费金额", o => o.ShippingFee)];
-
-    private static readonly (string Column, Func<OrderRows, object?> Value)[] DouyinHeadColumns =
-        [("收件人", o => o.Name), ("收件人手机号", o => o.Phone), ("详细地址", o => o.Address), ("订单提交时间", o => o.Placed)];
-
-    private static readonly (string Column, Func<OrderRows, object?> Value)[] GenericHeadColumns =
-        [("customer_name", o => o.Name), ("customer_phone", o => o.Phone), ("shipping_address", o => o.Address), ("placed_at", o => o.Placed), ("paid_at", o => o.Paid), ("shipping_fee", o => o.ShippingFee)];
-
     /// <summary>
-    /// In one-row-per-line exports the order's own fields repeat on every line; a row that says something else
-    /// about the same order id is a different order under a duplicate id, or a damaged file.
+    /// In one-row-per-line exports the order's own fields repeat on every line; a row that says something else about
+    /// the same order id is a different order under a duplicate id, or a damaged file. The row is reported with the
+    /// order id column first, then each field that differs (a row whose cells could not be read is reported as such).
     /// </summary>
-    private static OrderRows? Merge(Dictionary<string, OrderRows> orders, OrderRows next, string file, int row, List<ImportProblem> problems,
-        (string Column, Func<OrderRows, object?> Value)[] headColumns)
+    private static OrderRows? Merge(Dictionary<string, OrderRows> orders, OrderRows next, string idColumn, List<ImportProblem> problems)
     {
         if (!orders.TryGetValue(next.Id, out var existing))
         {
             orders[next.Id] = next;
             return next;
         }
-        var conflict = headColumns.FirstOrDefault(c => !Equals(c.Value(existing), c.Value(next)));
-        if (conflict.Column is not null)
+        if (!existing.HeadClean || !next.HeadClean)
         {
-            problems.Add(new ImportProblem(file, row, conflict.Column, "ConflictingOrderFields", next.Id));
-            return null;
+            return existing;
         }
-        return existing;
+        var differing = existing.Head.Zip(next.Head).Where(p => !Equals(p.First.Value, p.Second.Value)).Select(p => p.First.Column).ToList();
+        if (differing.Count == 0)
+        {
+            return existing;
+        }
+        problems.Add(new ImportProblem(next.File, next.Row, idColumn, "DuplicateOrderId", next.Id));
+        problems.AddRange(differing.Select(c => new ImportProblem(next.File, next.Row, c, "ConflictingOrderFields", next.Id)));
+        return null;
     }
 
     private static int? LineIndex(string field)
@@ -510,6 +584,23 @@ public static class ExportReader
 
         /// <summary>When the export gives only the order's payable amount, the discount is what the lines lack to it.</summary>
         public long? Payable { get; init; }
+
+        /// <summary>The order's own fields as this row gives them, compared across the rows of one order.</summary>
+        public IReadOnlyList<(string Column, object? Value)> Head { get; set; } = [];
+
+        /// <summary>Whether this row's order fields were all read without a problem (else they are not compared).</summary>
+        public bool HeadClean { get; set; } = true;
+
+        /// <summary>The file's own column for what the buyer pays for the order, and its amount, to check the total against.</summary>
+        public string? TotalColumn { get; init; }
+
+        public long? ExpectedTotal { get; set; }
+
+        /// <summary>What turns the order's total into the file's payable amount (Pinduoduo: less the platform's discounts, plus services).</summary>
+        public long TotalAdjustment { get; init; }
+
+        /// <summary>The number of units the order report says the order has (Taobao 宝贝总数量).</summary>
+        public int? ItemCount { get; init; }
 
         public List<(string File, int Row, OrderLineDraft Line)> Lines { get; } = [];
 

@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace EcomOps.Domain.Orders.Import;
 
-/// <summary>A problem with an export, named the way the user finds it in the file: file, row, column, reason.</summary>
-public sealed record ImportProblem(string File, int Row, string? Column, string Code, string? Value = null);
+/// <summary>
+/// A problem with an export, named the way the user finds it in the file: file, row (as a spreadsheet numbers it, the
+/// header being row 1), column, reason, the value found and, for a cross-check, the value expected.
+/// </summary>
+public sealed record ImportProblem(string File, int Row, string? Column, string Code, string? Value = null, string? Expected = null);
 
 /// <summary>
 /// Reads typed values out of one row of an export by column name, cleaning the platforms' quirks on the way (Excel
@@ -54,10 +57,10 @@ internal sealed class ExportSheet(string file, IReadOnlyDictionary<string, int> 
         return value;
     }
 
+    /// <summary>An amount in yuan as cents, read by <see cref="Money.TryParse"/> (never rounded).</summary>
     public long? Amount(CsvRecord row, string column, bool required = true)
     {
-        var value = Raw(row, column).Replace(",", "", StringComparison.Ordinal).Replace("¥", "", StringComparison.Ordinal)
-            .Replace("￥", "", StringComparison.Ordinal).Trim();
+        var value = Raw(row, column);
         if (value.Length == 0)
         {
             if (required && Has(column))
@@ -66,23 +69,34 @@ internal sealed class ExportSheet(string file, IReadOnlyDictionary<string, int> 
             }
             return null;
         }
-        if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount)
-            || decimal.Round(amount, 2) != amount)
+        if (!Money.TryParse(value, out var cents, out var problem))
         {
-            problems.Add(new ImportProblem(file, row.Row, column, "AmountFormat", Raw(row, column)));
+            problems.Add(new ImportProblem(file, row.Row, column, problem!, value));
             return null;
         }
-        if (amount < 0)
+        return cents;
+    }
+
+    /// <summary>A count of units for a whole order (no per-line limit): a positive whole number.</summary>
+    public int? Count(CsvRecord row, string column)
+    {
+        var value = Raw(row, column).Replace(",", "", StringComparison.Ordinal);
+        if (value.Length == 0)
         {
-            problems.Add(new ImportProblem(file, row.Row, column, "AmountNegative", Raw(row, column)));
+            problems.Add(new ImportProblem(file, row.Row, column, "Required"));
             return null;
         }
-        if (amount * 100 > OrderRules.MaxAmountCents)
+        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
         {
-            problems.Add(new ImportProblem(file, row.Row, column, "AmountTooLarge", Raw(row, column)));
+            problems.Add(new ImportProblem(file, row.Row, column, "QuantityFormat", value));
             return null;
         }
-        return (long)(amount * 100);
+        if (count <= 0)
+        {
+            problems.Add(new ImportProblem(file, row.Row, column, "QuantityOutOfRange", value));
+            return null;
+        }
+        return count;
     }
 
     public int? Quantity(CsvRecord row, string column)

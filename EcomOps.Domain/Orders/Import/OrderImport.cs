@@ -50,14 +50,17 @@ public sealed class OrderImport(IDbContextFactory<OpsDb> dbFactory, OrderIntake 
         return new ImportOutcome(results.Count(r => r.Created), results.Count(r => !r.Created), results.Count(r => r.Created && r.Status == OrderStatus.OnHold), read.SkippedClosed, []);
     }
 
-    /// <summary>The report of a refused import, as CSV (UTF-8 with BOM, so Excel shows Chinese): file, row, column, reason, value.</summary>
-    public static byte[] ReportCsv(IReadOnlyList<ImportProblem> problems, Func<string, string> reasonText, IReadOnlyList<string> headings)
+    /// <summary>
+    /// The report of a refused import, as CSV (UTF-8 with BOM, so Excel shows Chinese): file, row, column, reason, value.
+    /// The reason is given the whole problem, so a cross-check can say what was expected and what was found.
+    /// </summary>
+    public static byte[] ReportCsv(IReadOnlyList<ImportProblem> problems, Func<ImportProblem, string> reasonText, IReadOnlyList<string> headings)
     {
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(",", headings.Select(Cell)));
         foreach (var p in problems)
         {
-            csv.AppendLine(string.Join(",", new[] { p.File, p.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Column ?? "", reasonText(p.Code), p.Value ?? "" }.Select(Cell)));
+            csv.AppendLine(string.Join(",", new[] { p.File, p.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Column ?? "", reasonText(p), p.Value ?? "" }.Select(Cell)));
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
