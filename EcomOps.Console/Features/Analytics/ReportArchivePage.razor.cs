@@ -66,25 +66,18 @@ public sealed partial class ReportArchivePage
     private async Task BuildNowAsync()
     {
         IReadOnlyList<Team> teams = _teamChoice == AllTeams ? _teams : [Enum.Parse<Team>(_teamChoice)];
-        if (teams.Count == 0 || !teams.All(_teams.Contains))
-        {
-            Snackbar.Add(L["Kpi.ExportRefused"], Severity.Error);
-            return;
-        }
-        if (_period.IsFuture(Time.Today))
-        {
-            Snackbar.Add(L["Kpi.FuturePeriod"], Severity.Warning);
-            return;
-        }
         _requesting = true;
         try
         {
-            var (id, needsBuild) = await Archive.RequestAsync(new ReportRequest(_period, teams, CultureInfo.CurrentUICulture.Name), scheduled: false, _actor);
-            if (needsBuild)
+            var asked = await Archive.AskAsync(_actor, new ReportRequest(_period, teams, CultureInfo.CurrentUICulture.Name));
+            if (!asked.Succeeded)
             {
-                Jobs.Enqueue<ReportBuildJob>(job => job.RunAsync(id, CancellationToken.None));
-                _awaited.Add(id);
-                Snackbar.Add(L["Reports.Queued"], Severity.Info);
+                Snackbar.Add(string.Join(" ", asked.Errors.Select(e => L[$"Error.{e.Code}"].Value)), Severity.Warning);
+                return;
+            }
+            if (asked.Value!.NeedsBuild)
+            {
+                Enqueue(asked.Value.Id);
             }
             else
             {
@@ -97,6 +90,29 @@ public sealed partial class ReportArchivePage
             _requesting = false;
         }
     }
+
+    private async Task RetryAsync(ReportListItem report)
+    {
+        var retried = await Archive.RetryAsync(_actor, report.Id);
+        if (retried.Kind == OutcomeKind.Invalid)
+        {
+            Snackbar.Add(string.Join(" ", retried.Errors.Select(e => L[$"Error.{e.Code}"].Value)), Severity.Warning);
+        }
+        else if (retried.Value)
+        {
+            Enqueue(report.Id);
+        }
+        await LoadAsync();
+    }
+
+    private void Enqueue(int id)
+    {
+        Jobs.Enqueue<ReportBuildJob>(job => job.RunAsync(id, CancellationToken.None));
+        _awaited.Add(id);
+        Snackbar.Add(L["Reports.Queued"], Severity.Info);
+    }
+
+    private bool CanRetry(ReportListItem report) => ReportArchive.CanRetry(report.Status, report.RequestedAtUtc, Time.UtcNow);
 
     private static string Size(long bytes) => bytes < 1024 * 1024
         ? $"{bytes / 1024.0:0.0} KB"

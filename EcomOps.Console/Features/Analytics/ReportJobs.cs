@@ -56,6 +56,28 @@ public sealed class ReportRetentionJob(ReportArchive archive)
     public Task RunAsync(CancellationToken ct) => archive.RemoveExpiredAsync(ct);
 }
 
+/// <summary>
+/// At start-up: builds that were queued or running when the console stopped are started again (the in-memory job
+/// store forgot them, and the archive would otherwise show them queued for ever).
+/// </summary>
+internal sealed class UnfinishedReportRequeue(ReportArchive archive, IBackgroundJobClient jobs, ILogger<UnfinishedReportRequeue> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var ids = await archive.RequeueUnfinishedAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            jobs.Enqueue<ReportBuildJob>(job => job.RunAsync(id, CancellationToken.None));
+        }
+        if (ids.Count > 0)
+        {
+            logger.LogInformation("Started again {Count} report builds left unfinished by the last stop", ids.Count);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
 public static class AnalyticsConsoleSetup
 {
     public static IServiceCollection AddAnalyticsConsole(this IServiceCollection services)
@@ -64,6 +86,7 @@ public static class AnalyticsConsoleSetup
         services.AddTransient<ReportBuildJob>();
         services.AddTransient<ScheduledReportJob>();
         services.AddTransient<ReportRetentionJob>();
+        services.AddHostedService<UnfinishedReportRequeue>();
         return services;
     }
 }

@@ -24,6 +24,9 @@ public sealed record ReportListItem(
     public string FileName => KpiExport.FileName(Teams, Period);
 }
 
+/// <summary>A request the archive took: the stored report, and whether a build has to be started for it.</summary>
+public sealed record ReportTaken(int Id, bool NeedsBuild);
+
 /// <summary>How long built reports are kept.</summary>
 public sealed record ReportSettings(int RetentionDays = 400);
 
@@ -31,8 +34,88 @@ public sealed record ReportSettings(int RetentionDays = 400);
 /// The report archive: requests (one stored report per set of parameters), builds with progress, lists, downloads
 /// and retention. Builds run in jobs; each build can run again without building a ready report twice.
 /// </summary>
-public sealed class ReportArchive(IDbContextFactory<OpsDb> dbFactory, KpiExport export, ReportSettings settings, TimeProvider clock)
+public sealed class ReportArchive(IDbContextFactory<OpsDb> dbFactory, KpiExport export, ReportSettings settings, TimeProvider clock, Time.CompanyTime time)
 {
+    public const string TeamNotAllowed = "ReportTeamNotAllowed";
+    public const string PeriodInFuture = "ReportPeriodInFuture";
+
+    /// <summary>A build still queued or building this long after it was asked for is stuck and may be retried by hand.</summary>
+    public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// A person asks for a workbook: only teams their role may export (<see cref="KpiAccess"/>), and only a period that
+    /// has begun. Then as <see cref="RequestAsync"/>.
+    /// </summary>
+    public async Task<Outcome<ReportTaken>> AskAsync(Actor by, ReportRequest request, CancellationToken ct = default)
+    {
+        if (!by.May(Permissions.ExportKpiSheets) || request.Teams.Count == 0
+            || (by.Roles is { } roles && !request.Teams.All(KpiAccess.TeamsFor(roles).Contains)))
+        {
+            return Outcome<ReportTaken>.Invalid([new FieldError("Teams", TeamNotAllowed)]);
+        }
+        if (request.Period.IsFuture(time.Today))
+        {
+            return Outcome<ReportTaken>.Invalid([new FieldError("Period", PeriodInFuture)]);
+        }
+        var (id, needsBuild) = await RequestAsync(request, scheduled: false, by, ct);
+        return Outcome<ReportTaken>.Done(new ReportTaken(id, needsBuild));
+    }
+
+    /// <summary>
+    /// Builds a failed or stuck report again, for someone who may see it: back to Queued, and <c>true</c> when a build
+    /// must be started. A report that is ready, or building normally, is left alone (<c>false</c>).
+    /// </summary>
+    public async Task<Outcome<bool>> RetryAsync(Actor by, int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var report = await db.StoredReports.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null)
+        {
+            return Outcome<bool>.NotFound();
+        }
+        if (!by.May(Permissions.ExportKpiSheets) || (by.Roles is { } roles && !ParseTeams(report.Teams).All(KpiAccess.TeamsFor(roles).Contains)))
+        {
+            return Outcome<bool>.Invalid([new FieldError("Teams", TeamNotAllowed)]);
+        }
+        if (!CanRetry(report.Status, report.RequestedAtUtc, clock.GetUtcNow().UtcDateTime))
+        {
+            return Outcome<bool>.Done(false);
+        }
+        report.Status = ReportStatus.Queued;
+        report.Progress = 0;
+        report.Error = null;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<bool>.Conflict();
+        }
+        return Outcome<bool>.Done(true);
+    }
+
+    /// <summary>A failed build, or one still not ready long after it was asked for, may be started again by hand.</summary>
+    public static bool CanRetry(ReportStatus status, DateTime requestedAtUtc, DateTime nowUtc) =>
+        status == ReportStatus.Failed || (status is ReportStatus.Queued or ReportStatus.Building && nowUtc - requestedAtUtc > StuckAfter);
+
+    /// <summary>
+    /// Reports left queued or half-built when the console stopped: their builds lived in the in-memory job store,
+    /// which forgot them. They go back to Queued; the caller starts a build for each id returned.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> RequeueUnfinishedAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unfinished = await db.StoredReports.Where(r => r.Status == ReportStatus.Queued || r.Status == ReportStatus.Building).ToListAsync(ct);
+        foreach (var report in unfinished)
+        {
+            report.Status = ReportStatus.Queued;
+            report.Progress = 0;
+        }
+        await db.SaveChangesAsync(ct);
+        return [.. unfinished.Select(r => r.Id)];
+    }
+
     /// <summary>
     /// The report for these parameters: the existing one (a failed one is queued again), or a new queued one.
     /// <c>NeedsBuild</c> says whether a build should be started.
