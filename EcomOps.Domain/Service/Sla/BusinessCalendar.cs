@@ -6,8 +6,8 @@ namespace EcomOps.Domain.Service.Sla;
 /// When the service desk (or the warehouse) is open: weekly opening hours in wall-clock time of an IANA time zone,
 /// holidays closed all day, make-up workdays open on a normally closed weekday, and dated hours that replace one date's
 /// hours (an extended 11.11, a short day before a holiday). The console builds it from stored calendar days
-/// (<see cref="Calendars.CalendarDays"/>); tests build it in memory. Every method takes and returns UTC instants; the wall-clock
-/// reading happens inside, so a 09:00–17:00 day stays 8 open hours across a daylight-saving switch.
+/// (<see cref="Calendars.CalendarDays"/>); tests build it in memory. Every method takes and returns UTC instants; the
+/// wall-clock reading happens inside, so a 09:00–17:00 day stays 8 open hours across a daylight-saving switch.
 /// </summary>
 public sealed partial class BusinessCalendar
 {
