@@ -83,6 +83,26 @@ public sealed class CalendarDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Desk_holidays_kept_in_settings_saved_before_the_upgrade_become_its_first_days_instead_of_the_defaults()
+    {
+        await using (var db = _harness.NewDb())
+        {
+            db.Add(new SlaSettingsRecord
+            {
+                Document = """{"TimeZoneId":"Asia/Shanghai","WeeklyHours":{"Monday":"09:00-18:00"},"Holidays":["2026-12-25"],"MakeUpWorkdays":[{"Date":"2026-12-27","WorksAs":"Monday"}],"Policies":[]}""",
+                Version = 3,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await Days.SeedAsync();
+
+        Assert.Equal(
+            [(new DateOnly(2026, 12, 25), CalendarDayKind.Holiday), (new DateOnly(2026, 12, 27), CalendarDayKind.MakeUpWorkday)],
+            (await StoredAsync(WorkCalendar.ServiceDesk)).Select(d => (d.Date, d.Kind)));
+    }
+
+    [Fact]
     public async Task Changing_a_calendar_without_the_sla_settings_permission_is_refused_and_writes_nothing()
     {
         await Days.SeedAsync();
