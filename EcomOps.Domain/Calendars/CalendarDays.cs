@@ -94,7 +94,7 @@ public sealed class CalendarDays(IDbContextFactory<OpsDb> dbFactory, CompanyTime
         {
             var seed = listed.Calendar == WorkCalendar.ServiceDesk ? await WithDaysOfSavedSlaSettingsAsync(db, listed, ct) : listed;
             var taken = (await db.Set<CalendarDay>().Where(day => day.Calendar == seed.Calendar).Select(day => day.Date).ToListAsync(ct)).ToHashSet();
-            foreach (var day in seed.Days.Where(day => !taken.Contains(day.Date)))
+            foreach (var day in seed.Days.Where(day => taken.Add(day.Date)))
             {
                 db.Add(new CalendarDay { Calendar = seed.Calendar, Date = day.Date, Kind = day.Kind, Name = day.Name });
                 written++;

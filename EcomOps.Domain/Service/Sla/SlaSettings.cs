@@ -123,7 +123,10 @@ public sealed class SlaSettings
         return Outcome<(BusinessCalendar, SlaPolicySet)>.Done((calendar, new SlaPolicySet(Policies.Select(policy => policy.ToPolicy()))));
     }
 
-    /// <summary>Reads "09:00-12:00, 13:30-18:00" (en or em dash, "24:00" for midnight); empty means closed.</summary>
+    /// <summary>
+    /// Reads "09:00-12:00, 13:30-18:00" (en or em dash; "24:00" for midnight, and a closing "23:59" means the same, see
+    /// <see cref="OpeningInterval"/>); empty means closed.
+    /// </summary>
     public static bool TryParseHours(string? text, out IReadOnlyList<OpeningInterval> hours, out string? errorCode)
     {
         hours = [];
