@@ -1,3 +1,4 @@
+using EcomOps.Domain.Calendars;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.DemoData;
 using EcomOps.Domain.Org;
@@ -12,6 +13,8 @@ public static class StartUp
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StartUp");
         await OpsDbSetup.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<OpsDb>>());
+        // Every start, every environment: writes the holiday seeds not written yet (never over a person's edits).
+        await app.Services.GetRequiredService<CalendarDays>().SeedAsync();
         await app.Services.GetRequiredService<EcomOps.Domain.Service.SlaSettingsDesk>().SyncAsync();
 
         if (app.Environment.IsDevelopment())
@@ -73,6 +76,8 @@ public static class SeedCommand
                 await db.Database.EnsureDeletedAsync();
             }
             await OpsDbSetup.MigrateAsync(factory);
+            await app.Services.GetRequiredService<CalendarDays>().SeedAsync();
+            await app.Services.GetRequiredService<EcomOps.Domain.Service.SlaSettingsDesk>().SyncAsync();
         }
         var started = System.Diagnostics.Stopwatch.StartNew();
         await generator.SeedAsync(size);

@@ -35,6 +35,8 @@ public static class OpsDbSetup
         services.TryAddSingleton(Service.ServiceSla.Default());
         services.AddSingleton<Service.TicketDesk>();
         services.AddSingleton<Service.TicketQueue>();
+        services.AddSingleton<Calendars.CalendarDays>();
+        services.AddSingleton<Calendars.CalendarDesk>();
         services.AddSingleton<Service.SlaSettingsDesk>();
         services.AddSingleton<Service.Surveys.SurveyDesk>();
         services.AddSingleton<Service.ServiceAlerts>();
@@ -63,7 +65,11 @@ public static class OpsDbSetup
         services.AddSingleton<DemoData.IDemoDataArea, Orders.OrderDemoData>();
         services.TryAddSingleton(new Orders.OrderSettings());
         services.TryAddSingleton(new Service.Surveys.SurveySettings());
-        services.AddSingleton(sp => new Orders.ShipByPolicy(sp.GetRequiredService<Orders.OrderSettings>(), Service.Sla.BusinessCalendar.ChinaDefault()));
+        services.AddSingleton(sp =>
+        {
+            var calendars = sp.GetRequiredService<Calendars.CalendarDays>();
+            return new Orders.ShipByPolicy(sp.GetRequiredService<Orders.OrderSettings>(), () => calendars.Company);
+        });
         services.AddSingleton<Orders.OrderStock>();
         services.AddSingleton<Orders.OrderFirstReview>();
         services.AddSingleton<Orders.OrderIntake>();

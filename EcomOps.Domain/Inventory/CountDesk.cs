@@ -18,7 +18,7 @@ public sealed record CountAccuracy(string Group, int Counted, int Exact)
 /// Scheduled stock counts: weekly ABC classes, the nightly plan of due counts spread over working days, counting with
 /// a snapshot, and the approval of variances over the threshold (approval writes the variance to the ledger).
 /// </summary>
-public sealed class CountDesk(IDbContextFactory<OpsDb> dbFactory, StockLedger ledger, InventoryWatch watch, CountSettings settings, CompanyTime time)
+public sealed class CountDesk(IDbContextFactory<OpsDb> dbFactory, StockLedger ledger, InventoryWatch watch, CountSettings settings, CompanyTime time, Calendars.CalendarDays calendars)
 {
     public const string CountAlreadyEntered = "CountAlreadyEntered";
     public const string CountNotStarted = "CountNotStarted";
@@ -74,7 +74,7 @@ public sealed class CountDesk(IDbContextFactory<OpsDb> dbFactory, StockLedger le
             .Where(s => !lastCounted.TryGetValue((s.SkuId, s.WarehouseId), out var last) || (now - last).TotalDays >= CountRules.IntervalDays(s.Class))
             .OrderBy(s => s.Class).ThenBy(s => s.WarehouseId).ThenBy(s => s.SkuId)
             .ToList();
-        var days = CountRules.WorkingDays(time.Today, settings.SpreadWorkingDays);
+        var days = CountRules.WorkingDays(time.Today, settings.SpreadWorkingDays, calendars.Company);
         // Evenly: the first due SKU on the first working day, the next on the second, and round again.
         for (var i = 0; i < due.Count; i++)
         {

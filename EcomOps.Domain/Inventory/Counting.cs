@@ -1,6 +1,7 @@
 using EcomOps.Domain.Catalog;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Live;
+using EcomOps.Domain.Service.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -128,15 +129,16 @@ public static class CountRules
         Math.Abs(variance) > settings.ApprovalQuantity || Math.Abs(variance) * unitCostCents > settings.ApprovalValueCents;
 
     /// <summary>
-    /// The working days (Monday to Friday) from <paramref name="from"/> on, <paramref name="count"/> of them, over
-    /// which new count tasks are spread one after another.
+    /// The working days of <paramref name="calendar"/> (the company's: Monday to Friday, without public holidays, with
+    /// make-up workdays) from <paramref name="from"/> on, <paramref name="count"/> of them, over which new count tasks
+    /// are spread one after another.
     /// </summary>
-    public static List<DateOnly> WorkingDays(DateOnly from, int count)
+    public static List<DateOnly> WorkingDays(DateOnly from, int count, BusinessCalendar calendar)
     {
         var days = new List<DateOnly>(count);
         for (var d = from; days.Count < count; d = d.AddDays(1))
         {
-            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            if (calendar.IsWorkingDay(d))
             {
                 days.Add(d);
             }

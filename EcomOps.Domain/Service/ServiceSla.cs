@@ -1,3 +1,4 @@
+using EcomOps.Domain.Calendars;
 using EcomOps.Domain.Service.Sla;
 
 namespace EcomOps.Domain.Service;
@@ -20,7 +21,7 @@ public sealed class ServiceSla(BusinessCalendar calendar, SlaPolicySet policies)
 
     public static ServiceSla Default()
     {
-        var (calendar, policies) = SlaSettings.Default().Build().Value;
+        var (calendar, policies) = SlaSettings.Default().Build(CalendarDates.Of(CalendarSeeds.ServiceDeskSpringFestival)).Value;
         return new ServiceSla(calendar, policies);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EcomOps.Domain.Calendars;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Org;
 using EcomOps.Domain.Service.Sla;
@@ -45,10 +46,13 @@ public sealed record SlaRecomputation(int Recomputed, int DeadlinesMoved);
 /// a reassignment names an active CS employee, and the version it was edited from; then it swaps the rules the clock
 /// uses and recomputes every open ticket, so no deadline is left computed under the old rules.
 /// </summary>
-public sealed class SlaSettingsDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sla, TicketDesk tickets, TimeProvider clock)
+public sealed class SlaSettingsDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sla, TicketDesk tickets, CalendarDays calendars, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
     private long _appliedVersion;
+
+    /// <summary>The desk's dated days the applied rules were built with; null before the first sync.</summary>
+    private volatile string? _appliedDays;
 
     public async Task<SlaSettingsSnapshot> LoadAsync(CancellationToken ct = default)
     {
@@ -60,32 +64,37 @@ public sealed class SlaSettingsDesk(IDbContextFactory<OpsDb> dbFactory, ServiceS
     }
 
     /// <summary>
-    /// Makes this server's rules those stored, when another server (or an earlier run) saved newer ones. Start-up and
-    /// the minute SLA sweep call it, so a change made on one server reaches every server within a minute.
+    /// Makes this server's rules those stored, when another server (or an earlier run) saved newer settings or changed
+    /// the calendar's days. Start-up, the minute SLA sweep and calendar edits call it, so a change made on one server
+    /// reaches every server within a minute.
     /// </summary>
     public async Task<bool> SyncAsync(CancellationToken ct = default)
     {
+        await calendars.RefreshAsync(ct);
+        var days = calendars.DatesOf(WorkCalendar.ServiceDesk);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var stored = await db.Set<SlaSettingsRecord>().AsNoTracking().Where(r => r.Id == SlaSettingsRecord.SingletonId)
             .Select(r => new { r.Version }).FirstOrDefaultAsync(ct);
-        if (stored is null || stored.Version == Interlocked.Read(ref _appliedVersion))
+        if (days.Fingerprint == _appliedDays && (stored is null || stored.Version == Interlocked.Read(ref _appliedVersion)))
         {
             return false;
         }
         var snapshot = await LoadAsync(ct);
-        var built = snapshot.Settings.Build();
+        var built = snapshot.Settings.Build(days);
         if (!built.Succeeded)
         {
             return false;
         }
         sla.Replace(built.Value.Calendar, built.Value.Policies);
         Interlocked.Exchange(ref _appliedVersion, snapshot.Version);
+        _appliedDays = days.Fingerprint;
         return true;
     }
 
     public async Task<Outcome<SlaRecomputation>> SaveAsync(Actor actor, SlaSettings settings, long version, CancellationToken ct = default)
     {
-        var built = settings.Build();
+        var days = calendars.DatesOf(WorkCalendar.ServiceDesk);
+        var built = settings.Build(days);
         var errors = built.Errors.ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Actor = actor;
@@ -134,8 +143,13 @@ public sealed class SlaSettingsDesk(IDbContextFactory<OpsDb> dbFactory, ServiceS
 
         sla.Replace(built.Value.Calendar, built.Value.Policies);
         Interlocked.Exchange(ref _appliedVersion, record.Version);
+        _appliedDays = days.Fingerprint;
         return Outcome<SlaRecomputation>.Done(await tickets.RecomputeOpenAsync(ct));
     }
+
+    /// <summary>Whether the stored settings still build with the desk's dated days changed to <paramref name="days"/>.</summary>
+    public async Task<IReadOnlyList<FieldError>> CheckDaysAsync(CalendarDates days, CancellationToken ct = default) =>
+        (await LoadAsync(ct)).Settings.Build(days).Errors;
 
     private static SlaSettings Read(string document) => JsonSerializer.Deserialize<SlaSettings>(document, Json) ?? SlaSettings.Default();
 

@@ -1,5 +1,6 @@
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Inventory;
+using EcomOps.Domain.Service.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Tests.Inventory;
@@ -30,7 +31,7 @@ public sealed class CountRulesTests
     [Fact]
     public void Working_days_skip_the_weekend() =>
         // 2026-11-27 is a Friday.
-        Assert.Equal([new DateOnly(2026, 11, 27), new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 1)], CountRules.WorkingDays(new DateOnly(2026, 11, 27), 3));
+        Assert.Equal([new DateOnly(2026, 11, 27), new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 1)], CountRules.WorkingDays(new DateOnly(2026, 11, 27), 3, BusinessCalendar.ChinaDefault()));
 }
 
 public sealed class CountDeskTests : IAsyncLifetime

@@ -26,9 +26,6 @@ public sealed partial class SlaSettingsPage
     private bool _changed;
     private bool _saving;
     private bool _conflict;
-    private DateTime? _newHoliday;
-    private DateTime? _newMakeUpDay;
-    private DayOfWeek _newMakeUpWorksAs = DayOfWeek.Monday;
 
     [Inject] private SlaSettingsDesk Desk { get; set; } = default!;
     [Inject] private TicketQueue Queue { get; set; } = default!;
@@ -103,38 +100,6 @@ public sealed partial class SlaSettingsPage
         Touch();
     }
 
-    private void AddHoliday()
-    {
-        if (_newHoliday is { } date && !_settings!.Holidays.Contains(DateOnly.FromDateTime(date)))
-        {
-            _settings.Holidays.Add(DateOnly.FromDateTime(date));
-            Touch();
-        }
-        _newHoliday = null;
-    }
-
-    private void RemoveHoliday(DateOnly holiday)
-    {
-        _settings!.Holidays.Remove(holiday);
-        Touch();
-    }
-
-    private void AddMakeUpDay()
-    {
-        if (_newMakeUpDay is { } date)
-        {
-            _settings!.MakeUpWorkdays.Add(new SlaMakeUpDay { Date = DateOnly.FromDateTime(date), WorksAs = _newMakeUpWorksAs });
-            Touch();
-        }
-        _newMakeUpDay = null;
-    }
-
-    private void RemoveMakeUpDay(SlaMakeUpDay day)
-    {
-        _settings!.MakeUpWorkdays.Remove(day);
-        Touch();
-    }
-
     private void Move(int index, int by)
     {
         var policies = _settings!.Policies;
@@ -197,11 +162,6 @@ public sealed partial class SlaSettingsPage
         if (field.StartsWith("WeeklyHours.", StringComparison.Ordinal) && Enum.TryParse<DayOfWeek>(field[12..], out var day))
         {
             return $"{DayName(day)}: {message}";
-        }
-        if (field.StartsWith("MakeUpWorkdays[", StringComparison.Ordinal) && int.TryParse(field[15..field.IndexOf(']')], out var makeUp)
-            && _settings is not null && makeUp < _settings.MakeUpWorkdays.Count)
-        {
-            return $"{Format.Date(_settings.MakeUpWorkdays[makeUp].Date)}: {message}";
         }
         return message;
     }

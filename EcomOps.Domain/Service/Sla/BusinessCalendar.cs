@@ -3,9 +3,11 @@ using System.Collections.Frozen;
 namespace EcomOps.Domain.Service.Sla;
 
 /// <summary>
-/// When the service desk is open: weekly opening hours in wall-clock time of an IANA time zone, holidays closed all day,
-/// and make-up workdays open on a normally closed weekday. Every method takes and returns UTC instants; the wall-clock
-/// reading happens inside, so a 09:00–17:00 day stays 8 open hours across a daylight-saving switch.
+/// When the service desk (or the warehouse) is open: weekly opening hours in wall-clock time of an IANA time zone,
+/// holidays closed all day, make-up workdays open on a normally closed weekday, and dated hours that replace one date's
+/// hours (an extended 11.11, a short day before a holiday). The console builds it from stored calendar days
+/// (<see cref="Calendars.CalendarDays"/>); tests build it in memory. Every method takes and returns UTC instants; the
+/// wall-clock reading happens inside, so a 09:00–17:00 day stays 8 open hours across a daylight-saving switch.
 /// </summary>
 public sealed partial class BusinessCalendar
 {
@@ -13,12 +15,14 @@ public sealed partial class BusinessCalendar
         string timeZoneId,
         IReadOnlyDictionary<DayOfWeek, IReadOnlyList<OpeningInterval>> weeklyHours,
         IEnumerable<DateOnly>? holidays = null,
-        IEnumerable<MakeUpWorkday>? makeUpWorkdays = null)
+        IEnumerable<MakeUpWorkday>? makeUpWorkdays = null,
+        IEnumerable<DatedHours>? datedHours = null)
     {
         Zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
-        WeeklyHours = weeklyHours.ToFrozenDictionary(day => day.Key, day => Ordered(day.Key, day.Value));
+        WeeklyHours = weeklyHours.ToFrozenDictionary(day => day.Key, day => Ordered(day.Key.ToString(), day.Value, nameof(weeklyHours)));
         Holidays = (holidays ?? []).ToFrozenSet();
         MakeUpWorkdays = (makeUpWorkdays ?? []).ToFrozenDictionary(day => day.Date, day => day.WorksAs);
+        DatedHours = (datedHours ?? []).ToFrozenDictionary(day => day.Date, day => Ordered($"{day.Date:yyyy-MM-dd}", day.Hours, nameof(datedHours)));
 
         // Without a single opening interval no instant is ever open and NextOpening or Add would search forever.
         if (WeeklyHours.Values.All(hours => hours.Count == 0))
@@ -29,6 +33,11 @@ public sealed partial class BusinessCalendar
         if (clashes.Length > 0)
         {
             throw new ArgumentException($"{clashes[0]:yyyy-MM-dd} is both a holiday and a make-up workday.", nameof(makeUpWorkdays));
+        }
+        var twice = DatedHours.Keys.Where(date => Holidays.Contains(date) || MakeUpWorkdays.ContainsKey(date)).Order().ToArray();
+        if (twice.Length > 0)
+        {
+            throw new ArgumentException($"{twice[0]:yyyy-MM-dd} has hours of its own and is also a holiday or a make-up workday.", nameof(datedHours));
         }
         foreach (var (date, worksAs) in MakeUpWorkdays)
         {
@@ -48,23 +57,38 @@ public sealed partial class BusinessCalendar
     /// <summary>Each make-up workday with the weekday whose hours it uses.</summary>
     public IReadOnlyDictionary<DateOnly, DayOfWeek> MakeUpWorkdays { get; }
 
+    /// <summary>Dates whose own hours replace their weekday's; an empty list closes the date.</summary>
+    public IReadOnlyDictionary<DateOnly, IReadOnlyList<OpeningInterval>> DatedHours { get; }
+
     /// <summary>The same hours Monday to Friday, closed at weekends.</summary>
     public static BusinessCalendar Weekdays(
         string timeZoneId,
         IReadOnlyList<OpeningInterval> hours,
         IEnumerable<DateOnly>? holidays = null,
-        IEnumerable<MakeUpWorkday>? makeUpWorkdays = null) =>
+        IEnumerable<MakeUpWorkday>? makeUpWorkdays = null,
+        IEnumerable<DatedHours>? datedHours = null) =>
         new(timeZoneId,
             new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
                 .ToDictionary(day => day, _ => hours),
             holidays,
-            makeUpWorkdays);
+            makeUpWorkdays,
+            datedHours);
 
     /// <summary>Open every instant: the calendar of calendar-hours targets, where elapsed time is plain elapsed time.</summary>
     public static BusinessCalendar AlwaysOpen(string timeZoneId) =>
         new(timeZoneId, Enum.GetValues<DayOfWeek>().ToDictionary(day => day, _ => (IReadOnlyList<OpeningInterval>)[OpeningInterval.AllDay]));
 
     public bool IsOpen(DateTime utc) => NextOpening(utc) == utc;
+
+    /// <summary>Whether the date has any opening hours at all, whatever they are.</summary>
+    public bool IsWorkingDay(DateOnly date) => HoursOn(date).Count > 0;
+
+    /// <summary>The opening hours of one date, after its holiday, make-up workday or hours of its own.</summary>
+    public IReadOnlyList<OpeningInterval> HoursOn(DateOnly date) =>
+        DatedHours.TryGetValue(date, out var own) ? own
+        : Holidays.Contains(date) ? []
+        : MakeUpWorkdays.TryGetValue(date, out var worksAs) ? HoursOf(worksAs)
+        : HoursOf(date.DayOfWeek);
 
     /// <summary>The first open instant at or after <paramref name="utc"/>: the same instant when open.</summary>
     public DateTime NextOpening(DateTime utc) => OpenPeriodsFrom(UtcInstant.Require(utc, nameof(utc))).First().Start;
@@ -131,11 +155,6 @@ public sealed partial class BusinessCalendar
         }
     }
 
-    private IReadOnlyList<OpeningInterval> HoursOn(DateOnly date) =>
-        Holidays.Contains(date) ? []
-        : MakeUpWorkdays.TryGetValue(date, out var worksAs) ? HoursOf(worksAs)
-        : HoursOf(date.DayOfWeek);
-
     private IReadOnlyList<OpeningInterval> HoursOf(DayOfWeek day) => WeeklyHours.GetValueOrDefault(day) ?? [];
 
     /// <summary>
@@ -151,7 +170,7 @@ public sealed partial class BusinessCalendar
         return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
     }
 
-    private static IReadOnlyList<OpeningInterval> Ordered(DayOfWeek day, IReadOnlyList<OpeningInterval> hours)
+    private static IReadOnlyList<OpeningInterval> Ordered(string day, IReadOnlyList<OpeningInterval> hours, string paramName)
     {
         var ordered = hours.OrderBy(interval => interval.Opens).ToArray();
         for (var i = 1; i < ordered.Length; i++)
@@ -159,7 +178,7 @@ public sealed partial class BusinessCalendar
             if (ordered[i].OpensAfterMidnight < ordered[i - 1].ClosesAfterMidnight)
             {
                 // Overlapping intervals would count the shared time twice.
-                throw new ArgumentException($"The opening hours of {day} overlap.", "weeklyHours");
+                throw new ArgumentException($"The opening hours of {day} overlap.", paramName);
             }
         }
         return ordered;

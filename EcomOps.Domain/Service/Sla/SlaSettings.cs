@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcomOps.Domain.Calendars;
 using EcomOps.Domain.Data;
 
 namespace EcomOps.Domain.Service.Sla;
@@ -14,9 +15,10 @@ public enum SlaEscalationTrigger
 public sealed record SlaReassignment(SlaEscalationTrigger When, int EmployeeId);
 
 /// <summary>
-/// The customer-service SLA as its supervisors edit and store it: the calendar (zone, weekly hours, holidays, make-up
-/// workdays) and the ordered policies. Plain values, so it is stored as one JSON document and edited in a form;
-/// <see cref="Build"/> is the one place that checks it and turns it into the calendar and policies the clock uses.
+/// The customer-service SLA as its supervisors edit and store it: the calendar's zone and weekly hours, and the ordered
+/// policies. Plain values, so it is stored as one JSON document and edited in a form; <see cref="Build"/> is the one
+/// place that checks it and, with the desk's dated days (holidays, make-up workdays, days with hours of their own,
+/// stored apart as <see cref="Calendars.CalendarDay"/> rows), turns it into the calendar and policies the clock uses.
 /// </summary>
 public sealed class SlaSettings
 {
@@ -36,21 +38,16 @@ public sealed class SlaSettings
     /// <summary>Opening hours per weekday as people write them: "09:00-12:00, 13:30-18:00"; empty is closed.</summary>
     public Dictionary<DayOfWeek, string> WeeklyHours { get; set; } = [];
 
-    public List<DateOnly> Holidays { get; set; } = [];
-
-    public List<SlaMakeUpDay> MakeUpWorkdays { get; set; } = [];
-
     public List<SlaPolicySettings> Policies { get; set; } = [];
 
     /// <summary>
-    /// The service desk's hours: every day 09:00–23:00 in Shanghai, when online shoppers write most; closed on the
-    /// eve and first day of the Spring Festival.
+    /// The service desk's hours: every day 09:00–23:00 in Shanghai, when online shoppers write most. Its closed days
+    /// (the eve and first day of the Spring Festival) are seeded calendar days (<see cref="Calendars.CalendarSeeds"/>).
     /// </summary>
     public static SlaSettings Default() => new()
     {
         TimeZoneId = "Asia/Shanghai",
         WeeklyHours = Enum.GetValues<DayOfWeek>().ToDictionary(day => day, _ => "09:00-23:00"),
-        Holidays = [new(2026, 2, 16), new(2026, 2, 17), new(2027, 2, 5), new(2027, 2, 6)],
         Policies =
         [
             new() { Name = "Urgent", Priority = TicketPriority.Urgent, FirstResponseMinutes = 30, NextReplyMinutes = 60, ResolutionMinutes = 8 * 60 },
@@ -65,17 +62,16 @@ public sealed class SlaSettings
     {
         TimeZoneId = TimeZoneId,
         WeeklyHours = new(WeeklyHours),
-        Holidays = [.. Holidays],
-        MakeUpWorkdays = [.. MakeUpWorkdays.Select(day => day with { })],
         Policies = [.. Policies.Select(policy => policy with { })],
     };
 
     /// <summary>
-    /// Checks every value and builds the calendar and policies; each problem names its field
-    /// (<c>WeeklyHours.Monday</c>, <c>Policies[2].FirstResponse</c>) and a code the UI translates.
+    /// Checks every value and builds the calendar, with the desk's dated days, and the policies; each problem names its
+    /// field (<c>WeeklyHours.Monday</c>, <c>Policies[2].FirstResponse</c>) and a code the UI translates.
     /// </summary>
-    public Outcome<(BusinessCalendar Calendar, SlaPolicySet Policies)> Build()
+    public Outcome<(BusinessCalendar Calendar, SlaPolicySet Policies)> Build(CalendarDates? days = null)
     {
+        days ??= CalendarDates.None;
         var errors = new List<FieldError>();
         var zoneKnown = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId ?? "", out _);
         if (!zoneKnown)
@@ -99,20 +95,10 @@ public sealed class SlaSettings
         {
             errors.Add(new FieldError(nameof(WeeklyHours), "SlaNoOpeningHours"));
         }
-        foreach (var (day, index) in MakeUpWorkdays.Select((day, index) => (day, index)))
+        if (days.MakeUpWorkdays.Count > 0 && week.TryGetValue(DayOfWeek.Monday, out var monday) && monday.Count == 0)
         {
-            if (Holidays.Contains(day.Date))
-            {
-                errors.Add(new FieldError($"{nameof(MakeUpWorkdays)}[{index}]", "SlaMakeUpDayIsHoliday"));
-            }
-            else if (week.TryGetValue(day.WorksAs, out var hours) && hours.Count == 0)
-            {
-                errors.Add(new FieldError($"{nameof(MakeUpWorkdays)}[{index}]", "SlaMakeUpDayClosedWeekday"));
-            }
-        }
-        if (MakeUpWorkdays.GroupBy(day => day.Date).Any(group => group.Count() > 1))
-        {
-            errors.Add(new FieldError(nameof(MakeUpWorkdays), "SlaMakeUpDayTwice"));
+            // A make-up workday works Monday's hours: with Monday closed it would open nothing.
+            errors.Add(new FieldError($"{nameof(WeeklyHours)}.{DayOfWeek.Monday}", "SlaMakeUpDayClosedWeekday"));
         }
 
         if (Policies.Count == 0)
@@ -133,11 +119,14 @@ public sealed class SlaSettings
         {
             return Outcome<(BusinessCalendar, SlaPolicySet)>.Invalid(errors);
         }
-        var calendar = new BusinessCalendar(TimeZoneId!, week, Holidays.Distinct(), MakeUpWorkdays.Select(day => new MakeUpWorkday(day.Date, day.WorksAs)));
+        var calendar = new BusinessCalendar(TimeZoneId!, week, days.Holidays, days.MakeUpWorkdays, days.DatedHours);
         return Outcome<(BusinessCalendar, SlaPolicySet)>.Done((calendar, new SlaPolicySet(Policies.Select(policy => policy.ToPolicy()))));
     }
 
-    /// <summary>Reads "09:00-12:00, 13:30-18:00" (en or em dash, "24:00" for midnight); empty means closed.</summary>
+    /// <summary>
+    /// Reads "09:00-12:00, 13:30-18:00" (en or em dash; "24:00" for midnight, and a closing "23:59" means the same, see
+    /// <see cref="OpeningInterval"/>); empty means closed.
+    /// </summary>
     public static bool TryParseHours(string? text, out IReadOnlyList<OpeningInterval> hours, out string? errorCode)
     {
         hours = [];
@@ -188,14 +177,6 @@ public sealed class SlaSettings
         }
         return TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "%H"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
     }
-}
-
-/// <summary>A make-up workday as stored: the date and the weekday whose hours it works.</summary>
-public sealed record SlaMakeUpDay
-{
-    public DateOnly Date { get; set; }
-
-    public DayOfWeek WorksAs { get; set; } = DayOfWeek.Monday;
 }
 
 /// <summary>One policy as stored and edited: what it matches, its targets in minutes, its warning and reassignment.</summary>

@@ -1,8 +1,10 @@
+using EcomOps.Domain.Calendars;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.DemoData;
 using EcomOps.Domain.Org;
 using EcomOps.Domain.Service;
 using EcomOps.Domain.Service.Sla;
+using EcomOps.Domain.Time;
 using EcomOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,16 +60,25 @@ public sealed class SlaSettingsDeskTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_holiday_added_to_the_calendar_moves_todays_deadlines_past_it()
+    public async Task A_holiday_added_to_the_desk_calendar_moves_todays_deadlines_past_it()
     {
         var id = await ChatAsync();
-        var settings = SlaSettings.Default();
-        settings.Holidays.Add(new DateOnly(2026, 11, 27));
+        var supervisor = await SupervisorAsync();
 
-        Assert.True((await Settings.SaveAsync(Actor.System, settings, version: 0)).Succeeded);
+        var added = await _harness.Get<CalendarDesk>().SaveAsync(supervisor, null, 0,
+            new CalendarDayForm { Calendar = WorkCalendar.ServiceDesk, Date = new DateOnly(2026, 11, 27), Kind = CalendarDayKind.Holiday });
 
+        Assert.True(added.Succeeded);
+        Assert.True(added.Value!.Recomputed!.DeadlinesMoved >= 1);
         // Friday closed: the 15 business minutes start at Saturday's 09:00 opening in Shanghai (01:00 UTC).
         Assert.Equal(new DateTime(2026, 11, 28, 1, 15, 0, DateTimeKind.Utc), (await TicketAsync(id)).FirstResponseDueUtc);
+    }
+
+    private async Task<Actor> SupervisorAsync()
+    {
+        await using var db = _harness.NewDb();
+        var supervisor = await db.Employees.FirstAsync(e => e.Role == Roles.CsSupervisor && e.Active && e.UserId != null);
+        return new Actor(supervisor.UserId, supervisor.Email);
     }
 
     [Fact]
@@ -78,7 +89,8 @@ public sealed class SlaSettingsDeskTests : IAsyncLifetime
 
         var loaded = await Settings.LoadAsync();
         var fresh = ServiceSla.Default();
-        var otherServer = new SlaSettingsDesk(_harness.Get<IDbContextFactory<OpsDb>>(), fresh, Desk, _harness.Clock);
+        var otherServer = new SlaSettingsDesk(_harness.Get<IDbContextFactory<OpsDb>>(), fresh, Desk,
+            new CalendarDays(_harness.Get<IDbContextFactory<OpsDb>>(), _harness.Get<CompanyTime>()), _harness.Clock);
 
         Assert.Equal(1, loaded.Version);
         Assert.Equal(7, loaded.Settings.Policies.Single(p => p.Name == "Online chat").FirstResponseMinutes);

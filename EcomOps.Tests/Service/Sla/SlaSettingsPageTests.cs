@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using EcomOps.Console.Features.Service;
+using EcomOps.Domain.Calendars;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.DemoData;
 using EcomOps.Domain.Org;
@@ -28,6 +29,7 @@ public sealed class SlaSettingsPageTests : IAsyncLifetime
     private (IRenderedComponent<SlaSettingsPage> Page, IRenderedComponent<MudSnackbarProvider> Snackbars) Render(BunitContext ctx)
     {
         ctx.Services.AddSingleton(Desk);
+        ctx.Services.AddSingleton(_harness.Get<CalendarDesk>());
         ctx.AddAuthorization().SetAuthorized("cssupervisor@ecomops.local").SetRoles(Roles.CsSupervisor)
             .SetPolicies(Permissions.WorkTickets, Permissions.SuperviseService);
         ctx.Render<MudPopoverProvider>();

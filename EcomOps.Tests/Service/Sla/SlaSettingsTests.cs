@@ -1,3 +1,4 @@
+using EcomOps.Domain.Calendars;
 using EcomOps.Domain.Service;
 using EcomOps.Domain.Service.Sla;
 
@@ -8,7 +9,7 @@ public sealed class SlaSettingsTests
     [Fact]
     public void The_default_settings_build_the_desk_hours_and_five_ordered_policies()
     {
-        var built = SlaSettings.Default().Build();
+        var built = SlaSettings.Default().Build(CalendarDates.Of(CalendarSeeds.ServiceDeskSpringFestival));
 
         Assert.True(built.Succeeded);
         var (calendar, policies) = built.Value;
@@ -46,7 +47,6 @@ public sealed class SlaSettingsTests
         var settings = SlaSettings.Default();
         settings.TimeZoneId = "Mars/Olympus";
         settings.WeeklyHours[DayOfWeek.Monday] = "18:00-09:00";
-        settings.MakeUpWorkdays.Add(new SlaMakeUpDay { Date = new DateOnly(2027, 2, 5), WorksAs = DayOfWeek.Monday });
         settings.Policies[1] = settings.Policies[1] with { Name = "urgent", FirstResponseMinutes = 0 };
         settings.Policies[2] = settings.Policies[2] with { Name = "", FirstResponseMinutes = null, NextReplyMinutes = null, ResolutionMinutes = null, WarningPercent = 0 };
         settings.Policies[3] = settings.Policies[3] with { ReassignOn = SlaEscalationTrigger.Breach };
@@ -56,12 +56,23 @@ public sealed class SlaSettingsTests
         Assert.False(built.Succeeded);
         Assert.Equal(
             [
-                ("TimeZoneId", "SlaTimeZoneUnknown"), ("WeeklyHours.Monday", "SlaHoursCloseBeforeOpen"), ("MakeUpWorkdays[0]", "SlaMakeUpDayIsHoliday"),
+                ("TimeZoneId", "SlaTimeZoneUnknown"), ("WeeklyHours.Monday", "SlaHoursCloseBeforeOpen"),
                 ("Policies[1].Name", "SlaPolicyNameTaken"), ("Policies[1].FirstResponse", "SlaTargetOutOfRange"),
                 ("Policies[2].Name", "Required"), ("Policies[2].FirstResponse", "SlaPolicyNoTargets"), ("Policies[2].WarningPercent", "SlaWarningOutOfRange"),
                 ("Policies[3].ReassignTo", "SlaReassignIncomplete"),
             ],
             built.Errors.Select(e => (e.Field, e.Code)));
+    }
+
+    [Fact]
+    public void A_make_up_workday_is_refused_while_monday_whose_hours_it_works_is_closed()
+    {
+        var settings = SlaSettings.Default();
+        settings.WeeklyHours[DayOfWeek.Monday] = "";
+
+        var built = settings.Build(new CalendarDates([], [new MakeUpWorkday(new DateOnly(2027, 2, 14))], []));
+
+        Assert.Equal([("WeeklyHours.Monday", "SlaMakeUpDayClosedWeekday")], built.Errors.Select(e => (e.Field, e.Code)));
     }
 
     [Fact]
