@@ -5,6 +5,7 @@ using EcomOps.Console.Features.Analytics;
 using EcomOps.Console.Features.Orders;
 using EcomOps.Console.Jobs;
 using EcomOps.Console.Live;
+using EcomOps.Console.Web;
 using EcomOps.Console.Localization;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.DemoData;
@@ -65,6 +66,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseDatabaseBusyAnswer();
 app.UseOpsLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

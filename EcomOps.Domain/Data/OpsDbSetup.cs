@@ -106,8 +106,8 @@ public static class OpsDbSetup
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Default Timeout", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase))
         {
-            // Writers wait for each other instead of failing with SQLITE_BUSY.
-            builder.DefaultTimeout = 30;
+            // Writers wait for each other inside SQLite for a while; past that, WriteRetry starts the operation again.
+            builder.DefaultTimeout = (int)WriteRetry.AttemptTimeout.TotalSeconds;
         }
         return builder.ToString();
     }

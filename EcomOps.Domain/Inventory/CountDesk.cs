@@ -206,7 +206,12 @@ public sealed class CountDesk(IDbContextFactory<OpsDb> dbFactory, StockLedger le
         return result.Succeeded ? [] : result.Errors.Count > 0 ? result.Errors : [new FieldError("Quantity", CountBelowReserved)];
     }
 
-    private async Task<Outcome<long>> ChangeAsync(Actor actor, long taskId, long version, CancellationToken ct,
+    /// <summary>The change, run again from its start while the database is busy (<see cref="WriteRetry"/>).</summary>
+    private Task<Outcome<long>> ChangeAsync(Actor actor, long taskId, long version, CancellationToken ct,
+        Func<OpsDb, CountTask, DateTime, Task<IReadOnlyList<FieldError>>> change) =>
+        WriteRetry.RunAsync(() => ChangeOnceAsync(actor, taskId, version, ct, change), ct);
+
+    private async Task<Outcome<long>> ChangeOnceAsync(Actor actor, long taskId, long version, CancellationToken ct,
         Func<OpsDb, CountTask, DateTime, Task<IReadOnlyList<FieldError>>> change)
     {
         // Counting changes on-hand stock (a small variance applies without approval): it belongs to inventory managers.

@@ -189,7 +189,12 @@ public sealed class PurchasingDesk(IDbContextFactory<OpsDb> dbFactory, StockLedg
             return Task.FromResult<IReadOnlyList<FieldError>>([]);
         });
 
-    private async Task<Outcome<long>> ChangeAsync(Actor actor, int orderId, long version, CancellationToken ct,
+    /// <summary>The change, run again from its start while the database is busy (<see cref="WriteRetry"/>).</summary>
+    private Task<Outcome<long>> ChangeAsync(Actor actor, int orderId, long version, CancellationToken ct,
+        Func<OpsDb, PurchaseOrder, DateTime, Task<IReadOnlyList<FieldError>>> change) =>
+        WriteRetry.RunAsync(() => ChangeOnceAsync(actor, orderId, version, ct, change), ct);
+
+    private async Task<Outcome<long>> ChangeOnceAsync(Actor actor, int orderId, long version, CancellationToken ct,
         Func<OpsDb, PurchaseOrder, DateTime, Task<IReadOnlyList<FieldError>>> change)
     {
         if (!actor.May(Permissions.ManageInventory))

@@ -414,7 +414,11 @@ public sealed class OrderDesk(IDbContextFactory<OpsDb> dbFactory, OrderStock sto
             return Ok();
         });
 
-    private async Task<Outcome<long>> ChangeAsync(Actor actor, int orderId, long version, CancellationToken ct, Func<OpsDb, Order, DateTime, Task<List<FieldError>>> change)
+    /// <summary>The change, run again from its start while the database is busy (<see cref="WriteRetry"/>).</summary>
+    private Task<Outcome<long>> ChangeAsync(Actor actor, int orderId, long version, CancellationToken ct, Func<OpsDb, Order, DateTime, Task<List<FieldError>>> change) =>
+        WriteRetry.RunAsync(() => ChangeOnceAsync(actor, orderId, version, ct, change), ct);
+
+    private async Task<Outcome<long>> ChangeOnceAsync(Actor actor, int orderId, long version, CancellationToken ct, Func<OpsDb, Order, DateTime, Task<List<FieldError>>> change)
     {
         if (!actor.May(Permissions.WorkOrders))
         {

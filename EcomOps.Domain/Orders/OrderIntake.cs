@@ -44,17 +44,18 @@ public sealed class OrderIntake(IDbContextFactory<OpsDb> dbFactory, OrderFirstRe
             return Outcome<IReadOnlyList<IntakeResult>>.Invalid(errors);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Actor = actor;
-        // The transaction is opened before anything is read: SQLite takes the write lock at BEGIN IMMEDIATE, so
-        // concurrent intakes run one after another and the "already taken in?" answer cannot go stale.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var channel = await db.SalesChannels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, ct);
-        if (channel is null || !channel.Active)
+        // Channel and SKUs are read and checked before the write lock is taken: a file of bad rows never holds up
+        // other writers, and the write transaction below does only what must be atomic.
+        Dictionary<string, (int Id, long ListPriceCents, string Name, bool Active)> skus;
+        await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
-            return Outcome<IReadOnlyList<IntakeResult>>.Invalid([new FieldError("channel", "ChannelUnknown")]);
+            var channel = await read.SalesChannels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, ct);
+            if (channel is null || !channel.Active)
+            {
+                return Outcome<IReadOnlyList<IntakeResult>>.Invalid([new FieldError("channel", "ChannelUnknown")]);
+            }
+            skus = await OrderStock.SkusAsync(read, drafts.SelectMany(d => d.Lines).Select(l => l.SkuCode), ct);
         }
-        var skus = await OrderStock.SkusAsync(db, drafts.SelectMany(d => d.Lines).Select(l => l.SkuCode), ct);
         for (var i = 0; i < drafts.Count; i++)
         {
             for (var j = 0; j < drafts[i].Lines.Count; j++)
@@ -69,7 +70,18 @@ public sealed class OrderIntake(IDbContextFactory<OpsDb> dbFactory, OrderFirstRe
         {
             return Outcome<IReadOnlyList<IntakeResult>>.Invalid(errors);
         }
+        return await WriteRetry.RunAsync(() => WriteAsync(actor, channelId, drafts, seen, skus, now, progress, ct), ct);
+    }
 
+    private async Task<Outcome<IReadOnlyList<IntakeResult>>> WriteAsync(Actor actor, int channelId, IReadOnlyList<OrderDraft> drafts,
+        Dictionary<string, int> seen, Dictionary<string, (int Id, long ListPriceCents, string Name, bool Active)> skus, DateTime now,
+        IProgress<int>? progress, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Actor = actor;
+        // The write transaction is opened before the duplicates are looked up: SQLite takes the write lock at BEGIN
+        // IMMEDIATE, so concurrent intakes run one after another and the "already taken in?" answer cannot go stale.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var existing = new Dictionary<string, IntakeResult>(StringComparer.Ordinal);
         foreach (var chunk in seen.Keys.Chunk(500))
         {

@@ -22,6 +22,11 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         {
             return Outcome<int>.Invalid(errors);
         }
+        return await WriteRetry.RunAsync(() => CreateOnceAsync(actor, form, ct), ct);
+    }
+
+    private async Task<Outcome<int>> CreateOnceAsync(Actor actor, TicketForm form, CancellationToken ct)
+    {
         var now = Now;
         await using var db = await OpenAsync(actor, ct);
         var reference = string.IsNullOrWhiteSpace(form.OrderReference) ? null : form.OrderReference.Trim();
@@ -105,7 +110,10 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
     /// Takes an unassigned ticket. When several agents claim at the same instant exactly one wins: the save is
     /// guarded by the ticket's version, and the losers are told who holds it.
     /// </summary>
-    public async Task<Outcome<ClaimResult>> ClaimAsync(Actor actor, int ticketId, CancellationToken ct = default)
+    public Task<Outcome<ClaimResult>> ClaimAsync(Actor actor, int ticketId, CancellationToken ct = default) =>
+        WriteRetry.RunAsync(() => ClaimOnceAsync(actor, ticketId, ct), ct);
+
+    private async Task<Outcome<ClaimResult>> ClaimOnceAsync(Actor actor, int ticketId, CancellationToken ct)
     {
         await using var db = await OpenAsync(actor, ct);
         var me = await EmployeeOfAsync(db, actor, ct);
@@ -265,7 +273,13 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         return db;
     }
 
-    private async Task<Outcome<long>> ChangeAsync(
+    /// <summary>The change, run again from its start while the database is busy (<see cref="WriteRetry"/>).</summary>
+    private Task<Outcome<long>> ChangeAsync(
+        Actor actor, int ticketId, long? version, CancellationToken ct, List<FieldError> errors,
+        Func<OpsDb, Ticket, DateTime, Task> change, Func<Ticket, List<FieldError>>? check = null) =>
+        WriteRetry.RunAsync(() => ChangeOnceAsync(actor, ticketId, version, ct, errors, change, check), ct);
+
+    private async Task<Outcome<long>> ChangeOnceAsync(
         Actor actor, int ticketId, long? version, CancellationToken ct, List<FieldError> errors,
         Func<OpsDb, Ticket, DateTime, Task> change, Func<Ticket, List<FieldError>>? check = null)
     {

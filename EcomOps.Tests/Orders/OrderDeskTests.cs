@@ -107,7 +107,9 @@ public sealed class OrderDeskTests
     {
         await using var world = await OrderWorld.StartAsync(stockPerSku: 500);
 
-        // Different customers, so no order looks like another's duplicate: only stock decides.
+        // Different customers, so no order looks like another's duplicate: only stock decides. A thousand writers queue
+        // for SQLite's one write lock; intake tries a busy write again (WriteRetry), so this passes on a loaded machine
+        // too — checked with both cores busy: `for i in 1 2; do timeout 300 sh -c 'while :; do :; done' & done`.
         var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => Task.Run(() =>
             world.Intake.TakeInAsync(OrderWorld.Specialist, world.ChannelId,
                 [world.Draft($"R-{i}") with { CustomerName = $"客户{i}", CustomerPhone = $"139{i:D8}" }]))));

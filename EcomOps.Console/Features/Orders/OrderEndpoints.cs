@@ -86,6 +86,10 @@ public static class OrderEndpoints
             return Invalid(errors);
         }
         var outcome = await intake.TakeInAsync(new Actor(null, $"api:{channel.Code}"), channel.Id, drafts, null, ct);
+        if (outcome.Errors.Contains(WriteRetry.Busy))
+        {
+            return Web.DatabaseBusyAnswer.Busy();
+        }
         if (!outcome.Succeeded)
         {
             return Invalid(outcome.Errors.Select(e => batch ? e : e with { Field = e.Field.StartsWith("orders[0].", StringComparison.Ordinal) ? e.Field["orders[0].".Length..] : e.Field }).ToList());

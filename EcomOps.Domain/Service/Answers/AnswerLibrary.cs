@@ -183,7 +183,12 @@ public sealed class AnswerLibrary(IDbContextFactory<OpsDb> dbFactory, TimeProvid
         return Outcome<AnswerRow>.Done(ToRow(answer));
     }
 
-    private async Task<Outcome<AnswerRow>> ChangeAsync(
+    /// <summary>The change, run again from its start while the database is busy (<see cref="WriteRetry"/>).</summary>
+    private Task<Outcome<AnswerRow>> ChangeAsync(
+        Actor actor, int id, long version, List<FieldError> errors, Func<StandardAnswer, List<FieldError>> change, CancellationToken ct) =>
+        WriteRetry.RunAsync(() => ChangeOnceAsync(actor, id, version, errors, change, ct), ct);
+
+    private async Task<Outcome<AnswerRow>> ChangeOnceAsync(
         Actor actor, int id, long version, List<FieldError> errors, Func<StandardAnswer, List<FieldError>> change, CancellationToken ct)
     {
         if (errors.Count > 0)

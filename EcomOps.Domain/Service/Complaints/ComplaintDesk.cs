@@ -161,7 +161,13 @@ public sealed class ComplaintDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla
         return db;
     }
 
-    private async Task<Outcome<long>> ChangeAsync(
+    /// <summary>The change, run again from its start while the database is busy (<see cref="WriteRetry"/>).</summary>
+    private Task<Outcome<long>> ChangeAsync(
+        Actor actor, int caseId, long version, ComplaintStep step, CancellationToken ct,
+        Func<OpsDb, ComplaintCase, DateTime, Task<List<FieldError>>> change) =>
+        WriteRetry.RunAsync(() => ChangeOnceAsync(actor, caseId, version, step, ct, change), ct);
+
+    private async Task<Outcome<long>> ChangeOnceAsync(
         Actor actor, int caseId, long version, ComplaintStep step, CancellationToken ct,
         Func<OpsDb, ComplaintCase, DateTime, Task<List<FieldError>>> change)
     {
