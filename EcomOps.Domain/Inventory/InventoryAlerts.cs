@@ -11,6 +11,9 @@ public sealed record AlertBoardRow(
     DateTime? AcknowledgedAtUtc, string? AcknowledgedBy, DateTime? SnoozedUntilUtc, string? Note, long Version)
 {
     public int Available => OnHand - Reserved;
+
+    /// <summary>Units above the maximum stock (what an overstock alert is about); zero when within it.</summary>
+    public int OverstockExcess => Math.Max(0, OnHand - MaxStock);
 }
 
 /// <summary>The inventory alerts board: what is open, and setting an alert aside (acknowledged, or snoozed for a while) with a note.</summary>

@@ -35,6 +35,11 @@ public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total);
 public sealed record HeldOrderRow(int Id, string PlatformOrderId, string ChannelName, string CustomerName, long TotalCents, DateTime HeldSinceUtc, IReadOnlyList<HoldReason> Reasons)
 {
     public string Number => $"O{Id:D7}";
+
+    public TimeSpan Waited(DateTime nowUtc) => nowUtc - HeldSinceUtc;
+
+    /// <summary>Held longer than <see cref="OrderRules.LongWait"/>: the queue flags it.</summary>
+    public bool WaitedTooLong(DateTime nowUtc) => Waited(nowUtc) > OrderRules.LongWait;
 }
 
 public sealed record ChannelHourIntake(int ChannelId, string ChannelName, IReadOnlyList<int> PerHour)

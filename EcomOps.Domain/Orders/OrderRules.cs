@@ -20,6 +20,9 @@ public static partial class OrderRules
 
     public static readonly IReadOnlyList<string> Languages = ["zh-Hans", "en"];
 
+    /// <summary>How long a held order may wait in the exception queue before it is flagged: half a working day.</summary>
+    public static readonly TimeSpan LongWait = TimeSpan.FromHours(4);
+
     /// <summary>Holds about money: releasing one reserves stock for an order that may never be paid, so it needs a note.</summary>
     public static bool ReleaseNeedsNote(HoldReason reason) => reason is HoldReason.PaymentNotConfirmed or HoldReason.HighValue;
 

@@ -102,7 +102,7 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
     {
         InventoryAlertKind.LowStock => L["Inventory.Alerts.LowExplain", a.Available, a.ReorderPoint],
         InventoryAlertKind.OutOfStock => L["Inventory.Alerts.OutExplain", a.Reserved],
-        InventoryAlertKind.Overstock => L["Inventory.Alerts.OverExplain", a.OnHand - a.MaxStock],
+        InventoryAlertKind.Overstock => L["Inventory.Alerts.OverExplain", a.OverstockExcess],
         InventoryAlertKind.CountVariance => L["Inventory.Alerts.VarianceExplain", a.Level],
         _ => L["Inventory.Alerts.SlowExplain", InventoryAlertRules.SlowMovingDays],
     };

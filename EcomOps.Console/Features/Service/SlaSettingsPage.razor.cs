@@ -133,14 +133,13 @@ public sealed partial class SlaSettingsPage
             else
             {
                 // A new policy goes before the catch-all last one, where a narrower policy must stand to ever match.
-                var last = _settings!.Policies.Count > 0 && IsCatchAll(_settings.Policies[^1]) ? _settings.Policies.Count - 1 : _settings.Policies.Count;
+                var last = _settings!.Policies.Count > 0 && _settings.Policies[^1].IsCatchAll ? _settings.Policies.Count - 1 : _settings.Policies.Count;
                 _settings.Policies.Insert(last, policy);
             }
             Touch();
         }
     }
 
-    private static bool IsCatchAll(SlaPolicySettings policy) => policy.Priority is null && policy.Channel is null && policy.Category is null;
 
     private bool Has(string field) => _errors.Any(e => e.Field == field);
 

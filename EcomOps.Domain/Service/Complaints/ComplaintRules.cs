@@ -84,6 +84,9 @@ public static class ComplaintRules
 
     public static bool IsOverdue(ComplaintMeasure m, DateTime nowUtc) => m.DoneAtUtc is null && nowUtc > m.DeadlineUtc;
 
+    /// <summary>Whether the first response came by its deadline (null while nobody has responded).</summary>
+    public static bool? RespondedInTime(ComplaintCase c) => c.FirstResponseAtUtc is { } at ? at <= c.FirstResponseDueUtc : null;
+
     public static List<FieldError> Check(ComplaintForm form, DateTime nowUtc)
     {
         var errors = new List<FieldError>();

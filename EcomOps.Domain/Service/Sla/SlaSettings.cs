@@ -184,6 +184,10 @@ public sealed record SlaPolicySettings
 {
     public string Name { get; set; } = "";
 
+    /// <summary>Matches every ticket (no priority, channel or category): it must stand last, or the ones after it never match.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsCatchAll => Priority is null && Channel is null && Category is null;
+
     public TicketPriority? Priority { get; set; }
 
     public TicketChannel? Channel { get; set; }
