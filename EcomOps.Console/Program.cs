@@ -16,6 +16,12 @@ using MudBlazor.Services;
 var seedCommand = SeedCommand.TryParse(args, out var seedArgs);
 var builder = WebApplication.CreateBuilder(seedCommand ? seedArgs : args);
 ConsoleConfiguration.UseRootSettings(builder.Configuration, builder.Environment);
+if (seedCommand && SeedCommand.Refusal(builder.Environment, seedArgs) is { } refusal)
+{
+    await System.Console.Error.WriteLineAsync(refusal);
+    Environment.ExitCode = 2;
+    return;
+}
 
 // Complaint time targets from the "Complaints" section; the Domain's defaults (2 h, 14 h, 30 min) otherwise.
 builder.Services.AddSingleton(builder.Configuration.GetSection("Complaints").Get<EcomOps.Domain.Service.Complaints.ComplaintSettings>()
@@ -48,7 +54,7 @@ builder.Services.AddScoped<EcomOps.Console.Components.Account.IdentityRedirectMa
 
 var app = builder.Build();
 
-await StartUp.PrepareDatabaseAsync(app, seedDemoData: !seedCommand);
+await StartUp.PrepareDatabaseAsync(app, forSeedCommand: seedCommand);
 if (seedCommand)
 {
     await SeedCommand.RunAsync(app, seedArgs);
