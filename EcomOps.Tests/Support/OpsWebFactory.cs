@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using EcomOps.Domain.DemoData;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace EcomOps.Tests.Support;
 
@@ -27,6 +28,20 @@ public sealed partial class OpsWebFactory : WebApplicationFactory<Program>
 
     /// <summary>A client that does not follow redirects, so a refusal is seen as the status the server sent.</summary>
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>
+    /// A client whose requests come from <paramref name="address"/> (the test server has no network, so it says where a
+    /// request came from the way Kestrel would), keeping its cookies in <paramref name="cookies"/> where a test can read them.
+    /// Does not follow redirects.
+    /// </summary>
+    public HttpClient NewClientFrom(IPAddress? address, CookieContainer? cookies = null) =>
+        new(new CookieContainerHandler(cookies ?? new CookieContainer())
+        {
+            InnerHandler = Server.CreateHandler(context => context.Connection.RemoteIpAddress = address),
+        })
+        {
+            BaseAddress = ClientOptions.BaseAddress,
+        };
 
     /// <summary>Signs in through the real sign-in form (antiforgery token and all); the client keeps the cookie.</summary>
     public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = DemoDataGenerator.DemoPassword)
