@@ -41,6 +41,7 @@ builder.Services.AddMudServices(o =>
 });
 builder.Services.AddOpsLocalization();
 builder.Services.AddOpsAuth();
+builder.Services.AddOpsRateLimits();
 builder.Services.AddSignalR();
 builder.Services.AddHostedService<OpsHubBridge>();
 builder.Services.AddSingleton<TicketPresence>();
@@ -68,6 +69,8 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseOpsLocalization();
+// After localization, so a 429 page speaks the visitor's language; endpoints name their limits (RateLimits).
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -9,9 +9,9 @@ namespace EcomOps.Tests.Support;
 
 /// <summary>
 /// The whole console on a test server (or real Kestrel for the browser) with its own SQLite file, in Development,
-/// with the minimal demo data: one sign-in per role.
+/// with the minimal demo data: one sign-in per role. <paramref name="settings"/> override the console's configuration.
 /// </summary>
-public sealed partial class OpsWebFactory : WebApplicationFactory<Program>
+public sealed partial class OpsWebFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly TempFolder _folder = new();
 
@@ -24,6 +24,10 @@ public sealed partial class OpsWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("DemoData:Size", nameof(DemoSize.Minimal));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client that does not follow redirects, so a refusal is seen as the status the server sent.</summary>
