@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using EcomOps.Domain.Data;
@@ -87,7 +88,8 @@ public sealed class SignInGuard : IDisposable
         }
         if (passwordRight && user is not null && await signIn.CanSignInAsync(user))
         {
-            await signIn.SignInAsync(user, remember);
+            // As PasswordSignInAsync does: the sign-in says it was made with a password.
+            await signIn.SignInWithClaimsAsync(user, remember, [new Claim("amr", "pwd")]);
             return new SignInVerdict(SignInAnswer.SignedIn);
         }
 
