@@ -11,9 +11,15 @@ namespace EcomOps.Tests.Support;
 /// The whole console on a test server (or real Kestrel for the browser) with its own SQLite file, in Development,
 /// with the minimal demo data: one sign-in per role. <paramref name="settings"/> override the console's configuration.
 /// </summary>
-public sealed partial class OpsWebFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed partial class OpsWebFactory(IReadOnlyDictionary<string, string>? settings) : WebApplicationFactory<Program>
 {
     private readonly TempFolder _folder = new();
+
+    /// <summary>With the console's own settings; also what xunit calls for a class fixture.</summary>
+    public OpsWebFactory()
+        : this(null)
+    {
+    }
 
     public string ConnectionString => $"Data Source={_folder.File("console.db")}";
 
