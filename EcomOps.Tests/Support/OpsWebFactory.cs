@@ -9,17 +9,14 @@ namespace EcomOps.Tests.Support;
 
 /// <summary>
 /// The whole console on a test server (or real Kestrel for the browser) with its own SQLite file, in Development,
-/// with the minimal demo data: one sign-in per role. <paramref name="settings"/> override the console's configuration.
+/// with the minimal demo data: one sign-in per role. <see cref="Settings"/> override the console's configuration.
 /// </summary>
-public sealed partial class OpsWebFactory(IReadOnlyDictionary<string, string>? settings) : WebApplicationFactory<Program>
+public sealed partial class OpsWebFactory : WebApplicationFactory<Program>
 {
     private readonly TempFolder _folder = new();
 
-    /// <summary>With the console's own settings; also what xunit calls for a class fixture.</summary>
-    public OpsWebFactory()
-        : this(null)
-    {
-    }
+    /// <summary>Settings over the console's own (a property, not a constructor argument: xunit fixtures take none).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public string ConnectionString => $"Data Source={_folder.File("console.db")}";
 
@@ -30,7 +27,7 @@ public sealed partial class OpsWebFactory(IReadOnlyDictionary<string, string>? s
         builder.UseSetting("DemoData:Size", nameof(DemoSize.Minimal));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }

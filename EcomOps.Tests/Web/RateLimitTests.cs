@@ -18,17 +18,20 @@ namespace EcomOps.Tests.Web;
 /// </summary>
 public sealed class LimitedHost : IDisposable
 {
-    public OpsWebFactory Factory { get; } = new(new Dictionary<string, string>
+    public OpsWebFactory Factory { get; } = new()
     {
-        ["RateLimiting:SignIn:PermitLimit"] = "6",
-        ["RateLimiting:SignIn:Window"] = "00:10:00",
-        ["RateLimiting:SignIn:FailuresPerClient"] = "3",
-        ["RateLimiting:SignIn:LockoutThreshold"] = "5",
-        ["RateLimiting:Survey:PermitLimit"] = "3",
-        ["RateLimiting:Survey:Window"] = "00:10:00",
-        ["RateLimiting:OrderApi:PermitLimit"] = "3",
-        ["RateLimiting:OrderApi:Window"] = "00:10:00",
-    });
+        Settings = new Dictionary<string, string>
+        {
+            ["RateLimiting:SignIn:PermitLimit"] = "6",
+            ["RateLimiting:SignIn:Window"] = "00:10:00",
+            ["RateLimiting:SignIn:FailuresPerClient"] = "3",
+            ["RateLimiting:SignIn:LockoutThreshold"] = "5",
+            ["RateLimiting:Survey:PermitLimit"] = "3",
+            ["RateLimiting:Survey:Window"] = "00:10:00",
+            ["RateLimiting:OrderApi:PermitLimit"] = "3",
+            ["RateLimiting:OrderApi:Window"] = "00:10:00",
+        },
+    };
 
     public void Dispose() => Factory.Dispose();
 }
