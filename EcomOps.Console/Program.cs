@@ -62,6 +62,8 @@ if (seedCommand)
     return;
 }
 
+// First, so that everything after it (the rate limits above all) sees the client's address, not the proxy's.
+app.UseForwardedClientAddress(app.Configuration);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

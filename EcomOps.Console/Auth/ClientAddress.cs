@@ -30,3 +30,34 @@ public static class ClientAddress
         return new IPAddress(bytes) + "/64";
     }
 }
+
+/// <summary>
+/// Behind a load balancer or reverse proxy, the client's address comes from <c>X-Forwarded-For</c>, believed only when
+/// the request comes from a proxy named in <c>ForwardedHeaders:KnownProxies</c> (addresses) or
+/// <c>ForwardedHeaders:KnownNetworks</c> (CIDR); from anyone else the header is ignored, so a client cannot choose its
+/// own address to dodge the per-client limits.
+/// </summary>
+public static class ForwardedClientAddress
+{
+    public static IApplicationBuilder UseForwardedClientAddress(this IApplicationBuilder app, IConfiguration configuration)
+    {
+        var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        var networks = configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
+        if (proxies.Length == 0 && networks.Length == 0)
+        {
+            return app;
+        }
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto };
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies)
+        {
+            options.KnownProxies.Add(IPAddress.Parse(proxy));
+        }
+        foreach (var network in networks)
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
+        return app.UseForwardedHeaders(options);
+    }
+}

@@ -13,8 +13,8 @@ namespace EcomOps.Tests.Web;
 
 /// <summary>
 /// The console with small limits, so that they are reached in a test: 6 sign-in posts per client and 10 minutes,
-/// 3 failed sign-ins per client, a lock after 5 failures for one e-mail, 3 survey pages and 3 order posts per key.
-/// Each test speaks from addresses of its own.
+/// 3 failed sign-ins per client, a lock after 5 failures for one e-mail, 3 survey pages and 3 order posts per key;
+/// 203.0.200.1 is a known proxy. Each test speaks from addresses of its own.
 /// </summary>
 public sealed class LimitedHost : IDisposable
 {
@@ -30,6 +30,7 @@ public sealed class LimitedHost : IDisposable
             ["RateLimiting:Survey:Window"] = "00:10:00",
             ["RateLimiting:OrderApi:PermitLimit"] = "3",
             ["RateLimiting:OrderApi:Window"] = "00:10:00",
+            ["ForwardedHeaders:KnownProxies:0"] = "203.0.200.1",
         },
     };
 
@@ -129,6 +130,32 @@ public sealed partial class RateLimitTests(LimitedHost host) : IClassFixture<Lim
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {refused.Headers.RetryAfter}");
         Assert.Contains(TooMany, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, elsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_a_known_proxy_each_forwarded_client_has_its_own_limit_and_no_one_else_can_choose_an_address()
+    {
+        Task<HttpResponseMessage> SignInAsync(IPAddress from, string forwardedFor)
+        {
+            var client = _factory.NewClientFrom(from);
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+            return _factory.SignInAsync(client, "agent@ecomops.local");
+        }
+        var proxy = Address(200, 1);
+        var stranger = Address(201, 1);
+        var first = new List<HttpStatusCode>();
+        var spoofed = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            first.Add((await SignInAsync(proxy, "198.51.100.1")).StatusCode);
+            spoofed.Add((await SignInAsync(stranger, $"198.51.101.{i}")).StatusCode);
+        }
+
+        var second = await SignInAsync(proxy, "198.51.100.2");
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Redirect, 6), HttpStatusCode.TooManyRequests], first);
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Redirect, 6), HttpStatusCode.TooManyRequests], spoofed);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
     }
 
     [Fact]
