@@ -37,13 +37,13 @@ public sealed class SignInLimits
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Failed sign-ins per client within <see cref="FailureWindow"/>; then the client is refused with 429.</summary>
-    public int FailuresPerClient { get; set; } = 10;
+    public int FailuresPerClient { get; set; } = 20;
 
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Failed sign-ins for one e-mail within <see cref="FailureWindow"/>, from any clients, that lock it.
-    /// Kept above <see cref="FailuresPerClient"/>, so locking a sign-in takes several clients.</summary>
-    public int LockoutThreshold { get; set; } = 30;
+    /// Kept above twice <see cref="FailuresPerClient"/>, so locking a sign-in takes several clients.</summary>
+    public int LockoutThreshold { get; set; } = 50;
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 }
