@@ -20,6 +20,12 @@ System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Inst
 var seedCommand = SeedCommand.TryParse(args, out var seedArgs);
 var builder = WebApplication.CreateBuilder(seedCommand ? seedArgs : args);
 ConsoleConfiguration.UseRootSettings(builder.Configuration, builder.Environment);
+if (seedCommand && SeedCommand.Refusal(builder.Environment, seedArgs) is { } refusal)
+{
+    await System.Console.Error.WriteLineAsync(refusal);
+    Environment.ExitCode = 2;
+    return;
+}
 
 // Complaint time targets from the "Complaints" section; the Domain's defaults (2 h, 14 h, 30 min) otherwise.
 builder.Services.AddSingleton(builder.Configuration.GetSection("Complaints").Get<EcomOps.Domain.Service.Complaints.ComplaintSettings>()
@@ -40,6 +46,7 @@ builder.Services.AddMudServices(o =>
 });
 builder.Services.AddOpsLocalization();
 builder.Services.AddOpsAuth();
+builder.Services.AddOpsRateLimits();
 builder.Services.AddSignalR();
 builder.Services.AddHostedService<OpsHubBridge>();
 builder.Services.AddSingleton<TicketPresence>();
@@ -53,13 +60,15 @@ builder.Services.AddScoped<EcomOps.Console.Components.Account.IdentityRedirectMa
 
 var app = builder.Build();
 
-await StartUp.PrepareDatabaseAsync(app, seedDemoData: !seedCommand);
+await StartUp.PrepareDatabaseAsync(app, forSeedCommand: seedCommand);
 if (seedCommand)
 {
     await SeedCommand.RunAsync(app, seedArgs);
     return;
 }
 
+// First, so that everything after it (the rate limits above all) sees the client's address, not the proxy's.
+app.UseForwardedClientAddress(app.Configuration);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -68,6 +77,8 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseDatabaseBusyAnswer();
 app.UseOpsLocalization();
+// After localization, so a 429 page speaks the visitor's language; endpoints name their limits (RateLimits).
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -9,18 +9,24 @@ namespace EcomOps.Console;
 /// <summary>What happens once before the console serves: migrations, then demo data or the first admin.</summary>
 public static class StartUp
 {
-    public static async Task PrepareDatabaseAsync(WebApplication app, bool seedDemoData)
+    /// <param name="forSeedCommand">The seed command makes the data itself: no demo data on start, and no first admin,
+    /// which would make the database look taken.</param>
+    public static async Task PrepareDatabaseAsync(WebApplication app, bool forSeedCommand)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StartUp");
         await OpsDbSetup.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<OpsDb>>());
         // Every start, every environment: writes the holiday seeds not written yet (never over a person's edits).
         await app.Services.GetRequiredService<CalendarDays>().SeedAsync();
         await app.Services.GetRequiredService<EcomOps.Domain.Service.SlaSettingsDesk>().SyncAsync();
+        if (forSeedCommand)
+        {
+            return;
+        }
 
         if (app.Environment.IsDevelopment())
         {
             var generator = app.Services.GetRequiredService<DemoDataGenerator>();
-            if (seedDemoData && app.Configuration.GetValue("DemoData:SeedOnStart", true) && await generator.IsEmptyAsync())
+            if (app.Configuration.GetValue("DemoData:SeedOnStart", true) && await generator.IsEmptyAsync())
             {
                 var size = app.Configuration.GetValue("DemoData:Size", DemoSize.Standard);
                 logger.LogInformation("Empty database: filling it with {Size} demo data", size);
@@ -43,14 +49,27 @@ public static class StartUp
     }
 }
 
-/// <summary><c>dotnet run --project EcomOps.Console -- seed --size large [--reset]</c>: (re)generates the demo data.</summary>
+/// <summary>
+/// <c>dotnet run --project EcomOps.Console -- seed --size large [--reset]</c>: (re)generates the demo data. Only in
+/// Development, unless <c>--allow-production</c> is given; even then nobody gets a sign-in (the demo password is public).
+/// </summary>
 public static class SeedCommand
 {
+    public const string AllowProduction = "--allow-production";
+
     public static bool TryParse(string[] args, out string[] rest)
     {
         rest = args.Length > 0 && args[0] == "seed" ? args[1..] : args;
         return args.Length > 0 && args[0] == "seed";
     }
+
+    /// <summary>Why the command may not run here, or null when it may. Asked before anything touches the database.</summary>
+    public static string? Refusal(IHostEnvironment environment, string[] args) =>
+        environment.IsDevelopment() || args.Contains(AllowProduction)
+            ? null
+            : $"Refused: seed generates demo data and is meant for Development, but this is the {environment.EnvironmentName} environment " +
+              $"(ASPNETCORE_ENVIRONMENT). Nothing was changed. To fill this database with demo business data anyway (no demo sign-ins), " +
+              $"add {AllowProduction}.";
 
     public static async Task RunAsync(WebApplication app, string[] args)
     {
@@ -80,8 +99,12 @@ public static class SeedCommand
             await app.Services.GetRequiredService<EcomOps.Domain.Service.SlaSettingsDesk>().SyncAsync();
         }
         var started = System.Diagnostics.Stopwatch.StartNew();
-        await generator.SeedAsync(size);
-        await System.Console.Out.WriteLineAsync($"Demo data ({size}) generated in {started.Elapsed.TotalSeconds:F1} s. Demo password: {DemoDataGenerator.DemoPassword}");
+        var withSignIns = app.Environment.IsDevelopment();
+        await generator.SeedAsync(size, withSignIns);
+        await System.Console.Out.WriteLineAsync(withSignIns
+            ? $"Demo data ({size}) generated in {started.Elapsed.TotalSeconds:F1} s. Demo password: {DemoDataGenerator.DemoPassword}"
+            : $"Demo business data ({size}) generated in {started.Elapsed.TotalSeconds:F1} s, without sign-ins ({app.Environment.EnvironmentName}): " +
+              "the first admin comes from Bootstrap__AdminEmail and Bootstrap__AdminPassword at the next start.");
     }
 
     private static string? ValueAfter(string[] args, string name)

@@ -32,8 +32,8 @@ public static class AuthSetup
             {
                 o.SignIn.RequireConfirmedAccount = false;
                 o.User.RequireUniqueEmail = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins are counted by SignInGuard (per client, then per e-mail), not by Identity's counter,
+                // which any outsider could run up; Identity keeps the lock itself, so lockout must be allowed.
                 o.Lockout.AllowedForNewUsers = true;
                 o.Password.RequiredLength = EmployeeRules.MinPasswordLength;
                 o.Password.RequireNonAlphanumeric = false;

@@ -33,10 +33,14 @@ public sealed class OrgDemoData(IPasswordHasher<OpsUser> hasher, ILookupNormaliz
 
     public string Name => "Org";
 
-    public async Task SeedAsync(OpsDb db, DemoSize size, Random random, CancellationToken ct)
+    public Task SeedAsync(OpsDb db, DemoSize size, Random random, CancellationToken ct) =>
+        SeedAsync(db, new DemoRun(size, random, WithSignIns: true), ct);
+
+    public async Task SeedAsync(OpsDb db, DemoRun run, CancellationToken ct)
     {
+        var (size, random) = (run.Size, run.Random);
         // One hash for every demo sign-in: the salt is inside the hash, and hashing hundreds of times would only slow start-up.
-        var passwordHash = hasher.HashPassword(new OpsUser(), DemoDataGenerator.DemoPassword);
+        var passwordHash = run.WithSignIns ? hasher.HashPassword(new OpsUser(), DemoDataGenerator.DemoPassword) : null;
         var today = time.Today;
         var number = 1000;
         var usedEmails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -45,6 +49,28 @@ public sealed class OrgDemoData(IPasswordHasher<OpsUser> hasher, ILookupNormaliz
         Employee Add(string role, string fullName, string email, Employee? manager, bool active = true)
         {
             usedEmails.Add(email);
+            var employee = new Employee
+            {
+                EmployeeNumber = $"E{++number}",
+                FullName = fullName,
+                Email = email,
+                Role = role,
+                Team = Roles.TeamOf(role),
+                Manager = manager,
+                HireDate = today.AddDays(-random.Next(30, 3650)),
+                Active = active,
+            };
+            if (passwordHash is null)
+            {
+                // Outside Development: employee records only, no one to sign in as; and no demo administrator, so the
+                // first admin still comes from Bootstrap configuration at the next start.
+                if (role != Roles.Admin)
+                {
+                    db.Employees.Add(employee);
+                    employees.Add(employee);
+                }
+                return employee;
+            }
             var user = new OpsUser
             {
                 UserName = email,
@@ -57,18 +83,7 @@ public sealed class OrgDemoData(IPasswordHasher<OpsUser> hasher, ILookupNormaliz
                 SecurityStamp = Guid.NewGuid().ToString("N"),
             };
             db.Users.Add(user);
-            var employee = new Employee
-            {
-                EmployeeNumber = $"E{++number}",
-                FullName = fullName,
-                Email = email,
-                Role = role,
-                Team = Roles.TeamOf(role),
-                Manager = manager,
-                HireDate = today.AddDays(-random.Next(30, 3650)),
-                Active = active,
-                UserId = user.Id,
-            };
+            employee.UserId = user.Id;
             db.Employees.Add(employee);
             employees.Add(employee);
             return employee;

@@ -5,6 +5,7 @@ using EcomOps.Domain.Analytics.Reports;
 using EcomOps.Domain.Org;
 using EcomOps.Tests.Support;
 using Hangfire;
+using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomOps.Tests.Analytics;
@@ -22,23 +23,25 @@ public sealed class ScheduledReportTests : IDisposable
         var jobs = (IRecurringJobManagerV2)_factory.Services.GetRequiredService<IRecurringJobManager>();
         var archive = _factory.Services.GetRequiredService<ReportArchive>();
 
-        jobs.TriggerJob(RecurringJobs.MonthlyKpiReport);
-        jobs.TriggerJob(RecurringJobs.MonthlyKpiReport);
+        var runs = new[] { jobs.TriggerJob(RecurringJobs.MonthlyKpiReport), jobs.TriggerJob(RecurringJobs.MonthlyKpiReport) };
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        IReadOnlyList<ReportListItem> reports = [];
+        // Both runs must have finished before counting the workbooks: the second run is the one that could add a second.
+        var storage = _factory.Services.GetRequiredService<JobStorage>();
+        string[] finished = [SucceededState.StateName, FailedState.StateName, DeletedState.StateName];
+        string?[] states = [];
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
-            reports = await archive.ListAsync(Enum.GetValues<Team>());
-            if (reports.Count > 0 && reports.All(r => r.Status == ReportStatus.Ready))
+            using var connection = storage.GetConnection();
+            states = runs.Select(id => connection.GetStateData(id)?.Name).ToArray();
+            if (states.All(finished.Contains))
             {
                 break;
             }
             await Task.Delay(200);
         }
-        // Give a second run that might still be on its way the time to show up.
-        await Task.Delay(1000);
-        reports = await archive.ListAsync(Enum.GetValues<Team>());
+        Assert.All(states, s => Assert.Equal(SucceededState.StateName, s));
+        var reports = await archive.ListAsync(Enum.GetValues<Team>());
         var report = Assert.Single(reports);
         Assert.Equal(ReportStatus.Ready, report.Status);
         Assert.True(report.Scheduled);

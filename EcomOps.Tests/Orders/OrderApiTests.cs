@@ -27,10 +27,17 @@ public sealed class OrderApiTests(Web.OpsWebFactoryFixture fixture) : IClassFixt
         var client = _factory.NewClient();
         client.DefaultRequestHeaders.Add(ChannelApiKey.Header, key);
         _listPrice = sku.ListPriceCents / 100m;
+        // The endpoint judges times against the clock the host runs on (ship-by, "placed in the future"), so the orders
+        // are placed an hour before that clock's now, never on a fixed date that the calendar will pass.
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        _placedAt = now.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        _paidAt = now.AddMinutes(-59).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
         return (client, sku.Code);
     }
 
     private decimal _listPrice;
+    private string _placedAt = "";
+    private string _paidAt = "";
 
     private object Order(string id, string sku, int quantity = 1, string phone = "13812345678") => new
     {
@@ -38,8 +45,8 @@ public sealed class OrderApiTests(Web.OpsWebFactoryFixture fixture) : IClassFixt
         customerName = "王喆",
         customerPhone = phone,
         shippingAddress = "上海市浦东新区张江路 100 号",
-        placedAt = "2026-11-27T09:00:00+08:00",
-        paidAt = "2026-11-27T09:01:00+08:00",
+        placedAt = _placedAt,
+        paidAt = _paidAt,
         shippingFee = 0,
         lines = new[] { new { sku, quantity, unitPrice = _listPrice } },
     };

@@ -3,16 +3,20 @@ using System.Text.RegularExpressions;
 using EcomOps.Domain.DemoData;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace EcomOps.Tests.Support;
 
 /// <summary>
 /// The whole console on a test server (or real Kestrel for the browser) with its own SQLite file, in Development,
-/// with the minimal demo data: one sign-in per role.
+/// with the minimal demo data: one sign-in per role. <see cref="Settings"/> override the console's configuration.
 /// </summary>
 public sealed partial class OpsWebFactory : WebApplicationFactory<Program>
 {
     private readonly TempFolder _folder = new();
+
+    /// <summary>Settings over the console's own (a property, not a constructor argument: xunit fixtures take none).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public string ConnectionString => $"Data Source={_folder.File("console.db")}";
 
@@ -23,10 +27,28 @@ public sealed partial class OpsWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("DemoData:Size", nameof(DemoSize.Minimal));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client that does not follow redirects, so a refusal is seen as the status the server sent.</summary>
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>
+    /// A client whose requests come from <paramref name="address"/> (the test server has no network, so it says where a
+    /// request came from the way Kestrel would), keeping its cookies in <paramref name="cookies"/> where a test can read them.
+    /// Does not follow redirects.
+    /// </summary>
+    public HttpClient NewClientFrom(IPAddress? address, CookieContainer? cookies = null) =>
+        new(new CookieContainerHandler(cookies ?? new CookieContainer())
+        {
+            InnerHandler = Server.CreateHandler(context => context.Connection.RemoteIpAddress = address),
+        })
+        {
+            BaseAddress = ClientOptions.BaseAddress,
+        };
 
     /// <summary>Signs in through the real sign-in form (antiforgery token and all); the client keeps the cookie.</summary>
     public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = DemoDataGenerator.DemoPassword)

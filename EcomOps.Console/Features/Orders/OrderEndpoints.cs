@@ -26,7 +26,7 @@ public static class OrderEndpoints
     public static void MapOrderEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Integrations authenticate with their channel's key, not with a sign-in cookie.
-        endpoints.MapPost("/api/orders", PostAsync).AllowAnonymous().DisableAntiforgery();
+        endpoints.MapPost("/api/orders", PostAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(Auth.RateLimits.OrderApi);
     }
 
     private static async Task<IResult> PostAsync(HttpContext http, ChannelDesk channels, OrderIntake intake, OrderSettings settings, CompanyTime time, CancellationToken ct)
