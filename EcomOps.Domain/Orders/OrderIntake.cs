@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Orders;
@@ -23,6 +24,11 @@ public sealed class OrderIntake(IDbContextFactory<OpsDb> dbFactory, OrderFirstRe
     public async Task<Outcome<IReadOnlyList<IntakeResult>>> TakeInAsync(
         Actor actor, int channelId, IReadOnlyList<OrderDraft> drafts, IProgress<int>? progress = null, CancellationToken ct = default)
     {
+        // A channel's API key (an actor without roles) was checked at the door; a person must work orders.
+        if (!actor.May(Org.Permissions.WorkOrders))
+        {
+            return Outcome<IReadOnlyList<IntakeResult>>.Invalid([Actor.NotPermitted]);
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new List<FieldError>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -102,6 +102,10 @@ public sealed class EmployeeDirectory(
 
     private async Task<Outcome<EmployeeRow>> SaveAsync(Actor actor, int? id, EmployeeForm form, CancellationToken ct)
     {
+        if (!actor.May(Permissions.ManageEmployees))
+        {
+            return Outcome<EmployeeRow>.Invalid([Actor.NotPermitted]);
+        }
         form = form with { EmployeeNumber = form.EmployeeNumber.Trim(), FullName = form.FullName.Trim(), Email = form.Email.Trim() };
         var errors = EmployeeRules.Check(form, creating: id is null, time.Today);
 

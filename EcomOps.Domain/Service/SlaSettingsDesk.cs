@@ -93,6 +93,10 @@ public sealed class SlaSettingsDesk(IDbContextFactory<OpsDb> dbFactory, ServiceS
 
     public async Task<Outcome<SlaRecomputation>> SaveAsync(Actor actor, SlaSettings settings, long version, CancellationToken ct = default)
     {
+        if (!actor.May(Permissions.SuperviseService))
+        {
+            return Outcome<SlaRecomputation>.Invalid([Actor.NotPermitted]);
+        }
         var days = calendars.DatesOf(WorkCalendar.ServiceDesk);
         var built = settings.Build(days);
         var errors = built.Errors.ToList();

@@ -27,6 +27,10 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
 
     private async Task<Outcome<int>> CreateOnceAsync(Actor actor, TicketForm form, CancellationToken ct)
     {
+        if (!actor.May(Permissions.WorkTickets))
+        {
+            return Outcome<int>.Invalid([Actor.NotPermitted]);
+        }
         var now = Now;
         await using var db = await OpenAsync(actor, ct);
         var reference = string.IsNullOrWhiteSpace(form.OrderReference) ? null : form.OrderReference.Trim();
@@ -115,6 +119,10 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
 
     private async Task<Outcome<ClaimResult>> ClaimOnceAsync(Actor actor, int ticketId, CancellationToken ct)
     {
+        if (!actor.May(Permissions.WorkTickets))
+        {
+            return Outcome<ClaimResult>.Invalid([Actor.NotPermitted]);
+        }
         await using var db = await OpenAsync(actor, ct);
         var me = await EmployeeOfAsync(db, actor, ct);
         if (me is null || !me.Active || me.Team != Team.CustomerService)
@@ -283,6 +291,10 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         Actor actor, int ticketId, long? version, CancellationToken ct, List<FieldError> errors,
         Func<OpsDb, Ticket, DateTime, Task> change, Func<Ticket, List<FieldError>>? check = null)
     {
+        if (!actor.May(Permissions.WorkTickets))
+        {
+            return Outcome<long>.Invalid([Actor.NotPermitted]);
+        }
         await using var db = await OpenAsync(actor, ct);
         return await ChangeInAsync(db, ticketId, version, ct, errors, change, check);
     }

@@ -58,9 +58,21 @@ public sealed class DeactivationJourneys(BrowserHost host, ITestOutputHelper out
         await admin.Locator("input[data-testid=employee-search]").FillAsync("agent@");
         var edit = admin.Locator($"[data-testid=employee-edit-{AgentNumber}]");
         await Expect(admin.Locator("[data-testid=employee-table] tbody tr")).ToHaveCountAsync(1);
-        await edit.ClickAsync();
-
         var editor = admin.Locator(".mud-dialog");
+        // On a console that has just started, a click that lands while the filtered table is still being rendered
+        // can be lost (seen about once in three first runs): click again until the editor opens, as a person would.
+        for (var attempt = 0; attempt < 5 && await editor.CountAsync() == 0; attempt++)
+        {
+            await edit.ClickAsync();
+            try
+            {
+                await editor.WaitForAsync(new LocatorWaitForOptions { Timeout = 3_000 });
+            }
+            catch (Exception e) when (e is TimeoutException or PlaywrightException)
+            {
+                Output.WriteLine($"the editor did not open on click {attempt + 1}; clicking again");
+            }
+        }
         await Expect(editor.Locator("input[data-testid=field-email]")).ToHaveValueAsync("agent@ecomops.local");
         var active = editor.Locator("input[data-testid=field-active]");
         await Expect(active).ToBeCheckedAsync();

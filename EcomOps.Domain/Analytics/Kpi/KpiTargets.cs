@@ -22,6 +22,11 @@ public sealed class KpiTargets(IDbContextFactory<OpsDb> dbFactory, MetricCatalog
     /// </summary>
     public async Task<Outcome<KpiTarget?>> SetAsync(Actor actor, Team team, PeriodKind kind, string metricKey, double? value, long? version, CancellationToken ct = default)
     {
+        // Targets are set by whoever may export the team's sheet: directors and managers, a supervisor for their own team.
+        if (!actor.May(Permissions.ExportKpiSheets) || (actor.Roles is { } roles && !KpiAccess.TeamsFor(roles).Contains(team)))
+        {
+            return Outcome<KpiTarget?>.Invalid([Actor.NotPermitted]);
+        }
         var metric = catalogue.Find(metricKey);
         if (metric is null || metric.Team != team)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
 using EcomOps.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -110,6 +111,10 @@ public sealed class TrafficImport(IDbContextFactory<OpsDb> dbFactory, CompanyTim
     /// </summary>
     public async Task<Outcome<int>> CommitAsync(Actor actor, TrafficPreview preview, bool problemsConfirmed, CancellationToken ct = default)
     {
+        if (!actor.May(Permissions.ImportPlatformReports))
+        {
+            return Outcome<int>.Invalid([Actor.NotPermitted]);
+        }
         if (preview.FileError is not null || preview.Rows.Count == 0)
         {
             return Outcome<int>.Invalid([new FieldError("File", preview.FileError ?? "TrafficEmpty")]);

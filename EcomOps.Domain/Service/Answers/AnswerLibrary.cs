@@ -158,6 +158,11 @@ public sealed class AnswerLibrary(IDbContextFactory<OpsDb> dbFactory, TimeProvid
 
     private async Task<Outcome<AnswerRow>> AddAsync(Actor actor, AnswerForm form, AnswerStatus status, CancellationToken ct)
     {
+        // Anyone who works tickets may propose an answer; only a supervisor adds one to the library at once.
+        if (!actor.May(status == AnswerStatus.Approved ? Permissions.SuperviseService : Permissions.WorkTickets))
+        {
+            return Outcome<AnswerRow>.Invalid([Actor.NotPermitted]);
+        }
         var errors = AnswerRules.Check(form);
         if (errors.Count > 0)
         {
@@ -191,6 +196,10 @@ public sealed class AnswerLibrary(IDbContextFactory<OpsDb> dbFactory, TimeProvid
     private async Task<Outcome<AnswerRow>> ChangeOnceAsync(
         Actor actor, int id, long version, List<FieldError> errors, Func<StandardAnswer, List<FieldError>> change, CancellationToken ct)
     {
+        if (!actor.May(Permissions.SuperviseService))
+        {
+            return Outcome<AnswerRow>.Invalid([Actor.NotPermitted]);
+        }
         if (errors.Count > 0)
         {
             return Outcome<AnswerRow>.Invalid(errors);

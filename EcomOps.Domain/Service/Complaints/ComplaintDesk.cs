@@ -19,6 +19,10 @@ public sealed class ComplaintDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla
 
     public async Task<Outcome<int>> RecordAsync(Actor actor, ComplaintForm form, CancellationToken ct = default)
     {
+        if (!actor.May(Permissions.HandleComplaints))
+        {
+            return Outcome<int>.Invalid([Actor.NotPermitted]);
+        }
         var now = Now;
         var errors = ComplaintRules.Check(form, now);
         await using var db = await OpenAsync(actor, ct);
@@ -171,6 +175,10 @@ public sealed class ComplaintDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla
         Actor actor, int caseId, long version, ComplaintStep step, CancellationToken ct,
         Func<OpsDb, ComplaintCase, DateTime, Task<List<FieldError>>> change)
     {
+        if (!actor.May(Permissions.HandleComplaints))
+        {
+            return Outcome<long>.Invalid([Actor.NotPermitted]);
+        }
         await using var db = await OpenAsync(actor, ct);
         var c = await db.ComplaintCases.Include(x => x.Rounds).ThenInclude(r => r.Measures).FirstOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null)
