@@ -26,9 +26,9 @@ public sealed class EmployeeEditorTests : IAsyncLifetime
         Password = "welcome123",
     };
 
-    private static async Task<IRenderedComponent<MudDialogProvider>> OpenAsync(BunitContext ctx, EmployeeRow? existing)
+    private static async Task<IRenderedComponent<MudDialogProvider>> OpenAsync(BunitContext ctx, EmployeeRow? existing, string role = Roles.Admin)
     {
-        ctx.AddAuthorization().SetAuthorized("admin@ecomops.local");
+        ctx.AddAuthorization().SetAuthorized($"{role}@ecomops.local").SetRoles(role);
         var provider = ctx.Render<MudDialogProvider>();
         var dialogs = ctx.Services.GetRequiredService<IDialogService>();
         await provider.InvokeAsync(() => dialogs.ShowAsync<EmployeeEditor>("edit", new DialogParameters<EmployeeEditor> { { e => e.Existing, existing } }));
@@ -58,6 +58,21 @@ public sealed class EmployeeEditorTests : IAsyncLifetime
             Assert.Empty(dialog.FindAll("[data-testid=employee-conflict]"));
             Assert.Equal("Changed by Li", dialog.Find("input[data-testid=field-name]").GetAttribute("value"));
         });
+    }
+
+    [Fact]
+    public async Task Someone_whose_role_may_not_manage_employees_is_told_so_above_the_form_and_nothing_is_saved()
+    {
+        var directory = _harness.Get<EmployeeDirectory>();
+        var created = (await directory.CreateAsync(Actor.System, Form("Original"))).Value!;
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        var dialog = await OpenAsync(ctx, created, Roles.OperationsDirector);
+
+        dialog.Find("input[data-testid=field-name]").Change("Renamed");
+        dialog.Find("[data-testid=employee-save]").Click();
+
+        dialog.WaitForAssertion(() => Assert.Contains("Your role does not allow this", dialog.Find("[data-testid=form-refusal]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Original", (await directory.FindAsync(created.Id))!.FullName);
     }
 
     [Fact]
