@@ -73,7 +73,11 @@ public static class AuthSetup
 
     private static Task AnswerOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int statusCode)
     {
-        if (StatusCodePaths.Any(p => ctx.Request.Path.StartsWithSegments(p)))
+        // The jobs dashboard is a page as well as a machine's address: a person's browser (asking for HTML) is sent to
+        // the console's sign-in or access-denied page, never shown a bare 401/403.
+        var browserOnDashboard = ctx.Request.Path.StartsWithSegments("/jobs")
+            && ctx.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+        if (!browserOnDashboard && StatusCodePaths.Any(p => ctx.Request.Path.StartsWithSegments(p)))
         {
             ctx.Response.StatusCode = statusCode;
             // A machine gets the bare status code, not the not-found page that status code pages would re-execute.

@@ -62,10 +62,18 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         return Outcome<int>.Done(ticket.Id);
     }
 
-    /// <summary>A public reply to the customer, optionally setting the status it leaves the ticket in.</summary>
+    /// <summary>
+    /// A public reply to the customer, optionally setting the status it leaves the ticket in. Replying to a ticket
+    /// nobody holds takes it: the customer now talks to this agent, and the queue shows who.
+    /// </summary>
     public Task<Outcome<long>> ReplyAsync(Actor actor, int ticketId, string body, long version, TicketStatus? then = null, CancellationToken ct = default) =>
         ChangeAsync(actor, ticketId, version, ct, Rules(body), async (db, ticket, now) =>
         {
+            if (ticket.AssigneeId is null && await EmployeeOfAsync(db, actor, ct) is { Active: true, Team: Team.CustomerService } me)
+            {
+                ticket.AssigneeId = me.Id;
+                ticket.AssignedAtUtc = now;
+            }
             await AddEntryAsync(db, actor, ticket, ThreadEntryKind.PublicReply, body, now, ct);
             var next = then ?? (ticket.Status == TicketStatus.New ? TicketStatus.Open : ticket.Status);
             SetStatus(ticket, next, actor, now);

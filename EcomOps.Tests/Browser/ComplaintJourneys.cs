@@ -110,6 +110,7 @@ public sealed class ComplaintJourneys(BrowserHost host, ITestOutputHelper output
         await page.Locator("[data-testid=measure-add]").ClickAsync();
         var rows = page.Locator($"[data-testid=round-{round}] [data-testid=measure-row]");
         await Expect(rows).ToHaveCountAsync(1);
+        await page.Locator("input[data-testid=measure-result]").FillAsync("已完成，客户已确认");
         await rows.Locator("[data-testid=measure-complete]").ClickAsync();
         await Expect(page.Locator("[data-testid=complaint-stage]")).ToHaveAttributeAsync("data-stage", "AwaitingFollowUp");
     }

@@ -44,6 +44,23 @@ public sealed class TicketDeskTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task Replying_to_a_ticket_nobody_holds_takes_it_and_a_reply_to_someone_elses_leaves_it_with_them()
+    {
+        var open = (await Desk.CreateAsync(Agent, Chat("Unclaimed"))).Value;
+        var held = (await Desk.CreateAsync(Agent, Chat("Held by the supervisor"))).Value;
+        var supervisor = _actors["cssupervisor@ecomops.local"];
+        Assert.True((await Desk.ClaimAsync(supervisor, held)).Value!.Claimed);
+
+        Assert.True((await Desk.ReplyAsync(Agent, open, "Let me check.", (await Queue.FindAsync(open))!.Version)).Succeeded);
+        Assert.True((await Desk.ReplyAsync(Agent, held, "Covering for a colleague.", (await Queue.FindAsync(held))!.Version)).Succeeded);
+
+        var taken = (await Queue.FindAsync(open))!;
+        Assert.Equal("agent@ecomops.local", taken.Assignee?.Email);
+        Assert.NotNull(taken.AssignedAtUtc);
+        Assert.Equal("cssupervisor@ecomops.local", (await Queue.FindAsync(held))!.Assignee?.Email);
+    }
+
+    [Fact]
     public async Task A_new_ticket_starts_its_first_response_clock_under_the_matching_policy()
     {
         // 10:00 in Shanghai: the desk is open, the chat policy gives 15 minutes for the first response.

@@ -50,6 +50,32 @@ public sealed class AccessTests(OpsWebFactoryFixture fixture) : IClassFixture<Op
         Assert.DoesNotContain("Data Source", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_browser_without_the_jobs_permission_is_shown_the_consoles_access_denied_page_not_a_bare_403()
+    {
+        using var client = await _factory.SignedInClientAsync("agent@ecomops.local");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/jobs");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_browser_not_signed_in_is_sent_from_the_jobs_dashboard_to_sign_in()
+    {
+        using var client = _factory.NewClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/jobs");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/jobs")]
     [InlineData("/jobs/recurring")]

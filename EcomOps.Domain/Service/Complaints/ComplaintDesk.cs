@@ -93,8 +93,12 @@ public sealed class ComplaintDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla
         ChangeAsync(actor, caseId, version, ComplaintStep.CompleteMeasure, ct, (_, c, now) =>
         {
             var measure = c.Round!.Measures.FirstOrDefault(m => m.Id == measureId);
+            // A measure is done when it says what came of it: "done" with nothing to show cannot be followed up.
             List<FieldError> errors = measure is null ? [new FieldError("Measure", "NotInRound")]
                 : measure.DoneAtUtc is not null ? [new FieldError("Measure", "MeasureDone")]
+                : string.IsNullOrWhiteSpace(result) ? [new FieldError("Result", "MeasureResultRequired")]
+                : result.Trim().Length > ComplaintRules.MaxTextLength ? [new FieldError("Result", "TooLong")]
+                : !TextRules.IsSafe(result) ? [new FieldError("Result", TextRules.UnsafeCharacters)]
                 : [];
             if (errors.Count == 0)
             {

@@ -134,17 +134,29 @@ public sealed class ComplaintDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_measure_is_marked_done_only_with_what_came_of_it()
+    {
+        var (id, measureId) = await InSolutionAsync(Form(product: "SKU-A"), ComplaintRootCause.Packaging, ComplaintDepartment.Warehouse);
+
+        var bare = await Desk.CompleteMeasureAsync(_supervisor, id, measureId, "  ", await VersionOf(id));
+
+        Assert.Equal(new FieldError("Result", "MeasureResultRequired"), Assert.Single(bare.Errors));
+        Assert.Null((await Queries.FindAsync(id))!.Round!.Measures.Single().DoneAtUtc);
+        Assert.True((await Desk.CompleteMeasureAsync(_supervisor, id, measureId, "已补发，客户签收", await VersionOf(id))).Succeeded);
+    }
+
+    [Fact]
     public async Task The_analysis_counts_a_known_set_by_cause_department_product_and_channel()
     {
         var (a, am) = await InSolutionAsync(Form(product: "SKU-A"), ComplaintRootCause.Packaging, ComplaintDepartment.Warehouse);
         await InSolutionAsync(Form(product: "SKU-A", channel: TicketChannel.Email), ComplaintRootCause.LateDelivery, ComplaintDepartment.Logistics);
         await Desk.RecordAsync(_supervisor, Form(product: "SKU-B", channel: TicketChannel.Email));
-        Assert.True((await Desk.CompleteMeasureAsync(_supervisor, a, am, null, await VersionOf(a))).Succeeded);
+        Assert.True((await Desk.CompleteMeasureAsync(_supervisor, a, am, "已补发", await VersionOf(a))).Succeeded);
         Assert.True((await Desk.FollowUpAsync(_supervisor, a, FollowUpVerdict.NotSatisfied, null, await VersionOf(a))).Succeeded);
         Assert.True((await Desk.AddMeasureAsync(_supervisor, a, new MeasureForm("退款", _agentId, Now.AddHours(3), "满意"), await VersionOf(a))).Succeeded);
         _harness.Clock.Advance(TimeSpan.FromHours(2));
         var second = (await Queries.FindAsync(a))!.Round!.Measures.Single();
-        Assert.True((await Desk.CompleteMeasureAsync(_supervisor, a, second.Id, null, await VersionOf(a))).Succeeded);
+        Assert.True((await Desk.CompleteMeasureAsync(_supervisor, a, second.Id, "已退款", await VersionOf(a))).Succeeded);
         Assert.True((await Desk.FollowUpAsync(_supervisor, a, FollowUpVerdict.Satisfied, null, await VersionOf(a))).Succeeded);
         Assert.True((await Desk.CloseAsync(_supervisor, a, await VersionOf(a))).Succeeded);
 
