@@ -43,6 +43,8 @@ public static class JobSetup
         services.AddHostedService<SlaDeadlineScheduler>();
         services.AddSingleton<Live.OnShiftRegistry>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Live.OnShiftCircuitHandler>();
+        services.AddScoped<Live.CircuitKey>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Live.PresenceCircuitHandler>();
         services.AddHostedService<AutoAssignService>();
         return services;
     }

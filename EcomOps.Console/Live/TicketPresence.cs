@@ -8,8 +8,10 @@ public sealed record TicketViewer(string Name, bool Typing);
 
 /// <summary>
 /// Who has which ticket open, and who is typing in it, so two agents do not answer the same customer twice. It is
-/// presence, not data: kept in memory, announced on the live feed, and gone when the page closes. "Typing" fades
-/// a few seconds after the last keystroke.
+/// presence, not data: kept in memory, announced on the live feed, and gone when the page closes. A closed tab or a
+/// lost connection leaves the circuit alive for minutes (so a reconnect finds its page), but its viewer stops counting
+/// the moment the connection drops (<see cref="CircuitDown"/>) and counts again if it comes back. "Typing" fades a few
+/// seconds after the last keystroke.
 /// </summary>
 public sealed class TicketPresence : IDisposable
 {
@@ -17,6 +19,7 @@ public sealed class TicketPresence : IDisposable
     private static readonly TimeSpan TypingFades = TimeSpan.FromSeconds(4);
 
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Viewer>> _tickets = new();
+    private readonly ConcurrentDictionary<Guid, bool> _droppedCircuits = new();
     private readonly LiveFeed _feed;
     private readonly TimeProvider _clock;
     private readonly ITimer _sweep;
@@ -30,14 +33,44 @@ public sealed class TicketPresence : IDisposable
 
     public IReadOnlyList<TicketViewer> ViewersOf(int ticketId, Guid except) =>
         _tickets.TryGetValue(ticketId, out var viewers)
-            ? viewers.Where(v => v.Key != except).Select(v => new TicketViewer(v.Value.Name, v.Value.TypingUntil > Now))
+            ? viewers.Where(v => v.Key != except && !_droppedCircuits.ContainsKey(v.Value.Circuit)).Select(v => new TicketViewer(v.Value.Name, v.Value.TypingUntil > Now))
                 .DistinctBy(v => v.Name).OrderBy(v => v.Name, StringComparer.Ordinal).ToList()
             : [];
 
-    public void Join(int ticketId, Guid page, string name)
+    public void Join(int ticketId, Guid page, string name, Guid circuit = default)
     {
-        _tickets.GetOrAdd(ticketId, _ => new())[page] = new Viewer(name, DateTime.MinValue);
+        _tickets.GetOrAdd(ticketId, _ => new())[page] = new Viewer(name, DateTime.MinValue, circuit);
         Announce(ticketId);
+    }
+
+    /// <summary>The connection of a circuit dropped (tab closed, network gone): its viewers stop counting at once.</summary>
+    public void CircuitDown(Guid circuit)
+    {
+        _droppedCircuits[circuit] = true;
+        AnnounceTicketsOf(circuit);
+    }
+
+    /// <summary>The circuit reconnected: its viewers count again. A circuit that ends for good leaves through its pages.</summary>
+    public void CircuitUp(Guid circuit)
+    {
+        if (_droppedCircuits.TryRemove(circuit, out _))
+        {
+            AnnounceTicketsOf(circuit);
+        }
+    }
+
+    /// <summary>The circuit is gone for good.</summary>
+    public void CircuitClosed(Guid circuit) => _droppedCircuits.TryRemove(circuit, out _);
+
+    private void AnnounceTicketsOf(Guid circuit)
+    {
+        foreach (var (ticketId, viewers) in _tickets)
+        {
+            if (viewers.Values.Any(v => v.Circuit == circuit))
+            {
+                Announce(ticketId);
+            }
+        }
     }
 
     public void Leave(int ticketId, Guid page)
@@ -85,5 +118,33 @@ public sealed class TicketPresence : IDisposable
     private void Announce(int ticketId) =>
         _feed.Publish(new LiveChange(Boards.Presence, Entity, ticketId.ToString(System.Globalization.CultureInfo.InvariantCulture), LiveChangeKind.Updated, Now));
 
-    private sealed record Viewer(string Name, DateTime TypingUntil);
+    private sealed record Viewer(string Name, DateTime TypingUntil, Guid Circuit);
+}
+
+/// <summary>Which circuit a component runs in (one per circuit), so presence can follow the circuit's connection.</summary>
+public sealed class CircuitKey
+{
+    public Guid Id { get; } = Guid.NewGuid();
+}
+
+/// <summary>Tells <see cref="TicketPresence"/> when this circuit's connection drops, returns, or the circuit ends.</summary>
+internal sealed class PresenceCircuitHandler(TicketPresence presence, CircuitKey key) : Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler
+{
+    public override Task OnConnectionDownAsync(Microsoft.AspNetCore.Components.Server.Circuits.Circuit circuit, CancellationToken cancellationToken)
+    {
+        presence.CircuitDown(key.Id);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnConnectionUpAsync(Microsoft.AspNetCore.Components.Server.Circuits.Circuit circuit, CancellationToken cancellationToken)
+    {
+        presence.CircuitUp(key.Id);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnCircuitClosedAsync(Microsoft.AspNetCore.Components.Server.Circuits.Circuit circuit, CancellationToken cancellationToken)
+    {
+        presence.CircuitClosed(key.Id);
+        return Task.CompletedTask;
+    }
 }

@@ -39,6 +39,23 @@ public sealed class TicketPresenceTests
     }
 
     [Fact]
+    public void A_viewer_whose_connection_dropped_stops_counting_at_once_and_counts_again_if_it_comes_back()
+    {
+        using var presence = new TicketPresence(_feed, _clock);
+        var liuCircuit = Guid.NewGuid();
+        var chen = Guid.NewGuid();
+        presence.Join(7, Guid.NewGuid(), "刘洋", liuCircuit);
+        presence.Join(7, chen, "陈静", Guid.NewGuid());
+
+        presence.CircuitDown(liuCircuit);
+        var afterTabClosed = presence.ViewersOf(7, chen);
+        presence.CircuitUp(liuCircuit);
+
+        Assert.Empty(afterTabClosed);
+        Assert.Equal([new TicketViewer("刘洋", false)], presence.ViewersOf(7, chen));
+    }
+
+    [Fact]
     public void The_same_person_in_two_tabs_is_listed_once()
     {
         using var presence = new TicketPresence(_feed, _clock);

@@ -57,6 +57,9 @@ public sealed partial class TicketPage
     [Inject]
     private Live.TicketPresence Presence { get; set; } = default!;
 
+    [Inject]
+    private Live.CircuitKey Circuit { get; set; } = default!;
+
     protected override IReadOnlyList<string> LiveBoards => [Boards.Tickets, Boards.Presence];
 
     protected override async Task OnParametersSetAsync()
@@ -70,7 +73,7 @@ public sealed partial class TicketPage
             {
                 Presence.Leave(previous, _presenceKey);
             }
-            Presence.Join(Id, _presenceKey, Auth.OpsClaims.DisplayName(user));
+            Presence.Join(Id, _presenceKey, Auth.OpsClaims.DisplayName(user), Circuit.Id);
             _presentOn = Id;
         }
         _viewers = Presence.ViewersOf(Id, _presenceKey);
