@@ -89,9 +89,12 @@ public sealed class KpiSheetTests : IAsyncLifetime
 
         var column = sheet.Columns.ToList().FindIndex(c => c.Metric.Key == ServiceMetricSource.TicketsSolved);
         Assert.True(sheet.Columns[column].TargetIsPerPerson);
-        Assert.Equal(4 * sheet.Rows.Count, sheet.Columns[column].TeamTarget);
-        Assert.Equal(0.5, sheet.Rows.Single(r => r.EmployeeId == _agentId).Cells[column].Attainment);
-        Assert.Equal(2.0 / (4 * sheet.Rows.Count), sheet.Total.Cells[column].Attainment!.Value, 9);
+        // November is running: each person's 4 is pro-rated to the share of the month that has passed.
+        var each = 4 * sheet.ElapsedShare;
+        Assert.Equal(each, sheet.Columns[column].Target!.Value, 9);
+        Assert.Equal(each * sheet.Rows.Count, sheet.Columns[column].TeamTarget!.Value, 9);
+        Assert.Equal(2 / each, sheet.Rows.Single(r => r.EmployeeId == _agentId).Cells[column].Attainment!.Value, 9);
+        Assert.Equal(2.0 / (each * sheet.Rows.Count), sheet.Total.Cells[column].Attainment!.Value, 9);
         // Rates hold the team to the same target as each person.
         var rate = sheet.Columns.Single(c => c.Metric.Key == ServiceMetricSource.ReplyTimeliness);
         Assert.False(rate.TargetIsPerPerson);
@@ -187,4 +190,49 @@ public sealed class KpiSheetTests : IAsyncLifetime
         Assert.Equal(Enum.GetValues<Team>(), KpiAccess.TeamsFor([Roles.OperationsManager]));
         Assert.False(KpiAccess.MayExport([Roles.CsAgent], Team.CustomerService));
     }
+
+    [Fact]
+    public async Task In_a_running_month_counts_are_held_to_the_share_of_their_target_that_has_passed_and_rates_to_the_whole()
+    {
+        var targets = _harness.Get<KpiTargets>();
+        await targets.SetAsync(Actor.System, Team.CustomerService, PeriodKind.Month, ServiceMetricSource.TicketsSolved, 300,
+            (await targets.ListAsync(Team.CustomerService, PeriodKind.Month)).FirstOrDefault(t => t.MetricKey == ServiceMetricSource.TicketsSolved)?.Version);
+        var slaTarget = (await targets.ListAsync(Team.CustomerService, PeriodKind.Month)).FirstOrDefault(t => t.MetricKey == ServiceMetricSource.SlaAchievement)?.Value;
+
+        var sheet = await _harness.Get<KpiSheets>().BuildAsync(Team.CustomerService, November);
+
+        // 2026-11-27 10:00 in Shanghai: 26 days and 10 hours of November's 30 have passed.
+        var share = (26 + 10 / 24.0) / 30;
+        Assert.Equal(share, sheet.ElapsedShare, 6);
+        Assert.True(sheet.IsRunning);
+        var solved = sheet.Columns.Single(c => c.Metric.Key == ServiceMetricSource.TicketsSolved);
+        Assert.Equal(300 * share, solved.Target!.Value, 6);
+        Assert.Equal(300.0, solved.PeriodTarget);
+        Assert.True(solved.IsProRated);
+        var sla = sheet.Columns.Single(c => c.Metric.Key == ServiceMetricSource.SlaAchievement);
+        Assert.Equal(slaTarget, sla.Target);
+        Assert.False(sla.IsProRated);
+        var october = await _harness.Get<KpiSheets>().BuildAsync(Team.CustomerService, November.Previous());
+        Assert.False(october.IsRunning);
+        Assert.Equal(300.0, october.Columns.Single(c => c.Metric.Key == ServiceMetricSource.TicketsSolved).Target);
+    }
+
+    [Fact]
+    public async Task The_operations_director_and_the_administrator_are_not_rows_of_a_team_nor_counted_in_its_target()
+    {
+        await using var db = _harness.NewDb();
+        var leaders = await db.Employees.Where(e => e.Role == Roles.OperationsDirector || e.Role == Roles.Admin).Select(e => e.Id).ToListAsync();
+        Assert.NotEmpty(leaders);
+
+        var sheets = _harness.Get<KpiSheets>();
+        var rows = new List<KpiRow>();
+        foreach (var team in Enum.GetValues<Team>())
+        {
+            rows.AddRange((await sheets.BuildAsync(team, November)).Rows);
+        }
+
+        Assert.DoesNotContain(rows, r => r.EmployeeId is { } id && leaders.Contains(id));
+        Assert.Contains(rows, r => r.Name.Length > 0);
+    }
+
 }

@@ -54,6 +54,26 @@ public static class KpiRules
     public static double? TeamTarget(MetricDefinition metric, double? target, int people) =>
         target is { } t && TargetIsPerPerson(metric) ? t * people : target;
 
+    /// <summary>
+    /// A count or an amount grows through the period, so while the period runs its target is the share of the period
+    /// that has passed (a month's 300 orders are 150 on the 16th); rates, averages and scores are held to their target
+    /// at any time.
+    /// </summary>
+    public static double? ProRated(MetricDefinition metric, double? target, double elapsedShare) =>
+        target is { } t && metric.Unit is MetricUnit.Count or MetricUnit.Yuan ? t * Math.Clamp(elapsedShare, 0, 1) : target;
+
+    /// <summary>How much of a period has passed at <paramref name="nowUtc"/>: 0 before it, 1 once it has ended.</summary>
+    public static double ElapsedShare(Service.MetricPeriod period, DateTime nowUtc) =>
+        nowUtc >= period.ToUtc ? 1
+        : nowUtc <= period.FromUtc ? 0
+        : (nowUtc - period.FromUtc) / (period.ToUtc - period.FromUtc);
+
+    /// <summary>
+    /// Whether a role earns figures of its own on a team's sheet: the administrator and the operations director lead
+    /// and configure; they are not rows of a team nor counted in its per-person targets.
+    /// </summary>
+    public static bool EarnsFigures(string role) => role is not (Org.Roles.Admin or Org.Roles.OperationsDirector);
+
     public static AttainmentBand Band(double attainment) =>
         attainment >= 1 ? AttainmentBand.Met : attainment >= NearThreshold ? AttainmentBand.Near : AttainmentBand.Below;
 

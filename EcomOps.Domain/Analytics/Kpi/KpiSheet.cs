@@ -5,11 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Analytics.Kpi;
 
-/// <param name="Target">Each person's target (the team's too, unless the target is per person).</param>
+/// <param name="Target">Each person's target (the team's too, unless the target is per person), pro-rated while the period runs.</param>
 /// <param name="TeamTarget">What the team total is measured against: <see cref="KpiRules.TeamTarget"/>.</param>
-public sealed record KpiColumn(MetricDefinition Metric, double? Target, double? TeamTarget)
+/// <param name="PeriodTarget">The target for the whole period, as set.</param>
+public sealed record KpiColumn(MetricDefinition Metric, double? Target, double? TeamTarget, double? PeriodTarget = null)
 {
     public bool TargetIsPerPerson => KpiRules.TargetIsPerPerson(Metric);
+
+    /// <summary>The target shown is a share of the period's (a count or amount in a running period).</summary>
+    public bool IsProRated => Target != PeriodTarget;
 }
 
 public sealed record KpiCell(double? Value, double? Attainment);
@@ -23,8 +27,11 @@ public sealed record KpiRow(int? EmployeeId, string EmployeeNumber, string Name,
 /// </summary>
 public sealed record KpiSheet(
     Team Team, ReportPeriod Period, string TimeZoneId, DateTime BuiltAtUtc,
-    IReadOnlyList<KpiColumn> Columns, IReadOnlyList<KpiRow> Rows, KpiRow Total, MetricSnapshot Snapshot)
+    IReadOnlyList<KpiColumn> Columns, IReadOnlyList<KpiRow> Rows, KpiRow Total, MetricSnapshot Snapshot, double ElapsedShare = 1)
 {
+    /// <summary>The period is still running: counts and amounts are held to the share of their targets that has passed.</summary>
+    public bool IsRunning => ElapsedShare is > 0 and < 1;
+
     /// <summary>Whether anything was measured: a period where every figure is missing or zero has no data.</summary>
     public bool HasData => Total.Cells.Any(c => c.Value is { } v && v != 0);
 
@@ -45,16 +52,23 @@ public sealed class KpiSheets(IDbContextFactory<OpsDb> dbFactory, MetricCatalogu
         var metrics = catalogue.ForTeam(team).OrderByDescending(m => m.PerEmployee).ToList();
         var targetKind = KpiTargets.SheetKinds.Contains(period.Kind) ? period.Kind : PeriodKind.Month;
         var teamTargets = (await targets.ListAsync(team, targetKind, ct)).ToDictionary(t => t.MetricKey, t => (double?)t.Value);
-        var columns = metrics.Select(m => new KpiColumn(m, teamTargets.GetValueOrDefault(m.Key), teamTargets.GetValueOrDefault(m.Key))).ToList();
-
         var utc = period.ToUtc(time.Zone);
+        var elapsed = KpiRules.ElapsedShare(utc, time.UtcNow);
+        var columns = metrics.Select(m =>
+        {
+            var set = teamTargets.GetValueOrDefault(m.Key);
+            var applied = KpiRules.ProRated(m, set, elapsed);
+            return new KpiColumn(m, applied, applied, set);
+        }).ToList();
+
         var snapshot = metrics.Count == 0 || period.IsFuture(time.Today)
             ? new MetricSnapshot(utc)
             : await catalogue.MeasureAsync(utc, new MeasureOptions(true, recordCap), metrics, ct);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var staff = await db.Employees.AsNoTracking().Where(e => e.Team == team)
-            .Select(e => new { e.Id, e.EmployeeNumber, e.FullName, e.Active }).ToListAsync(ct);
+        var staff = (await db.Employees.AsNoTracking().Where(e => e.Team == team)
+            .Select(e => new { e.Id, e.EmployeeNumber, e.FullName, e.Active, e.Role }).ToListAsync(ct))
+            .Where(e => KpiRules.EarnsFigures(e.Role)).ToList();
 
         KpiRow Row(int? id, string number, string name) => new(id, number, name, columns.Select(c =>
         {
@@ -71,6 +85,6 @@ public sealed class KpiSheets(IDbContextFactory<OpsDb> dbFactory, MetricCatalogu
             .ToList();
         // The team total of a per-person count is held to the target times the people on the sheet.
         columns = columns.Select(c => c with { TeamTarget = KpiRules.TeamTarget(c.Metric, c.Target, rows.Count) }).ToList();
-        return new KpiSheet(team, period, time.Zone.Id, time.UtcNow, columns, rows, Row(null, "", ""), snapshot);
+        return new KpiSheet(team, period, time.Zone.Id, time.UtcNow, columns, rows, Row(null, "", ""), snapshot, elapsed);
     }
 }

@@ -126,6 +126,10 @@ public static class KpiWorkbook
             {
                 w.Row([Cell.Text(""), Cell.Text(text("Kpi.NoData"))]);
             }
+            if (sheet.IsRunning && sheet.Columns.Any(c => c.IsProRated))
+            {
+                w.Row([Cell.Text(""), Cell.Text(string.Format(culture, text("Kpi.ProRatedNote"), sheet.ElapsedShare.ToString("P0", culture)))]);
+            }
         }
         w.Finish();
     }
