@@ -56,4 +56,25 @@ public sealed class ReportArchivePageTests : IAsyncLifetime
         snackbars.WaitForAssertion(() => Assert.Contains("already in the archive", snackbars.Markup, StringComparison.Ordinal));
         Assert.Single(await _harness.Get<ReportArchive>().ListAsync(Enum.GetValues<Team>()));
     }
+
+    [Fact]
+    public async Task A_failed_report_names_its_language_and_its_error_reads_as_one_sentence()
+    {
+        var archive = _harness.Get<ReportArchive>();
+        var period = new Domain.Analytics.ReportPeriod(Domain.Analytics.PeriodKind.Month, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31));
+        var (id, _) = await archive.RequestAsync(new ReportRequest(period, [Team.Operations], "zh-Hans"), false, Domain.Data.Actor.System);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => archive.BuildAsync(id, _ => _ => throw new InvalidOperationException("The text source is unavailable.")));
+
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        ctx.Services.AddSingleton(archive);
+        ctx.Services.AddSingleton(_harness.Get<ReportSettings>());
+        ctx.Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new InMemoryStorage()));
+        ctx.AddAuthorization().SetAuthorized("opsmanager@ecomops.local").SetRoles(Roles.OperationsManager).SetPolicies(Permissions.ExportKpiSheets);
+        ctx.Render<MudPopoverProvider>();
+        var page = ctx.Render<ReportArchivePage>();
+
+        page.WaitForAssertion(() => Assert.Equal("Chinese", page.Find($"[data-testid=report-language-{id}]").TextContent.Trim()));
+        Assert.Equal("Attempt 1 failed: The text source is unavailable. It is retried automatically.", page.Find($"[data-testid=report-error-{id}]").TextContent.Trim());
+        Assert.Single(page.FindAll($"[data-testid=report-retry-{id}]"));
+    }
 }

@@ -114,6 +114,9 @@ public sealed partial class ReportArchivePage
 
     private bool CanRetry(ReportListItem report) => ReportArchive.CanRetry(report.Status, report.RequestedAtUtc, Time.UtcNow);
 
+    /// <summary>The workbook's language (two reports can differ only in it); the culture name when there is no text for it.</summary>
+    private string LanguageName(string culture) => L[$"Answers.Language.{culture}"] is { ResourceNotFound: false } name ? name.Value : culture;
+
     private static string Size(long bytes) => bytes < 1024 * 1024
         ? $"{bytes / 1024.0:0.0} KB"
         : $"{bytes / 1024.0 / 1024.0:0.0} MB";

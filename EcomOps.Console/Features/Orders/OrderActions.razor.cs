@@ -64,7 +64,7 @@ public partial class OrderActions : ComponentBase
     }
 
     /// <summary>The open holds that make a release need a confirmation and a note, in words.</summary>
-    private string MoneyHolds => string.Join(", ", Order.Holds
+    private string MoneyHolds => string.Join(L["Common.ListSeparator"].Value, Order.Holds
         .Where(h => h.ResolvedAtUtc is null && OrderRules.ReleaseNeedsNote(h.Reason))
         .Select(h => L[$"HoldReason.{h.Reason}"].Value));
 
@@ -160,7 +160,7 @@ public partial class OrderActions : ComponentBase
     {
         var message = L[$"Error.{error.Code}"].Value;
         var match = System.Text.RegularExpressions.Regex.Match(error.Field, @"^lines\[(\d+)\]", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-        return match.Success ? $"{L["Orders.LineN", int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1]}: {message}" : message;
+        return match.Success ? L["Orders.LineN", int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1, message].Value : message;
     }
 
     private sealed class LineForm
