@@ -43,3 +43,6 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         b.HasOne<OpsUser>().WithOne().HasForeignKey<Employee>(e => e.UserId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+/// <summary>An employee as a picker offers them: the name, and the number and team that tell two of the same name apart.</summary>
+public sealed record EmployeePick(int Id, string Name, string EmployeeNumber, Team Team);

@@ -32,7 +32,7 @@ public sealed record QueueRow(
 }
 
 /// <summary>An agent's load: tickets they hold whose clock is running.</summary>
-public sealed record AgentLoad(int EmployeeId, string FullName, int Running, int Breached);
+public sealed record AgentLoad(int EmployeeId, string FullName, int Running, int Breached, string EmployeeNumber = "");
 
 /// <summary>The live counts an agent's home page shows.</summary>
 public sealed record QueueCounts(int Unassigned, int Mine, int DueSoon, int Overdue);
@@ -125,7 +125,7 @@ public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var agents = await db.Employees.AsNoTracking()
             .Where(e => e.Active && e.Team == Team.CustomerService)
-            .Select(e => new { e.Id, e.FullName }).ToListAsync(ct);
+            .Select(e => new { e.Id, e.FullName, e.EmployeeNumber }).ToListAsync(ct);
         var held = await db.Tickets.AsNoTracking()
             .Where(t => t.AssigneeId != null && t.MergedIntoId == null && Worked.Contains(t.Status))
             .GroupBy(t => t.AssigneeId!.Value)
@@ -137,7 +137,7 @@ public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory)
             })
             .ToDictionaryAsync(x => x.EmployeeId, ct);
         return agents
-            .Select(a => held.TryGetValue(a.Id, out var h) ? new AgentLoad(a.Id, a.FullName, h.Running, h.Breached) : new AgentLoad(a.Id, a.FullName, 0, 0))
+            .Select(a => held.TryGetValue(a.Id, out var h) ? new AgentLoad(a.Id, a.FullName, h.Running, h.Breached, a.EmployeeNumber) : new AgentLoad(a.Id, a.FullName, 0, 0, a.EmployeeNumber))
             .OrderBy(a => a.Running).ThenBy(a => a.FullName, StringComparer.Ordinal)
             .ToList();
     }

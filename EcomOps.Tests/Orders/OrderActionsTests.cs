@@ -58,6 +58,25 @@ public sealed class OrderActionsTests
     }
 
     [Fact]
+    public async Task A_cancel_reason_over_the_limit_is_refused_with_a_message_not_cut_and_a_counter_shows_its_length()
+    {
+        await using var world = await OrderWorld.StartAsync();
+        var held = await world.TakeInAsync(world.Draft("P-LONG") with { ShippingAddress = "上海" });
+        await using var ctx = ComponentHarness.NewContext(world.Harness);
+        var actions = await RenderAsync(ctx, world, held.OrderId);
+        var reason = new string('长', OrderRules.MaxNoteLength + 20);
+
+        var field = actions.Find("input[data-testid=order-cancel-reason]");
+        Assert.NotEqual(OrderRules.MaxNoteLength.ToString(System.Globalization.CultureInfo.InvariantCulture), field.GetAttribute("maxlength"));
+        field.Change(reason);
+        actions.Find("[data-testid=order-cancel]").Click();
+
+        actions.WaitForAssertion(() => Assert.Contains($"{reason.Length} / {OrderRules.MaxNoteLength}", actions.Markup));
+        actions.WaitForElement("[data-testid=order-action-error]");
+        Assert.Equal(OrderStatus.OnHold, (await world.OrderAsync(held.OrderId)).Status);
+    }
+
+    [Fact]
     public async Task Releasing_an_unpaid_order_asks_for_a_confirmation_with_a_note_before_anything_happens()
     {
         await using var world = await OrderWorld.StartAsync();

@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
 using EcomOps.Domain.Service.Sla;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,12 +84,15 @@ public sealed class ComplaintQueries(IDbContextFactory<OpsDb> dbFactory, TimePro
         return c;
     }
 
-    /// <summary>Active employees who can be named responsible for a cause or own a measure, by name.</summary>
-    public async Task<IReadOnlyList<(int Id, string Name)>> PeopleAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Active employees who can be named responsible for a cause or own a measure, by name; each with their number
+    /// and team, so two people of the same name can be told apart in a picker.
+    /// </summary>
+    public async Task<IReadOnlyList<EmployeePick>> PeopleAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var people = await db.Employees.AsNoTracking().Where(e => e.Active).OrderBy(e => e.FullName).Select(e => new { e.Id, e.FullName }).ToListAsync(ct);
-        return people.Select(p => (p.Id, p.FullName)).ToList();
+        return await db.Employees.AsNoTracking().Where(e => e.Active).OrderBy(e => e.FullName).ThenBy(e => e.EmployeeNumber)
+            .Select(e => new EmployeePick(e.Id, e.FullName, e.EmployeeNumber, e.Team)).ToListAsync(ct);
     }
 
     /// <summary>Open cases with the deadline each one owes next, most pressing first.</summary>

@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.DemoData;
 using EcomOps.Domain.Live;
+using EcomOps.Domain.Org;
 using EcomOps.Domain.Service;
 using EcomOps.Domain.Service.Complaints;
 using EcomOps.Domain.Service.Sla;
@@ -131,6 +132,23 @@ public sealed class ComplaintDeskTests : IAsyncLifetime
         Assert.Equal(measureId.ToString(), Assert.Single(alerts).Key);
         var row = Assert.Single(await Queries.BoardAsync());
         Assert.Equal((ComplaintTimer.Measure, 1), (row.Timer, row.OverdueMeasures));
+    }
+
+    [Fact]
+    public async Task Two_people_of_the_same_name_are_told_apart_in_the_pickers_by_number_and_team()
+    {
+        var directory = _harness.Get<EmployeeDirectory>();
+        foreach (var (number, role) in new[] { ("E901", Roles.CsAgent), ("E902", Roles.OperationsSpecialist) })
+        {
+            Assert.True((await directory.CreateAsync(Actor.System, new EmployeeForm
+            {
+                EmployeeNumber = number, FullName = "王伟 Wang Wei", Email = $"{number}@ecomops.local", Role = role, HireDate = new DateOnly(2026, 3, 2), Password = "welcome123",
+            })).Succeeded);
+        }
+
+        var wangs = (await Queries.PeopleAsync()).Where(p => p.Name == "王伟 Wang Wei").ToList();
+
+        Assert.Equal([("E901", Team.CustomerService), ("E902", Team.Operations)], wangs.Select(p => (p.EmployeeNumber, p.Team)).ToList());
     }
 
     [Fact]

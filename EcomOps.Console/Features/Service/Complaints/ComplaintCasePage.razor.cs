@@ -2,6 +2,7 @@ using EcomOps.Console.Localization;
 using EcomOps.Console.Live;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Live;
+using EcomOps.Domain.Org;
 using EcomOps.Domain.Service.Complaints;
 using EcomOps.Domain.Time;
 using Microsoft.AspNetCore.Components;
@@ -18,7 +19,7 @@ public sealed partial class ComplaintCasePage : LiveComponent
     private bool _conflict;
     private string? _stageError;
     private IReadOnlyList<FieldError> _errors = [];
-    private IReadOnlyList<(int Id, string Name)> _people = [];
+    private IReadOnlyList<EmployeePick> _people = [];
     private Actor _actor = Actor.System;
 
     private string? _responseNote;
