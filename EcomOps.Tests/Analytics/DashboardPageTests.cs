@@ -86,4 +86,17 @@ public sealed class DashboardPageTests : IAsyncLifetime
         Assert.NotEmpty(axis);
         Assert.All(axis, label => Assert.InRange(double.Parse(label.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture), 0, 100));
     }
+
+    [Fact]
+    public async Task The_trend_of_a_running_month_says_its_last_point_is_today_so_far()
+    {
+        await using var ctx = ComponentHarness.NewContext(_harness);
+
+        var page = Render(ctx, null);
+
+        // The harness clock stands on 27 November: the month runs, its last plotted day is today.
+        page.WaitForElement("[data-testid=dashboard-today-partial]", TimeSpan.FromSeconds(10));
+        Assert.Contains("today, measured so far", page.Find("[data-testid=dashboard-today-partial]").TextContent, StringComparison.Ordinal);
+    }
+
 }

@@ -67,6 +67,9 @@ public sealed partial class DashboardPage
     }
     private List<ChartSeries<double>> _trendSeries = [];
     private string[] _trendLabels = [];
+
+    /// <summary>The trend's last point is a bucket still running (today): it is measured so far, not whole.</summary>
+    private bool _lastPointPartial;
     private IReadOnlyList<BreakdownItem> _breakdown = [];
     private List<ChartSeries<double>> _breakdownSeries = [];
     private string[] _breakdownLabels = [];
@@ -114,8 +117,10 @@ public sealed partial class DashboardPage
         var previous = _baseline == Baseline.PreviousPeriod ? _period.Previous() : _period.SameLastYear();
         var baselineBuckets = previous.Buckets();
         // Days still to come are not plotted as zeros.
-        var current = (await Catalogue.SeriesAsync(metric.Key, buckets.Where(b => !b.IsFuture(Time.Today)).Select(b => b.ToUtc(Time.Zone)).ToList()))
+        var plotted = buckets.Where(b => !b.IsFuture(Time.Today)).ToList();
+        var current = (await Catalogue.SeriesAsync(metric.Key, plotted.Select(b => b.ToUtc(Time.Zone)).ToList()))
             .Select(v => v ?? 0).ToList();
+        _lastPointPartial = plotted.Count > 0 && plotted[^1].End > Time.Today;
         var before = (await Catalogue.SeriesAsync(metric.Key, baselineBuckets.Take(buckets.Count).Select(b => b.ToUtc(Time.Zone)).ToList()))
             .Select(v => v ?? 0).ToList();
         _trendSeries =
