@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using Bunit;
 using EcomOps.Console.Features.Analytics;
 using EcomOps.Console.Features.Orders;
+using EcomOps.Console.Features.Service;
 using EcomOps.Domain.Analytics;
 using EcomOps.Domain.Live;
 using EcomOps.Domain.Orders;
@@ -63,6 +64,46 @@ public sealed partial class ChineseScreenTests : IAsyncLifetime
 
             Assert.Empty(EnglishOn(page.Nodes, popovers.Nodes, dialogs.Nodes));
             Assert.Contains("每页行数", page.Markup, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
+    }
+
+    [Fact]
+    public async Task The_seeded_sla_policies_are_named_in_the_readers_language_and_a_typed_name_stays_as_typed()
+    {
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        var text = ctx.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<EcomOps.Console.UiText>>();
+        var chinese = Load("UiText.zh-Hans.resx");
+
+        Assert.All(SlaPolicyNames.Keys, k => Assert.Contains(k, chinese.Keys));
+        Assert.Equal("在线咨询", InChinese(() => text.PolicyName("Online chat")));
+        Assert.Equal("Online chat", text.PolicyName("Online chat"));
+        Assert.Equal("VIP 客户", InChinese(() => text.PolicyName("VIP 客户")));
+    }
+
+    [Fact]
+    public async Task A_countdown_of_days_speaks_the_readers_units_and_hands_them_to_the_ticking_script()
+    {
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        ctx.Services.AddSingleton<TimeProvider>(_harness.Clock);
+        var due = _harness.Clock.GetUtcNow().UtcDateTime.AddDays(2).AddHours(3);
+
+        var chip = InChinese(() => ctx.Render<SlaCountdown>(p => p.Add(c => c.Due, due).Add(c => c.Badge, EcomOps.Domain.Service.SlaBadge.Ok)));
+
+        Assert.Equal("2天03小时", chip.Find(".countdown-text").TextContent);
+        Assert.Equal("{0}天{1}小时", chip.Find("[data-due]").GetAttribute("data-days"));
+    }
+
+    private static T InChinese<T>(Func<T> action)
+    {
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("zh-Hans");
+        try
+        {
+            return action();
         }
         finally
         {

@@ -7,6 +7,7 @@ using EcomOps.Domain.Analytics;
 using EcomOps.Domain.Audit;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Org;
+using EcomOps.Console.Features.Service;
 using Microsoft.Extensions.Localization;
 
 namespace EcomOps.Console.Features.Audit;
@@ -114,8 +115,10 @@ public sealed partial class AuditWording
                 return value == Actor.System.Name ? L["Common.SystemActor"] : _bySignIn.TryGetValue(value, out var name) ? name : value;
             case FieldKind.Metric:
                 return _metrics?.Find(value)?.Name(CultureInfo.CurrentUICulture) ?? value;
+            case FieldKind.SlaPolicy:
+                return L.PolicyName(value);
             case FieldKind.Language:
-                return Text($"Answers.Language.{value}", value);
+                return L.LanguageName(value);
             case FieldKind.Code when CodeName().IsMatch(value):
                 return Text($"{EnumName(entityType, field)}.{value}", Text($"{field}.{value}", value));
             default:
@@ -153,9 +156,10 @@ public sealed partial class AuditWording
             _ when (type == typeof(int)) && key.Field.EndsWith("Id", StringComparison.Ordinal)
                 && EntityTypes[key.Entity].GetProperty(key.Field[..^2])?.PropertyType == typeof(Employee) => FieldKind.EmployeeId,
             // Who did something, stored as their sign-in ("CreatedBy", "CountedBy", "ProposedBy").
-            _ when type == typeof(string) && key.Field.EndsWith("By", StringComparison.Ordinal) => FieldKind.SignIn,
+            _ when type == typeof(string) && (key.Field.EndsWith("By", StringComparison.Ordinal) || key.Field.EndsWith("ByName", StringComparison.Ordinal)) => FieldKind.SignIn,
             _ when type == typeof(string) && key.Field == "MetricKey" => FieldKind.Metric,
-            _ when type == typeof(string) && key.Field == "Language" => FieldKind.Language,
+            _ when type == typeof(string) && key.Field.EndsWith("Language", StringComparison.Ordinal) => FieldKind.Language,
+            _ when type == typeof(string) && key.Field == "SlaPolicyName" => FieldKind.SlaPolicy,
             _ when type == typeof(string) && key.Field is "Role" or "Status" => FieldKind.Code,
             // A field the entity no longer has: its stored times still read as times.
             null when key.Field.EndsWith("Utc", StringComparison.Ordinal) => FieldKind.Time,
@@ -177,5 +181,6 @@ public sealed partial class AuditWording
         SignIn,
         Metric,
         Language,
+        SlaPolicy,
     }
 }

@@ -44,6 +44,11 @@ public sealed partial class StockDetailPage : LiveComponent
     private DisplayFormat Format { get; set; } = default!;
 
     [Inject]
+    private Domain.Org.PeopleNames People { get; set; } = default!;
+
+    private IReadOnlyDictionary<string, string> _people = new Dictionary<string, string>();
+
+    [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
@@ -73,6 +78,7 @@ public sealed partial class StockDetailPage : LiveComponent
         {
             return;
         }
+        _people = await People.BySignInAsync(_detail.Movements.Select(m => m.ActorName));
         _crumbs = [new(L["Inventory.Stock.Title"], "/inventory/stock"), new(_detail.Stock.Code, null, disabled: true)];
         _demand = await Queries.DemandAsync(SkuId, WarehouseId, Clock.GetUtcNow().UtcDateTime);
         if (resetForm)

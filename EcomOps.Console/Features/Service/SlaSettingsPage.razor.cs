@@ -155,7 +155,7 @@ public sealed partial class SlaSettingsPage
         if (field.StartsWith("Policies[", StringComparison.Ordinal) && field.IndexOf(']') is var close and > 9
             && int.TryParse(field[9..close], out var index))
         {
-            var name = _settings is not null && index < _settings.Policies.Count && _settings.Policies[index].Name is { Length: > 0 } n ? n : $"#{index + 1}";
+            var name = _settings is not null && index < _settings.Policies.Count && _settings.Policies[index].Name is { Length: > 0 } n ? L.PolicyName(n) : $"#{index + 1}";
             return $"{L["SlaSettings.PolicyName"]} {name}: {message}";
         }
         if (field.StartsWith("WeeklyHours.", StringComparison.Ordinal) && Enum.TryParse<DayOfWeek>(field[12..], out var day))
