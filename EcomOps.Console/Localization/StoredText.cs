@@ -17,6 +17,19 @@ public static class StoredText
     public static string Person(this IStringLocalizer text, IReadOnlyDictionary<string, string> names, string? stored) =>
         stored is null ? "—"
         : names.TryGetValue(stored, out var name) ? name
-        : stored == Actor.System.Name ? text["Common.SystemActor"]
-        : stored;
+        : text.AutomaticActor(stored) ?? stored;
+
+    /// <summary>
+    /// The console's own work (an actor without a person: jobs, auto-assignment, API intake, demo data) as the
+    /// console, naming the part that acted: "Console (automatic) · auto-assignment". Null for any other name.
+    /// </summary>
+    public static string? AutomaticActor(this IStringLocalizer text, string name) => name switch
+    {
+        _ when name == Actor.System.Name => text["Common.SystemActor"].Value,
+        "auto-assign" => text["Common.SystemActor.AutoAssign"].Value,
+        "bootstrap" => text["Common.SystemActor.Bootstrap"].Value,
+        "demo-data" => text["Common.SystemActor.DemoData"].Value,
+        _ when name.StartsWith("api:", StringComparison.Ordinal) => text["Common.SystemActor.Api", name[4..]].Value,
+        _ => null,
+    };
 }

@@ -26,6 +26,21 @@ public sealed partial class AuditWording
 
     private static readonly ConcurrentDictionary<(string Entity, string Field), FieldKind> Kinds = new();
 
+    /// <summary>Where the screens keep the words for a stored code, when not under the code type's own name.</summary>
+    private static readonly Dictionary<string, string> EnumKeyPrefixes = new(StringComparer.Ordinal)
+    {
+        ["PeriodKind"] = "Analytics.PeriodKind",
+        ["CountStatus"] = "Inventory.CountStatus",
+        ["PurchaseOrderStatus"] = "Inventory.PoStatus",
+        ["AnswerStatus"] = "Answers.Status",
+        ["CalendarDayKind"] = "CalendarDays.Kind",
+        ["ComplaintDepartment"] = "Department",
+        ["ComplaintRootCause"] = "RootCause",
+        ["TicketChannel"] = "Channel",
+        ["TicketPriority"] = "Priority",
+        ["TicketStatus"] = "Status",
+    };
+
     private readonly IStringLocalizer L;
     private readonly DisplayFormat _format;
     private readonly MetricCatalogue? _metrics;
@@ -78,8 +93,7 @@ public sealed partial class AuditWording
     public string Who(AuditEntry entry) =>
         entry.ActorId is { } id && _bySignIn.TryGetValue(id, out var byId) ? byId
         : _bySignIn.TryGetValue(entry.ActorName, out var byName) ? byName
-        : entry.ActorId is null && !entry.ActorName.Contains('@', StringComparison.Ordinal)
-            ? entry.ActorName == Actor.System.Name ? L["Common.SystemActor"] : $"{L["Common.SystemActor"]} · {entry.ActorName}"
+        : entry.ActorId is null && !entry.ActorName.Contains('@', StringComparison.Ordinal) ? L.AutomaticActor(entry.ActorName) ?? $"{L["Common.SystemActor"]} · {entry.ActorName}"
         : entry.ActorName;
 
     public string Action(AuditEntry entry) => L[$"Audit.{entry.Action}"];
@@ -112,7 +126,7 @@ public sealed partial class AuditWording
             case FieldKind.EmployeeId:
                 return int.TryParse(value, CultureInfo.InvariantCulture, out var id) && _byEmployeeId.TryGetValue(id, out var person) ? person : value;
             case FieldKind.SignIn:
-                return value == Actor.System.Name ? L["Common.SystemActor"] : _bySignIn.TryGetValue(value, out var name) ? name : value;
+                return L.Person(_bySignIn, value);
             case FieldKind.Metric:
                 return _metrics?.Find(value)?.Name(CultureInfo.CurrentUICulture) ?? value;
             case FieldKind.SlaPolicy:
@@ -120,7 +134,8 @@ public sealed partial class AuditWording
             case FieldKind.Language:
                 return L.LanguageName(value);
             case FieldKind.Code when CodeName().IsMatch(value):
-                return Text($"{EnumName(entityType, field)}.{value}", Text($"{field}.{value}", value));
+                var type = EnumName(entityType, field);
+                return Text($"{(EnumKeyPrefixes.TryGetValue(type, out var prefix) ? prefix : type)}.{value}", Text($"{field}.{value}", value));
             default:
                 return value;
         }
