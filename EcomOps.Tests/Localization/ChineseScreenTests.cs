@@ -79,7 +79,7 @@ public sealed partial class ChineseScreenTests : IAsyncLifetime
         var chinese = Load("UiText.zh-Hans.resx");
 
         Assert.All(SlaPolicyNames.Keys, k => Assert.Contains(k, chinese.Keys));
-        Assert.Equal("在线咨询", InChinese(() => text.PolicyName("Online chat")));
+        Assert.Equal("在线客服", InChinese(() => text.PolicyName("Online chat")));
         Assert.Equal("Online chat", text.PolicyName("Online chat"));
         Assert.Equal("VIP 客户", InChinese(() => text.PolicyName("VIP 客户")));
     }
