@@ -57,7 +57,10 @@ public sealed class AuditTrail(IDbContextFactory<OpsDb> dbFactory, TimeProvider 
         }
         if (!string.IsNullOrWhiteSpace(query.Actor))
         {
-            entries = entries.Where(e => EF.Functions.Like(e.ActorName, $"%{query.Actor.Trim()}%"));
+            // The screen shows people by name, so a name finds them as well as their sign-in.
+            var like = $"%{query.Actor.Trim()}%";
+            var signIns = db.Employees.Where(p => EF.Functions.Like(p.FullName, like)).Select(p => p.Email);
+            entries = entries.Where(e => EF.Functions.Like(e.ActorName, like) || signIns.Contains(e.ActorName));
         }
         if (query.Action is { } action)
         {

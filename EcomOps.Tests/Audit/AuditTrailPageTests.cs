@@ -100,6 +100,22 @@ public sealed class AuditTrailPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_who_filter_finds_a_person_by_the_name_the_trail_shows()
+    {
+        await _harness.Get<EmployeeDirectory>().CreateAsync(new Actor("admin-id", "admin@ecomops.local"), new EmployeeForm
+        {
+            EmployeeNumber = "E1", FullName = "周杰", Email = "zhou.jie@ecomops.local", Role = Roles.CsAgent, HireDate = new DateOnly(2024, 1, 2), Password = "welcome123",
+        });
+        await SeedAsync(
+            Entry(1, "zhou.jie@ecomops.local", "Ticket", "1", AuditAction.Updated),
+            Entry(2, "amy@ecomops.local", "Ticket", "2", AuditAction.Updated));
+
+        var found = await _harness.Get<AuditTrail>().SearchAsync(new AuditQuery(Actor: "周杰"));
+
+        Assert.Equal("1", Assert.Single(found.Items).EntityKey);
+    }
+
+    [Fact]
     public async Task Clicking_a_column_header_sorts_the_page_on_the_server()
     {
         await SeedAsync(
