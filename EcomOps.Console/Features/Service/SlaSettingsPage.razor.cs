@@ -1,6 +1,7 @@
 using System.Globalization;
 using EcomOps.Console.Localization;
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
 using EcomOps.Domain.Service;
 using EcomOps.Domain.Service.Sla;
 using Microsoft.AspNetCore.Components;
@@ -26,10 +27,12 @@ public sealed partial class SlaSettingsPage
     private bool _changed;
     private bool _saving;
     private bool _conflict;
+    private IReadOnlyDictionary<string, string> _people = new Dictionary<string, string>();
 
     [Inject] private SlaSettingsDesk Desk { get; set; } = default!;
     [Inject] private TicketQueue Queue { get; set; } = default!;
     [Inject] private DisplayFormat Format { get; set; } = default!;
+    [Inject] private PeopleNames People { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
@@ -47,6 +50,7 @@ public sealed partial class SlaSettingsPage
     private async Task ReloadAsync()
     {
         _snapshot = await Desk.LoadAsync();
+        _people = await People.BySignInAsync([_snapshot.UpdatedByName]);
         _settings = _snapshot.Settings.Copy();
         _errors = [];
         _changed = false;
