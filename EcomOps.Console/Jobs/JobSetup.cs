@@ -56,7 +56,9 @@ public static class JobSetup
         {
             Authorization = [new PermissionDashboardFilter(Permissions.RunJobs)],
             AsyncAuthorization = [],
-            DashboardTitle = "EcomOps jobs",
+            // The dashboard shows times in UTC and in English only: the title says so, in both languages.
+            DashboardTitle = "EcomOps jobs · 定时任务 — times in UTC · 时间为 UTC",
+            DisplayNameFunc = (_, job) => RecurringJobs.DisplayName(job),
             AppPath = "/",
         }, storage).RequireAuthorization(Permissions.RunJobs);
     }

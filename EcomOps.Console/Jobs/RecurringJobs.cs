@@ -1,4 +1,10 @@
+using EcomOps.Console.Features.Analytics;
+using EcomOps.Console.Features.Inventory;
+using EcomOps.Console.Features.Orders;
+using EcomOps.Console.Features.Service.Complaints;
+using EcomOps.Domain.Analytics;
 using Hangfire;
+using Hangfire.Common;
 
 namespace EcomOps.Console.Jobs;
 
@@ -25,6 +31,31 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         AuditRetention, SlaSweep, OverdueComplaintMeasures, InventorySweep, ReorderPoints, AbcClassification, CountPlan,
         MonthlyKpiReport, WeeklyKpiReport, ReportRetention, OrderNotices,
     ];
+
+    /// <summary>
+    /// What each job does, in both languages: the Hangfire dashboard (<c>/jobs</c>) shows this instead of the job's
+    /// class and method, and cannot follow each reader's language.
+    /// </summary>
+    private static readonly Dictionary<Type, string> Names = new()
+    {
+        [typeof(AuditRetentionJob)] = "Audit retention: delete old audit entries · 审计日志清理",
+        [typeof(SlaSweepJob)] = "SLA sweep: warnings and breaches of tickets · SLA 巡检（工单预警与超时）",
+        [typeof(OrderNoticeJob)] = "Customer notifications: send the outbox · 发送客户通知",
+        [typeof(OverdueMeasuresJob)] = "Complaints: overdue measures · 投诉整改措施逾期检查",
+        [typeof(InventorySweepJob)] = "Inventory alerts sweep · 库存预警巡检",
+        [typeof(ReorderPointJob)] = "Reorder points: recompute · 重新计算补货点",
+        [typeof(AbcClassificationJob)] = "ABC classes: recompute · 重新计算 ABC 分类",
+        [typeof(CountPlanJob)] = "Stock counts: plan the next tasks · 安排盘点任务",
+        [typeof(ReportRetentionJob)] = "Report archive: remove expired workbooks · 清理过期报表",
+        [typeof(ReportBuildJob)] = "KPI workbook: build one report · 生成 KPI 报表",
+    };
+
+    /// <summary>The name the jobs dashboard shows for a job (recurring or queued).</summary>
+    public static string DisplayName(Job job) =>
+        job.Type == typeof(ScheduledReportJob) && job.Args.FirstOrDefault() is PeriodKind kind
+            ? kind == PeriodKind.Month ? "KPI workbook of last month (every team) · 上月 KPI 报表（全部团队）" : "KPI workbook of last week (every team) · 上周 KPI 报表（全部团队）"
+        : Names.TryGetValue(job.Type, out var name) ? name
+        : $"{job.Type.Name}.{job.Method.Name}";
 
     public void RegisterAll()
     {

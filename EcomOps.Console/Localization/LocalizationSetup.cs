@@ -16,9 +16,10 @@ public static class LocalizationSetup
         // Chinese text is sent as characters, not as &#x..; entities three times its size.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<DisplayFormat>();
+        services.AddTransient<MudBlazor.MudLocalizer, ConsoleMudLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = UserPreferences.Cultures.Select(c => new CultureInfo(c)).ToList();
+            var cultures = UserPreferences.Cultures.Select(DisplayFormat.ConsoleCulture).ToList();
             o.DefaultRequestCulture = new RequestCulture("en");
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;

@@ -6,14 +6,46 @@ namespace EcomOps.Domain.Audit;
 
 public sealed record AuditQuery(
     string? EntityType = null, string? EntityKey = null, string? Actor = null, AuditAction? Action = null,
-    DateTime? FromUtc = null, DateTime? ToUtc = null, int Skip = 0, int Take = 50);
+    DateTime? FromUtc = null, DateTime? ToUtc = null, int Skip = 0, int Take = 50,
+    AuditSort Sort = AuditSort.When, bool Descending = true);
+
+/// <summary>The columns the trail can be sorted by; ties keep the newest entry first.</summary>
+public enum AuditSort
+{
+    When,
+    Who,
+    Action,
+    Record,
+}
 
 /// <summary>Reading and pruning the audit trail. Entries are written only by <see cref="ChangeCapture"/>.</summary>
 public sealed class AuditTrail(IDbContextFactory<OpsDb> dbFactory, TimeProvider clock)
 {
+    /// <summary>The most rows an export holds; the page says so when the filters match more.</summary>
+    public const int ExportCap = 20_000;
+
     public async Task<Page<AuditEntry>> SearchAsync(AuditQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = Filtered(db, query);
+        var total = await entries.CountAsync(ct);
+        var items = await Sorted(entries, query)
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(ct);
+        return new Page<AuditEntry>(items, total);
+    }
+
+    /// <summary>Every entry the filters match, in the page's order, up to <see cref="ExportCap"/> (paging ignored).</summary>
+    public async Task<Page<AuditEntry>> ExportAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = Filtered(db, query);
+        var total = await entries.CountAsync(ct);
+        var items = await Sorted(entries, query).Take(ExportCap).ToListAsync(ct);
+        return new Page<AuditEntry>(items, total);
+    }
+
+    private static IQueryable<AuditEntry> Filtered(OpsDb db, AuditQuery query)
+    {
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.EntityType))
         {
@@ -25,7 +57,10 @@ public sealed class AuditTrail(IDbContextFactory<OpsDb> dbFactory, TimeProvider 
         }
         if (!string.IsNullOrWhiteSpace(query.Actor))
         {
-            entries = entries.Where(e => EF.Functions.Like(e.ActorName, $"%{query.Actor.Trim()}%"));
+            // The screen shows people by name, so a name finds them as well as their sign-in.
+            var like = $"%{query.Actor.Trim()}%";
+            var signIns = db.Employees.Where(p => EF.Functions.Like(p.FullName, like)).Select(p => p.Email);
+            entries = entries.Where(e => EF.Functions.Like(e.ActorName, like) || signIns.Contains(e.ActorName));
         }
         if (query.Action is { } action)
         {
@@ -39,10 +74,23 @@ public sealed class AuditTrail(IDbContextFactory<OpsDb> dbFactory, TimeProvider 
         {
             entries = entries.Where(e => e.AtUtc < to);
         }
-        var total = await entries.CountAsync(ct);
-        var items = await entries.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id)
-            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(ct);
-        return new Page<AuditEntry>(items, total);
+        return entries;
+    }
+
+    private static IQueryable<AuditEntry> Sorted(IQueryable<AuditEntry> entries, AuditQuery query)
+    {
+        var d = query.Descending;
+        var sorted = query.Sort switch
+        {
+            AuditSort.Who => d ? entries.OrderByDescending(e => e.ActorName) : entries.OrderBy(e => e.ActorName),
+            AuditSort.Action => d ? entries.OrderByDescending(e => e.Action) : entries.OrderBy(e => e.Action),
+            AuditSort.Record => d ? entries.OrderByDescending(e => e.EntityType).ThenByDescending(e => e.EntityKey.Length).ThenByDescending(e => e.EntityKey)
+                : entries.OrderBy(e => e.EntityType).ThenBy(e => e.EntityKey.Length).ThenBy(e => e.EntityKey),
+            _ => d ? entries.OrderByDescending(e => e.AtUtc) : entries.OrderBy(e => e.AtUtc),
+        };
+        return query.Sort == AuditSort.When
+            ? d ? sorted.ThenByDescending(e => e.Id) : sorted.ThenBy(e => e.Id)
+            : sorted.ThenByDescending(e => e.AtUtc).ThenByDescending(e => e.Id);
     }
 
     public async Task<int> CountSinceAsync(DateTime fromUtc, CancellationToken ct = default)

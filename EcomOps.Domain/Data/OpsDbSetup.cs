@@ -30,6 +30,7 @@ public static class OpsDbSetup
             .AddInterceptors(sp.GetRequiredService<ChangeCapture>()));
         services.AddSingleton<EmployeeDirectory>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<PeopleNames>();
         services.AddSingleton<UserPreferences>();
         services.AddSingleton<OrgBootstrap>();
         services.TryAddSingleton(Service.ServiceSla.Default());

@@ -29,6 +29,20 @@ public sealed class RecurringJobTests : IDisposable
     }
 
     [Fact]
+    public void Every_recurring_job_has_a_display_name_in_both_languages_on_the_dashboard()
+    {
+        _ = _factory.Server;
+        var storage = _factory.Services.GetRequiredService<JobStorage>();
+        using var connection = storage.GetConnection();
+
+        var names = connection.GetRecurringJobs().Select(j => RecurringJobs.DisplayName(j.Job)).ToList();
+
+        Assert.Equal(_factory.Services.GetRequiredService<RecurringJobs>().Ids.Count, names.Distinct().Count());
+        Assert.All(names, n => Assert.DoesNotContain("RunAsync", n, StringComparison.Ordinal));
+        Assert.All(names, n => Assert.Contains(n, ch => ch >= '\u4e00' && ch <= '\u9fff'));
+    }
+
+    [Fact]
     public async Task Triggering_audit_retention_runs_the_real_job_and_removes_old_entries()
     {
         _ = _factory.Server;

@@ -30,7 +30,28 @@ public sealed class DisplayFormatTests
         var utc = new DateTime(2026, 11, 27, 17, 30, 0, DateTimeKind.Utc);
 
         Assert.Equal("2026/11/28 01:30", InCulture("zh-Hans", () => format.DateTime(utc)));
-        Assert.Equal("11/28/2026 1:30 AM", InCulture("en", () => format.DateTime(utc)).Replace((char)0x202F, (char)0x20));
+        Assert.Equal("28 Nov 2026 01:30", InCulture("en", () => format.DateTime(utc)));
+    }
+
+    [Theory]
+    [InlineData("zh-Hans", "2026/11/28 01:30", "2026/03/05", "01:30")]
+    [InlineData("zh-CN", "2026/11/28 01:30", "2026/03/05", "01:30")]
+    [InlineData("en", "28 Nov 2026 01:30", "05 Mar 2026", "01:30")]
+    [InlineData("en-US", "28 Nov 2026 01:30", "05 Mar 2026", "01:30")]
+    public void One_date_format_per_language_whatever_the_regional_settings(string culture, string dateTime, string date, string time)
+    {
+        var format = new DisplayFormat(new CompanyTime(Clock, CompanyTime.FindZone("Asia/Shanghai")));
+        var utc = new DateTime(2026, 11, 27, 17, 30, 0, DateTimeKind.Utc);
+        var console = DisplayFormat.ConsoleCulture(culture);
+
+        Assert.Equal(dateTime, InCulture(culture, () => format.DateTime(utc)));
+        Assert.Equal(date, InCulture(culture, () => format.Date(new DateOnly(2026, 3, 5))));
+        Assert.Equal(time, InCulture(culture, () => format.Time(utc)));
+        // The culture request localization hands out (so "d", "g" and the date pickers agree with the lists).
+        Assert.Equal(date, new DateTime(2026, 3, 5).ToString("d", console));
+        Assert.Equal(dateTime, new DateTime(2026, 11, 28, 1, 30, 0).ToString("g", console));
+        Assert.Equal(InCulture(culture, () => format.DatePattern), console.DateTimeFormat.ShortDatePattern);
+        Assert.Equal($"{date} – {date}", InCulture(culture, () => format.DayRange(new DateOnly(2026, 3, 5), new DateOnly(2026, 3, 5))));
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public static class ComponentHarness
         ctx.Services.AddSingleton(domain.Get<CompanyTime>());
         ctx.Services.AddSingleton(domain.Get<Domain.Data.UserPreferences>());
         ctx.Services.AddSingleton<DisplayFormat>();
+        ctx.Services.AddTransient<MudBlazor.MudLocalizer, ConsoleMudLocalizer>();
+        ctx.Services.AddSingleton(domain.Get<PeopleNames>());
+        ctx.Services.AddSingleton(domain.Get<Domain.Analytics.MetricCatalogue>());
         return ctx;
     }
 }

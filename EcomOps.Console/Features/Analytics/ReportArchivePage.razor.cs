@@ -23,6 +23,7 @@ public sealed partial class ReportArchivePage
     [Inject] private IBackgroundJobClient Jobs { get; set; } = default!;
     [Inject] private CompanyTime Time { get; set; } = default!;
     [Inject] private DisplayFormat Format { get; set; } = default!;
+    [Inject] private PeopleNames People { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
@@ -31,6 +32,7 @@ public sealed partial class ReportArchivePage
     private ReportPeriod _period = default!;
     private IReadOnlyList<ReportListItem>? _reports;
     private bool _requesting;
+    private IReadOnlyDictionary<string, string> _people = new Dictionary<string, string>();
     private Actor _actor = Actor.System;
 
     /// <summary>Reports this user asked for that were not ready at the last look: when one turns ready, they are told.</summary>
@@ -53,6 +55,7 @@ public sealed partial class ReportArchivePage
     private async Task LoadAsync()
     {
         _reports = await Archive.ListAsync(_teams);
+        _people = await People.BySignInAsync(_reports.SelectMany(r => new[] { r.RequestedByUserId, r.RequestedBy }));
         foreach (var report in _reports.Where(r => _awaited.Contains(r.Id)))
         {
             if (report.Status == ReportStatus.Ready)
@@ -116,6 +119,9 @@ public sealed partial class ReportArchivePage
 
     /// <summary>The workbook's language (two reports can differ only in it); the culture name when there is no text for it.</summary>
     private string LanguageName(string culture) => L[$"Answers.Language.{culture}"] is { ResourceNotFound: false } name ? name.Value : culture;
+
+    private string RequestedBy(ReportListItem report) =>
+        report.RequestedByUserId is { } id && _people.TryGetValue(id, out var name) ? name : L.Person(_people, report.RequestedBy);
 
     private static string Size(long bytes) => bytes < 1024 * 1024
         ? $"{bytes / 1024.0:0.0} KB"

@@ -28,6 +28,11 @@ public sealed partial class CountsPage : LiveComponent
     private CountDesk Counts { get; set; } = default!;
 
     [Inject]
+    private Domain.Org.PeopleNames People { get; set; } = default!;
+
+    private IReadOnlyDictionary<string, string> _people = new Dictionary<string, string>();
+
+    [Inject]
     private CountSettings Settings { get; set; } = default!;
 
     [Inject]
@@ -55,6 +60,7 @@ public sealed partial class CountsPage : LiveComponent
     {
         _open = await Counts.TasksAsync(openOnly: true, through: _upcoming ? null : Time.Today);
         (_byClass, _byCounter) = await Counts.AccuracyAsync();
+        _people = await People.BySignInAsync(_byCounter.Select(c => c.Group));
     }
 
     private async Task UpcomingChanged(bool value)

@@ -38,6 +38,11 @@ public sealed partial class PurchaseOrderPage : LiveComponent
     private DisplayFormat Format { get; set; } = default!;
 
     [Inject]
+    private Domain.Org.PeopleNames People { get; set; } = default!;
+
+    private IReadOnlyDictionary<string, string> _people = new Dictionary<string, string>();
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
     protected override IReadOnlyList<string> LiveBoards => [Boards.Inventory];
@@ -76,6 +81,7 @@ public sealed partial class PurchaseOrderPage : LiveComponent
     private async Task LoadAsync()
     {
         _order = await Queries.PurchaseOrderAsync(Id);
+        _people = _order is null ? _people : await People.BySignInAsync([_order.CreatedBy, .. _order.Receipts.Select(r => r.ReceivedBy)]);
         _notFound = _order is null;
         if (_order is null)
         {

@@ -44,6 +44,11 @@ public sealed partial class StockDetailPage : LiveComponent
     private DisplayFormat Format { get; set; } = default!;
 
     [Inject]
+    private Domain.Org.PeopleNames People { get; set; } = default!;
+
+    private IReadOnlyDictionary<string, string> _people = new Dictionary<string, string>();
+
+    [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
@@ -73,6 +78,8 @@ public sealed partial class StockDetailPage : LiveComponent
         {
             return;
         }
+        _people = await People.BySignInAsync(_detail.Movements.Select(m => m.ActorName)
+            .Concat(_detail.Movements.Select(m => m.Reason is { } r && CountVariance().Match(r) is { Success: true } v ? v.Groups[1].Value : null)));
         _crumbs = [new(L["Inventory.Stock.Title"], "/inventory/stock"), new(_detail.Stock.Code, null, disabled: true)];
         _demand = await Queries.DemandAsync(SkuId, WarehouseId, Clock.GetUtcNow().UtcDateTime);
         if (resetForm)
@@ -125,4 +132,16 @@ public sealed partial class StockDetailPage : LiveComponent
     private static string Signed(int value) => value == 0 ? "·" : value.ToString("+#;−#", CultureInfo.InvariantCulture);
 
     private string Money(long cents) => Format.Money(cents / 100m);
+
+    /// <summary>The reasons the console itself writes to the ledger, in the reader's words; a typed reason as typed.</summary>
+    private string Reason(string reason) => reason switch
+    {
+        "cancelled" => L["Inventory.Ledger.Reason.Cancelled"],
+        "moved to another warehouse" => L["Inventory.Ledger.Reason.MovedWarehouse"],
+        _ when CountVariance().Match(reason) is { Success: true } count => L["Inventory.Ledger.Reason.CountVariance", L.Person(_people, count.Groups[1].Value)],
+        _ => reason,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^count variance \((.+)\)$")]
+    private static partial System.Text.RegularExpressions.Regex CountVariance();
 }

@@ -13,6 +13,7 @@ public partial class OrderPage : LiveComponent
     private IReadOnlyList<OutboxMessage> _messages = [];
     private IReadOnlyList<(int Id, string Code, string Name)> _warehouses = [];
     private bool _notFound;
+    private IReadOnlyDictionary<string, string> _people = new Dictionary<string, string>();
 
     [Parameter]
     public int OrderId { get; set; }
@@ -28,6 +29,9 @@ public partial class OrderPage : LiveComponent
 
     [Inject]
     private DisplayFormat Format { get; set; } = default!;
+
+    [Inject]
+    private Domain.Org.PeopleNames People { get; set; } = default!;
 
     protected override IReadOnlyList<string> LiveBoards => [Boards.Orders];
 
@@ -49,6 +53,26 @@ public partial class OrderPage : LiveComponent
         _order = await Queries.DetailAsync(OrderId);
         _notFound = _order is null;
         _messages = _order is null ? [] : await Queries.MessagesAsync(OrderId);
+        _people = await People.BySignInAsync(_order?.Events.Select(e => e.ByName) ?? []);
+    }
+
+    /// <summary>
+    /// An event's detail in words: an assignment names the warehouse by code and name (the event stores its id), a
+    /// notification its kind.
+    /// </summary>
+    private string EventDetail(OrderEvent e, string detail)
+    {
+        if (e.Kind == OrderEventKind.Assigned && detail.Split(" · ", 2) is [var id, var carrier]
+            && int.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var warehouseId)
+            && _warehouses.FirstOrDefault(w => w.Id == warehouseId) is { Code: not null } warehouse)
+        {
+            return $"{warehouse.Code} {warehouse.Name} · {carrier}";
+        }
+        if (e.Kind == OrderEventKind.Notified && Enum.TryParse<NotificationKind>(detail, out var kind))
+        {
+            return L[$"NotificationKind.{kind}"];
+        }
+        return detail;
     }
 
     private static Color EventColor(OrderEventKind kind) => kind switch

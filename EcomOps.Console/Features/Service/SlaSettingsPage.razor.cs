@@ -1,6 +1,7 @@
 using System.Globalization;
 using EcomOps.Console.Localization;
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
 using EcomOps.Domain.Service;
 using EcomOps.Domain.Service.Sla;
 using Microsoft.AspNetCore.Components;
@@ -26,10 +27,12 @@ public sealed partial class SlaSettingsPage
     private bool _changed;
     private bool _saving;
     private bool _conflict;
+    private IReadOnlyDictionary<string, string> _people = new Dictionary<string, string>();
 
     [Inject] private SlaSettingsDesk Desk { get; set; } = default!;
     [Inject] private TicketQueue Queue { get; set; } = default!;
     [Inject] private DisplayFormat Format { get; set; } = default!;
+    [Inject] private PeopleNames People { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
@@ -47,6 +50,7 @@ public sealed partial class SlaSettingsPage
     private async Task ReloadAsync()
     {
         _snapshot = await Desk.LoadAsync();
+        _people = await People.BySignInAsync([_snapshot.UpdatedByName]);
         _settings = _snapshot.Settings.Copy();
         _errors = [];
         _changed = false;
@@ -155,7 +159,7 @@ public sealed partial class SlaSettingsPage
         if (field.StartsWith("Policies[", StringComparison.Ordinal) && field.IndexOf(']') is var close and > 9
             && int.TryParse(field[9..close], out var index))
         {
-            var name = _settings is not null && index < _settings.Policies.Count && _settings.Policies[index].Name is { Length: > 0 } n ? n : $"#{index + 1}";
+            var name = _settings is not null && index < _settings.Policies.Count && _settings.Policies[index].Name is { Length: > 0 } n ? L.PolicyName(n) : $"#{index + 1}";
             return $"{L["SlaSettings.PolicyName"]} {name}: {message}";
         }
         if (field.StartsWith("WeeklyHours.", StringComparison.Ordinal) && Enum.TryParse<DayOfWeek>(field[12..], out var day))

@@ -4,11 +4,12 @@
 (function () {
     function two(n) { return n < 10 ? "0" + n : "" + n; }
 
-    function format(ms) {
+    // Days and hours in the reader's language: the element carries the pattern ("{0}d {1}h", "{0}天{1}小时").
+    function format(ms, days) {
         var sign = ms < 0 ? "−" : "";
         var s = Math.floor(Math.abs(ms) / 1000);
         var d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
-        if (d > 0) { return sign + d + "d " + two(h) + "h"; }
+        if (d > 0) { return sign + (days || "{0}d {1}h").replace("{0}", d).replace("{1}", two(h)); }
         return sign + (h > 0 ? h + ":" + two(m) : m) + ":" + two(sec);
     }
 
@@ -20,7 +21,7 @@
             var due = Number(el.getAttribute("data-due"));
             if (!due) { continue; }
             var warn = Number(el.getAttribute("data-warn") || 0);
-            var text = format(due - now);
+            var text = format(due - now, el.getAttribute("data-days"));
             var target = el.querySelector(".countdown-text") || el;
             if (target.textContent !== text) { target.textContent = text; }
             el.classList.toggle("sla-breached-live", now >= due);

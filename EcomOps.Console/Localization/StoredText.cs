@@ -1,0 +1,35 @@
+using EcomOps.Domain.Data;
+using Microsoft.Extensions.Localization;
+
+namespace EcomOps.Console.Localization;
+
+/// <summary>Values records keep as codes, as a reader says them: people, languages.</summary>
+public static class StoredText
+{
+    /// <summary>A language code ("zh-Hans", "en") by its name in the reader's language ("中文", "English").</summary>
+    public static string LanguageName(this IStringLocalizer text, string code) =>
+        text[$"Answers.Language.{code}"] is { ResourceNotFound: false } name ? name.Value
+        : code.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? text["Answers.Language.zh-Hans"] : code;
+
+    /// <summary>Who did something: a person's full name, the console's own work as the console.</summary>
+    /// <param name="names">Full names by sign-in or user id, looked up once for the whole list (<see cref="Domain.Org.PeopleNames"/>).</param>
+    /// <param name="stored">What the record keeps: a sign-in e-mail, a user id, or the name of an automatic actor.</param>
+    public static string Person(this IStringLocalizer text, IReadOnlyDictionary<string, string> names, string? stored) =>
+        stored is null ? "—"
+        : names.TryGetValue(stored, out var name) ? name
+        : text.AutomaticActor(stored) ?? stored;
+
+    /// <summary>
+    /// The console's own work (an actor without a person: jobs, auto-assignment, API intake, demo data) as the
+    /// console, naming the part that acted: "Console (automatic) · auto-assignment". Null for any other name.
+    /// </summary>
+    public static string? AutomaticActor(this IStringLocalizer text, string name) => name switch
+    {
+        _ when name == Actor.System.Name => text["Common.SystemActor"].Value,
+        "auto-assign" => text["Common.SystemActor.AutoAssign"].Value,
+        "bootstrap" => text["Common.SystemActor.Bootstrap"].Value,
+        "demo-data" => text["Common.SystemActor.DemoData"].Value,
+        _ when name.StartsWith("api:", StringComparison.Ordinal) => text["Common.SystemActor.Api", name[4..]].Value,
+        _ => null,
+    };
+}
