@@ -13,6 +13,18 @@ public sealed record StockRow(int SkuId, string Code, string Name, string? Categ
     public int Available => OnHand - Reserved;
 }
 
+public enum StockColumn
+{
+    Sku,
+    Category,
+    OnHand,
+    Reserved,
+    Available,
+    OnOrder,
+    ReorderPoint,
+    MaxStock,
+}
+
 public sealed record MovementRow(long Id, StockMovementKind Kind, int OnHandDelta, int ReservedDelta, string Reference, string? Reason, string? ActorName, DateTime AtUtc);
 
 /// <summary>Everything about one SKU in one warehouse: stock, policy, recent movements.</summary>
@@ -65,6 +77,8 @@ public sealed record PurchaseOrderDetail(int Id, string Number, PurchaseOrderSta
 /// <summary>Read side of inventory: stock levels, a SKU's detail, suggestions and purchase orders.</summary>
 public sealed class StockQueries(IDbContextFactory<OpsDb> dbFactory, CompanyTime time)
 {
+    public static readonly ListSort<StockColumn> BySkuCode = new(StockColumn.Sku);
+
     public static readonly ListSort<PurchaseOrderColumn> NewestPurchaseOrdersFirst = new(PurchaseOrderColumn.Number, Descending: true);
 
     public async Task<IReadOnlyList<WarehouseRow>> WarehousesAsync(CancellationToken ct = default)
@@ -73,20 +87,103 @@ public sealed class StockQueries(IDbContextFactory<OpsDb> dbFactory, CompanyTime
         return await db.Warehouses.AsNoTracking().Where(w => w.Active).OrderBy(w => w.Id).Select(w => new WarehouseRow(w.Id, w.Code, w.Name)).ToListAsync(ct);
     }
 
-    /// <summary>A page of SKUs in a warehouse, searched by code, name, category or brand.</summary>
-    public async Task<(IReadOnlyList<StockRow> Rows, int Total)> StockAsync(int warehouseId, string? search, int skip, int take, CancellationToken ct = default)
+    /// <summary>A page of SKUs in a warehouse, searched by code, name, category or brand, sorted by any column.</summary>
+    public async Task<(IReadOnlyList<StockRow> Rows, int Total)> StockAsync(int warehouseId, string? search, ListSort<StockColumn> sort, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var total = await SkusMatching(db, search).CountAsync(ct);
+        var warehouse = await db.Warehouses.AsNoTracking().Where(w => w.Id == warehouseId).Select(w => w.Code).FirstOrDefaultAsync(ct) ?? "";
+        var rows = await StockRows(db, warehouseId, search, sort).Skip(skip).Take(Math.Clamp(take, 1, 200)).ToListAsync(ct);
+        return ([.. rows.Select(r => r.ToRow(warehouseId, warehouse))], total);
+    }
+
+    /// <summary>The columns of the stock list's workbook.</summary>
+    public static readonly IReadOnlyList<ListColumn<StockRow>> StockExportColumns =
+    [
+        new("Inventory.Sku", (r, _) => ListCell.Of(r.Code)),
+        new("Inventory.Stock.Name", (r, _) => ListCell.Of(r.Name)),
+        new("Inventory.Stock.CategoryOnly", (r, _) => ListCell.Of(r.Category)),
+        new("Inventory.Stock.Brand", (r, _) => ListCell.Of(r.Brand)),
+        new("Inventory.Warehouse", (r, _) => ListCell.Of(r.WarehouseCode)),
+        new("Inventory.OnHand", (r, _) => ListCell.Of(r.OnHand)),
+        new("Inventory.Reserved", (r, _) => ListCell.Of(r.Reserved)),
+        new("Inventory.Available", (r, _) => ListCell.Of(r.Available)),
+        new("Inventory.OnOrder", (r, _) => ListCell.Of(r.OnOrder)),
+        new("Inventory.ReorderPoint", (r, _) => ListCell.Of(r.ReorderPoint)),
+        new("Inventory.MaxStock", (r, _) => ListCell.Of(r.MaxStock)),
+    ];
+
+    /// <summary>Every SKU the stock list shows for this warehouse and search, in its order, as a workbook.</summary>
+    public async Task<ListWorkbookFile> ExportStockAsync(int warehouseId, string? search, ListSort<StockColumn> sort, Func<string, string> text, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var warehouse = await db.Warehouses.AsNoTracking().Where(w => w.Id == warehouseId).Select(w => w.Code).FirstOrDefaultAsync(ct) ?? "";
+        var rows = await StockRows(db, warehouseId, search, sort).Take(ListWorkbook.MaxRows + 1).ToListAsync(ct);
+        return ListWorkbook.Build($"{text("Inventory.Stock.Title")} {warehouse}", StockExportColumns, rows.Select(r => r.ToRow(warehouseId, warehouse)), text, time.Zone);
+    }
+
+    private static IQueryable<Catalog.Sku> SkusMatching(OpsDb db, string? search)
+    {
         var skus = db.Skus.AsNoTracking().Where(s => s.Active);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim();
             skus = skus.Where(s => s.Code.Contains(term) || s.Name.Contains(term) || (s.Category != null && s.Category.Contains(term)) || (s.Brand != null && s.Brand.Contains(term)));
         }
-        var total = await skus.CountAsync(ct);
-        var page = await skus.OrderBy(s => s.Code).Skip(skip).Take(take).ToListAsync(ct);
-        var rows = await RowsAsync(db, warehouseId, page.Select(s => s.Id).ToList(), ct);
-        return ([.. page.Select(s => rows[s.Id])], total);
+        return skus;
+    }
+
+    /// <summary>The stock list's one query: the page takes a page of it, the export all of it.</summary>
+    private static IQueryable<StockShape> StockRows(OpsDb db, int warehouseId, string? search, ListSort<StockColumn> sort)
+    {
+        var onOrderLines = db.Set<PurchaseOrder>()
+            .Where(p => p.WarehouseId == warehouseId && PurchaseOrder.OnOrderStatuses.Contains(p.Status))
+            .SelectMany(p => p.Lines)
+            .Where(l => l.OrderedQuantity > l.ReceivedQuantity);
+        var rows =
+            from s in SkusMatching(db, search)
+            from b in db.StockBalances.Where(b => b.SkuId == s.Id && b.WarehouseId == warehouseId).DefaultIfEmpty()
+            from p in db.Set<StockPolicy>().Where(p => p.SkuId == s.Id && p.WarehouseId == warehouseId).DefaultIfEmpty()
+            select new StockShape
+            {
+                SkuId = s.Id, Code = s.Code, Name = s.Name, Category = s.Category, Brand = s.Brand,
+                OnHand = b == null ? 0 : b.OnHand, Reserved = b == null ? 0 : b.Reserved,
+                OnOrder = onOrderLines.Where(l => l.SkuId == s.Id).Sum(l => l.OrderedQuantity - l.ReceivedQuantity),
+                ReorderPoint = p == null ? 0 : p.ManualReorderPoint ?? p.ComputedReorderPoint,
+                ManualReorderPoint = p != null && p.ManualReorderPoint != null,
+                MaxStock = p == null ? 0 : p.MaxStock,
+            };
+        var d = sort.Descending;
+        var sorted = sort.Column switch
+        {
+            StockColumn.Category => rows.By(r => r.Category, d).Then(r => r.Brand, d),
+            StockColumn.OnHand => rows.By(r => r.OnHand, d),
+            StockColumn.Reserved => rows.By(r => r.Reserved, d),
+            StockColumn.Available => rows.By(r => r.OnHand - r.Reserved, d),
+            StockColumn.OnOrder => rows.By(r => r.OnOrder, d),
+            StockColumn.ReorderPoint => rows.By(r => r.ReorderPoint, d),
+            StockColumn.MaxStock => rows.By(r => r.MaxStock, d),
+            _ => rows.By(r => r.Code, d),
+        };
+        return sorted.Then(r => r.SkuId, d);
+    }
+
+    private sealed class StockShape
+    {
+        public int SkuId { get; init; }
+        public string Code { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string? Category { get; init; }
+        public string? Brand { get; init; }
+        public int OnHand { get; init; }
+        public int Reserved { get; init; }
+        public int OnOrder { get; init; }
+        public int ReorderPoint { get; init; }
+        public bool ManualReorderPoint { get; init; }
+        public int MaxStock { get; init; }
+
+        public StockRow ToRow(int warehouseId, string warehouseCode) =>
+            new(SkuId, Code, Name, Category, Brand, warehouseId, warehouseCode, OnHand, Reserved, OnOrder, ReorderPoint, ManualReorderPoint, MaxStock);
     }
 
     public async Task<StockDetail?> DetailAsync(int skuId, int warehouseId, CancellationToken ct = default)
