@@ -139,14 +139,25 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
             o.Status, o.PaymentStatus, o.ShippingStatus, o.PlacedAtUtc, o.ShipByUtc, o.HeldSinceUtc));
     }
 
-    /// <summary>Held orders, longest waiting first, with their open reasons.</summary>
-    public async Task<(IReadOnlyList<HeldOrderRow> Rows, int Total)> ExceptionsAsync(HoldReason? reason, int skip, int take, CancellationToken ct = default)
+    /// <summary>
+    /// Held orders, longest waiting first, with their open reasons; searched by order number, platform order id,
+    /// customer name or phone (any part of them: the queue holds few orders, so a scan is cheap).
+    /// </summary>
+    public async Task<(IReadOnlyList<HeldOrderRow> Rows, int Total)> ExceptionsAsync(HoldReason? reason, string? search, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Orders.Where(o => o.Status == OrderStatus.OnHold);
         if (reason is { } r)
         {
             query = query.Where(o => o.Holds.Any(h => h.ResolvedAtUtc == null && h.Reason == r));
+        }
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            var lower = s.ToLower();
+            var number = s.Length == 8 && (s[0] is 'O' or 'o') && int.TryParse(s.AsSpan(1), out var id) ? id : -1;
+            query = query.Where(o => o.Id == number || o.PlatformOrderId.ToLower().Contains(lower) || o.CustomerName.ToLower().Contains(lower)
+                || o.CustomerPhone.Contains(s));
         }
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(o => o.HeldSinceUtc).ThenBy(o => o.Id).Skip(skip).Take(Math.Clamp(take, 1, 200))
