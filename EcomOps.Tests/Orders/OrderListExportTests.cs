@@ -44,4 +44,27 @@ public sealed class OrderListExportTests : IAsyncLifetime
         var zh = ExportedList.Text("zh-Hans");
         Assert.Equal(page.Rows.Select(r => zh($"OrderStatus.{r.Status}")), list.Texts("状态"));
     }
+
+    public static TheoryData<OrderSort> EverySort() => [.. Enum.GetValues<OrderSort>()];
+
+    [Theory]
+    [MemberData(nameof(EverySort))]
+    public async Task The_order_list_sorts_on_the_server_by_each_choice_and_its_export_follows_the_same_order(OrderSort sort)
+    {
+        var page = await Queries.ListAsync(new OrderFilter(), sort, 0, 50);
+
+        var rows = page.Rows;
+        Assert.Equal(4, page.Total);
+        Assert.Equal(4, rows.Count);
+        var expected = sort switch
+        {
+            OrderSort.PlacedOldest => rows.OrderBy(r => r.PlacedAtUtc).ThenBy(r => r.Id),
+            OrderSort.TotalHighest => rows.OrderByDescending(r => r.TotalCents).ThenByDescending(r => r.Id),
+            OrderSort.ShipBySoonest => rows.OrderBy(r => r.ShipByUtc is null).ThenBy(r => r.ShipByUtc).ThenBy(r => r.Id),
+            _ => rows.OrderByDescending(r => r.PlacedAtUtc).ThenByDescending(r => r.Id),
+        };
+        Assert.Equal(expected.Select(r => r.Id), rows.Select(r => r.Id));
+        using var list = new ExportedList(await Queries.ExportAsync(new OrderFilter(), sort, ExportedList.Text("en")));
+        Assert.Equal(rows.Select(r => r.Number), list.Texts("Order"));
+    }
 }
