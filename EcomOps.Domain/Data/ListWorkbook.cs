@@ -97,7 +97,7 @@ public static class ListWorkbook
     public static string SheetName(string name)
     {
         var clean = new string(name.Where(ch => ch is not (':' or '\\' or '/' or '?' or '*' or '[' or ']')).ToArray()).Trim();
-        clean = clean.Length == 0 ? "List" : clean;
+        clean = clean.Length == 0 ? "Sheet1" : clean;
         return clean.Length > 31 ? clean[..31] : clean;
     }
 
