@@ -1,8 +1,12 @@
+using Bunit;
 using ClosedXML.Excel;
+using EcomOps.Console.Features.Inventory;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Inventory;
 using EcomOps.Domain.Org;
 using EcomOps.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace EcomOps.Tests.Inventory;
 
@@ -192,5 +196,21 @@ public sealed class PurchaseOrderListTests : IAsyncLifetime
         Assert.Equal(new FieldError("Status", PurchasingDesk.WrongStatus), Assert.Single(notDraft.Errors));
         Assert.Equal(Actor.NotPermitted, Assert.Single(refused.Errors));
         Assert.Single((await Queries.PurchaseOrderAsync(draft.Id))!.Lines);
+    }
+
+    [Fact]
+    public async Task The_purchase_order_page_lists_each_orders_total_and_what_the_listed_orders_are_worth_in_all()
+    {
+        await using var ctx = ComponentHarness.NewContext(_world.Harness);
+        ctx.Services.AddSingleton(Queries);
+        ctx.AddAuthorization().SetAuthorized("opsmanager@ecomops.local").SetRoles(Roles.OperationsManager).SetPolicies(Permissions.ManageInventory);
+        ctx.Render<MudPopoverProvider>();
+        var page = ctx.Render<PurchaseOrdersPage>();
+
+        // The four open orders: ¥450 + ¥570 + ¥1,200 + ¥60.
+        page.WaitForAssertion(() => Assert.Contains("4 orders, worth", page.Find("[data-testid=po-grand-total]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Contains("2,280.00", page.Find("[data-testid=po-grand-total]").TextContent);
+        Assert.Equal(4, page.FindAll("[data-testid^=po-row-]").Count);
+        Assert.Contains("570.00", page.Find("[data-testid=po-table]").TextContent);
     }
 }
