@@ -16,11 +16,69 @@ public sealed record AlertBoardRow(
     public int OverstockExcess => Math.Max(0, OnHand - MaxStock);
 }
 
+/// <summary>The columns the alerts board sorts by; <see cref="Kind"/> (most urgent kinds first, newest first within one) is its default.</summary>
+public enum AlertColumn
+{
+    Kind,
+    Sku,
+    Warehouse,
+    Available,
+    OnHand,
+    ReorderPoint,
+    MaxStock,
+    Raised,
+}
+
 /// <summary>The inventory alerts board: what is open, and setting an alert aside (acknowledged, or snoozed for a while) with a note.</summary>
 public sealed class InventoryAlerts(IDbContextFactory<OpsDb> dbFactory, TimeProvider clock)
 {
     public const string SnoozeOutOfRange = "SnoozeOutOfRange";
     public static readonly TimeSpan LongestSnooze = TimeSpan.FromDays(14);
+
+    public static readonly ListSort<AlertColumn> BoardOrder = new(AlertColumn.Kind);
+
+    /// <summary>
+    /// The board's rows in a column's order, the alert's id breaking ties. The board is small and already in memory
+    /// (one query per change), so it is sorted here rather than asked of the database again.
+    /// </summary>
+    public static IReadOnlyList<AlertBoardRow> Sort(IEnumerable<AlertBoardRow> rows, ListSort<AlertColumn> sort)
+    {
+        var d = sort.Descending;
+        IOrderedEnumerable<AlertBoardRow> By<TKey>(Func<AlertBoardRow, TKey> key, IComparer<TKey>? comparer = null) =>
+            d ? rows.OrderByDescending(key, comparer) : rows.OrderBy(key, comparer);
+        var sorted = sort.Column switch
+        {
+            AlertColumn.Sku => By(r => r.SkuCode, StringComparer.Ordinal),
+            AlertColumn.Warehouse => By(r => r.WarehouseCode, StringComparer.Ordinal),
+            AlertColumn.Available => By(r => r.Available),
+            AlertColumn.OnHand => By(r => r.OnHand),
+            AlertColumn.ReorderPoint => By(r => r.ReorderPoint),
+            AlertColumn.MaxStock => By(r => r.MaxStock),
+            AlertColumn.Raised => By(r => r.ReturnedAtUtc ?? r.RaisedAtUtc),
+            // Within a kind the newest alert comes first.
+            _ => d ? By(r => r.Kind).ThenBy(r => r.ReturnedAtUtc ?? r.RaisedAtUtc) : By(r => r.Kind).ThenByDescending(r => r.ReturnedAtUtc ?? r.RaisedAtUtc),
+        };
+        return [.. d ? sorted.ThenByDescending(r => r.Id) : sorted.ThenBy(r => r.Id)];
+    }
+
+    /// <summary>The columns of the alerts board's workbook.</summary>
+    public static readonly IReadOnlyList<ListColumn<AlertBoardRow>> ExportColumns =
+    [
+        new("Inventory.Alerts.Kind", (a, text) => ListCell.Of(text($"Inventory.AlertKind.{a.Kind}"))),
+        new("Inventory.Sku", (a, _) => ListCell.Of(a.SkuCode)),
+        new("Inventory.Stock.Name", (a, _) => ListCell.Of(a.SkuName)),
+        new("Inventory.Warehouse", (a, _) => ListCell.Of(a.WarehouseCode)),
+        new("Inventory.Available", (a, _) => ListCell.Of(a.Available)),
+        new("Inventory.OnHand", (a, _) => ListCell.Of(a.OnHand)),
+        new("Inventory.Reserved", (a, _) => ListCell.Of(a.Reserved)),
+        new("Inventory.ReorderPoint", (a, _) => ListCell.Of(a.ReorderPoint)),
+        new("Inventory.MaxStock", (a, _) => ListCell.Of(a.MaxStock)),
+        new("Inventory.Alerts.Raised", (a, _) => ListCell.At(a.ReturnedAtUtc ?? a.RaisedAtUtc)),
+    ];
+
+    /// <summary>The active alerts the board shows, in its order, as a workbook.</summary>
+    public static ListWorkbookFile Export(IEnumerable<AlertBoardRow> active, ListSort<AlertColumn> sort, Func<string, string> text, TimeZoneInfo zone) =>
+        ListWorkbook.Build(text("Inventory.Alerts.Title"), ExportColumns, Sort(active, sort), text, zone);
 
     /// <summary>Unresolved alerts: those on the board (active) and those set aside, most urgent kinds first.</summary>
     public async Task<(IReadOnlyList<AlertBoardRow> Active, IReadOnlyList<AlertBoardRow> SetAside)> BoardAsync(int? warehouseId = null, CancellationToken ct = default)

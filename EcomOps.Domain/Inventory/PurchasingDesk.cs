@@ -18,6 +18,9 @@ public sealed class PurchasingDesk(IDbContextFactory<OpsDb> dbFactory, StockLedg
     public const string WrongStatus = "PurchaseOrderWrongStatus";
     public const string OverReceiptNeedsReason = "OverReceiptNeedsReason";
     public const string EmptyOrder = "PurchaseOrderEmpty";
+    public const string UnknownSku = "UnknownSku";
+    public const string SkuAlreadyOnOrder = "PurchaseOrderSkuAlreadyOnOrder";
+    public const string UnitCostNegative = "PurchaseOrderUnitCostNegative";
 
     /// <summary>
     /// Turns an open suggestion into a draft purchase order line: added to the supplier's open draft for the warehouse
@@ -90,6 +93,45 @@ public sealed class PurchasingDesk(IDbContextFactory<OpsDb> dbFactory, StockLedg
             }
             line.OrderedQuantity = quantity;
             return Task.FromResult<IReadOnlyList<FieldError>>([]);
+        });
+
+    /// <summary>
+    /// Adds a line to a draft by hand: an active SKU by its code, a quantity above zero, and a unit cost (the SKU's own
+    /// cost when none is given). A SKU already on the order is refused: its line's quantity is changed instead.
+    /// </summary>
+    public Task<Outcome<long>> AddLineAsync(Actor actor, int orderId, long version, string? skuCode, int quantity, long? unitCostCents, CancellationToken ct = default) =>
+        ChangeAsync(actor, orderId, version, ct, async (db, order, now) =>
+        {
+            if (order.Status != PurchaseOrderStatus.Draft)
+            {
+                return [new FieldError("Status", WrongStatus)];
+            }
+            var code = skuCode?.Trim();
+            var sku = string.IsNullOrEmpty(code) ? null
+                : await db.Skus.Where(s => s.Code == code && s.Active).Select(s => new { s.Id, s.UnitCostCents }).FirstOrDefaultAsync(ct);
+            var errors = new List<FieldError>();
+            if (sku is null)
+            {
+                errors.Add(new FieldError("Sku", UnknownSku));
+            }
+            else if (order.Lines.Any(l => l.SkuId == sku.Id))
+            {
+                errors.Add(new FieldError("Sku", SkuAlreadyOnOrder));
+            }
+            if (quantity <= 0)
+            {
+                errors.Add(new FieldError("Quantity", StockErrors.QuantityNotPositive));
+            }
+            if (unitCostCents < 0)
+            {
+                errors.Add(new FieldError("UnitCost", UnitCostNegative));
+            }
+            if (errors.Count > 0)
+            {
+                return errors;
+            }
+            order.Lines.Add(new PurchaseOrderLine { SkuId = sku!.Id, OrderedQuantity = quantity, UnitCostCents = unitCostCents ?? sku.UnitCostCents });
+            return [];
         });
 
     /// <summary>Draft → sent; the expected date is today plus the supplier's lead time.</summary>

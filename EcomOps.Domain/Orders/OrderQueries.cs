@@ -94,30 +94,70 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
     public async Task<OrderPage> ListAsync(OrderFilter filter, OrderSort sort, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var total = await Filter(db, filter).CountAsync(ct);
+        var rows = await Rows(db, filter, sort).Skip(skip).Take(Math.Clamp(take, 1, 200)).ToListAsync(ct);
+        return new OrderPage(rows, total);
+    }
+
+    /// <summary>The columns of the order list's workbook.</summary>
+    public static readonly IReadOnlyList<ListColumn<OrderRow>> ExportColumns =
+    [
+        new("Orders.Order", (o, _) => ListCell.Of(o.Number)),
+        new("Orders.PlatformOrderId", (o, _) => ListCell.Of(o.PlatformOrderId)),
+        new("Orders.Placed", (o, _) => ListCell.At(o.PlacedAtUtc)),
+        new("Orders.Customer", (o, _) => ListCell.Of(o.CustomerName)),
+        new("Orders.Phone", (o, _) => ListCell.Of(o.CustomerPhone)),
+        new("Orders.Channel", (o, _) => ListCell.Of(o.ChannelName)),
+        new("Orders.Total", (o, _) => ListCell.Money(o.TotalCents)),
+        new("Orders.Status", (o, text) => ListCell.Of(text($"OrderStatus.{o.Status}"))),
+        new("Orders.Payment", (o, text) => ListCell.Of(text($"PaymentStatus.{o.PaymentStatus}"))),
+        new("Orders.Shipping", (o, text) => ListCell.Of(text($"ShippingStatus.{o.ShippingStatus}"))),
+        new("Orders.ShipBy", (o, _) => ListCell.At(o.ShipByUtc)),
+    ];
+
+    /// <summary>Every order the list shows with these filters, in its order, as a workbook (capped at <see cref="ListWorkbook.MaxRows"/>).</summary>
+    public async Task<ListWorkbookFile> ExportAsync(OrderFilter filter, OrderSort sort, Func<string, string> text, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await Rows(db, filter, sort).Take(ListWorkbook.MaxRows + 1).ToListAsync(ct);
+        return ListWorkbook.Build(text("Nav.OrderList"), ExportColumns, rows, text, time.Zone);
+    }
+
+    /// <summary>The list's one query: the page takes a page of it, the export all of it.</summary>
+    private IQueryable<OrderRow> Rows(OpsDb db, OrderFilter filter, OrderSort sort)
+    {
         var query = Filter(db, filter);
-        var total = await query.CountAsync(ct);
         query = sort switch
         {
             OrderSort.PlacedOldest => query.OrderBy(o => o.PlacedAtUtc).ThenBy(o => o.Id),
             OrderSort.TotalHighest => query.OrderByDescending(o => o.TotalCents).ThenByDescending(o => o.Id),
-            OrderSort.ShipBySoonest => query.Where(o => o.ShipByUtc != null).OrderBy(o => o.ShipByUtc).ThenBy(o => o.Id),
+            // Orders without a ship-by time (not paid yet) come last rather than drop out, so the count and the rows agree.
+            OrderSort.ShipBySoonest => query.OrderBy(o => o.ShipByUtc == null).ThenBy(o => o.ShipByUtc).ThenBy(o => o.Id),
             _ => query.OrderByDescending(o => o.PlacedAtUtc).ThenByDescending(o => o.Id),
         };
-        var rows = await query.Skip(skip).Take(Math.Clamp(take, 1, 200))
-            .Select(o => new OrderRow(o.Id, o.PlatformOrderId, o.Channel!.Name, o.CustomerName, o.CustomerPhone, o.TotalCents,
-                o.Status, o.PaymentStatus, o.ShippingStatus, o.PlacedAtUtc, o.ShipByUtc, o.HeldSinceUtc))
-            .ToListAsync(ct);
-        return new OrderPage(rows, total);
+        return query.Select(o => new OrderRow(o.Id, o.PlatformOrderId, o.Channel!.Name, o.CustomerName, o.CustomerPhone, o.TotalCents,
+            o.Status, o.PaymentStatus, o.ShippingStatus, o.PlacedAtUtc, o.ShipByUtc, o.HeldSinceUtc));
     }
 
-    /// <summary>Held orders, longest waiting first, with their open reasons.</summary>
-    public async Task<(IReadOnlyList<HeldOrderRow> Rows, int Total)> ExceptionsAsync(HoldReason? reason, int skip, int take, CancellationToken ct = default)
+    /// <summary>
+    /// Held orders, longest waiting first, with their open reasons; searched by order number, platform order id,
+    /// customer name or phone (any part of them: the queue holds few orders, so a scan is cheap).
+    /// </summary>
+    public async Task<(IReadOnlyList<HeldOrderRow> Rows, int Total)> ExceptionsAsync(HoldReason? reason, string? search, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Orders.Where(o => o.Status == OrderStatus.OnHold);
         if (reason is { } r)
         {
             query = query.Where(o => o.Holds.Any(h => h.ResolvedAtUtc == null && h.Reason == r));
+        }
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            var lower = s.ToLower();
+            var number = s.Length == 8 && (s[0] is 'O' or 'o') && int.TryParse(s.AsSpan(1), out var id) ? id : -1;
+            query = query.Where(o => o.Id == number || o.PlatformOrderId.ToLower().Contains(lower) || o.CustomerName.ToLower().Contains(lower)
+                || o.CustomerPhone.Contains(s));
         }
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(o => o.HeldSinceUtc).ThenBy(o => o.Id).Skip(skip).Take(Math.Clamp(take, 1, 200))

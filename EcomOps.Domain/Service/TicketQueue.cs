@@ -1,6 +1,7 @@
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Org;
 using EcomOps.Domain.Service.Sla;
+using EcomOps.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Service;
@@ -17,10 +18,22 @@ public enum QueueScope
     Team,
 }
 
+/// <summary>The columns the queue sorts by; <see cref="Deadline"/> (earliest running deadline first) is its default.</summary>
+public enum TicketColumn
+{
+    Deadline,
+    Ticket,
+    Customer,
+    Channel,
+    Priority,
+    Status,
+    Assignee,
+}
+
 public sealed record QueueQuery(
     QueueScope Scope, int? EmployeeId,
     TicketChannel? Channel = null, TicketPriority? Priority = null, string? Category = null, TicketStatus? Status = null,
-    string? Search = null, int Skip = 0, int Take = 25);
+    string? Search = null, int Skip = 0, int Take = 25, ListSort<TicketColumn>? Sort = null);
 
 /// <summary>A row of the live queue: enough to show the countdown, the colour and who holds the ticket.</summary>
 public sealed record QueueRow(
@@ -38,13 +51,48 @@ public sealed record AgentLoad(int EmployeeId, string FullName, int Running, int
 public sealed record QueueCounts(int Unassigned, int Mine, int DueSoon, int Overdue);
 
 /// <summary>The ticket queues, read straight from the ticket rows the desk keeps up to date.</summary>
-public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory)
+public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory, CompanyTime time)
 {
     private static readonly TicketStatus[] Worked = [TicketStatus.New, TicketStatus.Open, TicketStatus.PendingCustomer];
+
+    public static readonly ListSort<TicketColumn> ByDeadline = new(TicketColumn.Deadline);
 
     public async Task<Page<QueueRow>> SearchAsync(QueueQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tickets = Matching(db, query);
+        var total = await tickets.CountAsync(ct);
+        var rows = await Rows(Sorted(tickets, query.Sort ?? ByDeadline))
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))
+            .ToListAsync(ct);
+        return new Page<QueueRow>(rows, total);
+    }
+
+    /// <summary>The columns of the queue's workbook.</summary>
+    public static readonly IReadOnlyList<ListColumn<QueueRow>> ExportColumns =
+    [
+        new("Queue.Ticket", (t, _) => ListCell.Of(t.Number)),
+        new("Ticket.Subject", (t, _) => ListCell.Of(t.Subject)),
+        new("Ticket.Customer", (t, _) => ListCell.Of(t.CustomerName)),
+        new("Ticket.Channel", (t, text) => ListCell.Of(text($"Channel.{t.Channel}"))),
+        new("Ticket.Priority", (t, text) => ListCell.Of(text($"Priority.{t.Priority}"))),
+        new("Ticket.Category", (t, text) => ListCell.Of(text($"Category.{t.Category}"))),
+        new("Ticket.Status", (t, text) => ListCell.Of(text($"Status.{t.Status}"))),
+        new("Ticket.Assignee", (t, _) => ListCell.Of(t.AssigneeName)),
+        new("Queue.CreatedAt", (t, _) => ListCell.At(t.CreatedAtUtc)),
+        new("Queue.NextDeadline", (t, _) => ListCell.At(t.NextDeadlineUtc)),
+    ];
+
+    /// <summary>Every ticket the queue shows with this query (its page ignored), in its order, as a workbook.</summary>
+    public async Task<ListWorkbookFile> ExportAsync(QueueQuery query, Func<string, string> text, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await Rows(Sorted(Matching(db, query), query.Sort ?? ByDeadline)).Take(ListWorkbook.MaxRows + 1).ToListAsync(ct);
+        return ListWorkbook.Build(text("Queue.Title"), ExportColumns, rows, text, time.Zone);
+    }
+
+    private static IQueryable<Ticket> Matching(OpsDb db, QueueQuery query)
+    {
         var tickets = db.Tickets.AsNoTracking().Where(t => t.MergedIntoId == null);
         tickets = query.Status is { } status ? tickets.Where(t => t.Status == status) : tickets.Where(t => Worked.Contains(t.Status));
         tickets = query.Scope switch
@@ -74,19 +122,33 @@ public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory)
                 || EF.Functions.Like(t.CustomerContact, $"%{term}%") || t.OrderReference == term);
         }
 
-        var total = await tickets.CountAsync(ct);
-        // Earliest running deadline first; tickets with nothing running (paused, met) after them, oldest first.
-        var rows = await tickets
-            .OrderBy(t => t.NextDeadlineUtc == null)
-            .ThenBy(t => t.NextDeadlineUtc)
-            .ThenBy(t => t.CreatedAtUtc)
-            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))
-            .Select(t => new QueueRow(t.Id, t.Subject, t.CustomerName, t.Channel, t.Priority, t.Category, t.Status,
-                t.AssigneeId, t.Assignee == null ? null : t.Assignee.FullName, t.CreatedAtUtc, t.NextDeadlineUtc,
-                t.NextWarningUtc, t.SlaBadge, t.SlaPolicyName, t.Version))
-            .ToListAsync(ct);
-        return new Page<QueueRow>(rows, total);
+        return tickets;
     }
+
+    /// <summary>The queue's order: by the chosen column, then the id. By deadline it is the earliest running deadline first,
+    /// tickets with nothing running (paused, met) after them, oldest first; the other way round when descending.</summary>
+    private static IOrderedQueryable<Ticket> Sorted(IQueryable<Ticket> tickets, ListSort<TicketColumn> sort)
+    {
+        var d = sort.Descending;
+        var sorted = sort.Column switch
+        {
+            TicketColumn.Ticket => tickets.By(t => t.Id, d),
+            TicketColumn.Customer => tickets.By(t => t.CustomerName, d),
+            // Enums are stored as names: channel sorts by name, priority and status in their own order.
+            TicketColumn.Channel => tickets.By(t => t.Channel, d),
+            TicketColumn.Priority => tickets.By(t => t.Priority == TicketPriority.Low ? 0 : t.Priority == TicketPriority.Normal ? 1 : t.Priority == TicketPriority.High ? 2 : 3, d),
+            TicketColumn.Status => tickets.By(t => t.Status == TicketStatus.New ? 0 : t.Status == TicketStatus.Open ? 1 : t.Status == TicketStatus.PendingCustomer ? 2
+                : t.Status == TicketStatus.Solved ? 3 : 4, d),
+            TicketColumn.Assignee => tickets.By(t => t.Assignee == null ? null : t.Assignee.FullName, d),
+            _ => tickets.By(t => t.NextDeadlineUtc == null, d).Then(t => t.NextDeadlineUtc, d).Then(t => t.CreatedAtUtc, d),
+        };
+        return sorted.Then(t => t.Id, d);
+    }
+
+    private static IQueryable<QueueRow> Rows(IQueryable<Ticket> tickets) =>
+        tickets.Select(t => new QueueRow(t.Id, t.Subject, t.CustomerName, t.Channel, t.Priority, t.Category, t.Status,
+            t.AssigneeId, t.Assignee == null ? null : t.Assignee.FullName, t.CreatedAtUtc, t.NextDeadlineUtc,
+            t.NextWarningUtc, t.SlaBadge, t.SlaPolicyName, t.Version));
 
     /// <summary>Open tickets nobody holds, the agent's own, and how many of those two are due soon or overdue.</summary>
     public async Task<QueueCounts> CountsAsync(int? employeeId, CancellationToken ct = default)

@@ -90,4 +90,23 @@ public sealed class PurchaseOrderPageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal("50", page.Find("input[data-testid=po-receive-qty]").GetAttribute("value")), TimeSpan.FromSeconds(5));
         Assert.Empty(page.FindAll("[data-testid=po-changed-elsewhere]"));
     }
+
+    [Fact]
+    public async Task A_draft_shows_each_lines_total_and_the_order_total_and_adding_a_line_without_a_sku_says_so_under_the_field()
+    {
+        var id = await DraftAsync();
+        await using var ctx = ComponentHarness.NewContext(_world.Harness);
+        var page = Render(ctx, id);
+        page.WaitForElement("[data-testid=po-total]");
+
+        // 80 units at ¥45.00.
+        Assert.Contains("3,600.00", page.Find("[data-testid=po-line-SKU-1] [data-testid=po-line-total]").TextContent);
+        Assert.Contains("3,600.00", page.Find("[data-testid=po-total]").TextContent);
+
+        page.Find("button[data-testid=po-add]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("No active SKU has this code", page.Find("[data-testid=po-add-line]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=po-error]"));
+        Assert.Single((await Queries.PurchaseOrderAsync(id))!.Lines);
+    }
 }

@@ -1,8 +1,10 @@
 using EcomOps.Console.Localization;
+using EcomOps.Console.Components.Shared;
 using EcomOps.Console.Live;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Inventory;
 using EcomOps.Domain.Live;
+using EcomOps.Domain.Time;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -21,6 +23,8 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
     private int? _warehouse;
     private InventoryAlertKind? _kind;
     private ReloadGate? _reload;
+    private MudTable<AlertBoardRow>? _table;
+    private ListSort<AlertColumn> _sort = InventoryAlerts.BoardOrder;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -33,6 +37,9 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
 
     [Inject]
     private DisplayFormat Format { get; set; } = default!;
+
+    [Inject]
+    private CompanyTime Time { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -61,7 +68,25 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
         await (_reload ??= new ReloadGate(LoadAsync, TimeSpan.Zero)).RequestAsync();
     }
 
-    private async Task LoadAsync() => (_active, _setAside) = await Alerts.BoardAsync(_warehouse);
+    private async Task LoadAsync()
+    {
+        (_active, _setAside) = await Alerts.BoardAsync(_warehouse);
+        if (_table is not null)
+        {
+            await _table.ReloadServerData();
+        }
+    }
+
+    /// <summary>A page of the board's active rows (of the chosen kind) in the order the header asks for.</summary>
+    private Task<TableData<AlertBoardRow>> PageAsync(TableState state, CancellationToken ct)
+    {
+        _sort = TableSort.Of(state, InventoryAlerts.BoardOrder);
+        var rows = InventoryAlerts.Sort(Shown, _sort);
+        return Task.FromResult(new TableData<AlertBoardRow> { Items = rows.Skip(state.Page * state.PageSize).Take(state.PageSize), TotalItems = rows.Count });
+    }
+
+    private Task<ListWorkbookFile> ExportAsync(Func<string, string> text, CancellationToken ct) =>
+        Task.FromResult(InventoryAlerts.Export(Shown, _sort, text, Time.Zone));
 
     private async Task WarehouseChanged(int? warehouse)
     {
@@ -69,7 +94,11 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
         await LoadAsync();
     }
 
-    private void KindChanged(InventoryAlertKind? kind) => _kind = kind;
+    private Task KindChanged(InventoryAlertKind? kind)
+    {
+        _kind = kind;
+        return _table?.ReloadServerData() ?? Task.CompletedTask;
+    }
 
     private async Task SetAsideAsync(AlertBoardRow alert, bool snooze)
     {

@@ -21,6 +21,10 @@ public sealed partial class PurchaseOrderPage : LiveComponent
     private Dictionary<int, int> _offered = [];
     private bool _changedElsewhere;
     private List<BreadcrumbItem> _crumbs = [];
+    private SkuChoice? _newSku;
+    private int _newQuantity = 1;
+    private decimal? _newUnitCost;
+    private IReadOnlyList<FieldError> _fieldErrors = [];
 
     [Parameter]
     public int Id { get; set; }
@@ -98,6 +102,31 @@ public sealed partial class PurchaseOrderPage : LiveComponent
     private Task SetQuantityAsync(PurchaseOrderLineRow line, int quantity) =>
         RunAsync(actor => Purchasing.SetDraftQuantityAsync(actor, Id, _order!.Version, line.Id, quantity), null);
 
+    private async Task<IEnumerable<SkuChoice>> FindSkusAsync(string? term, CancellationToken ct) => await Queries.FindSkusAsync(term, ct: ct);
+
+    /// <summary>A SKU chosen for a new line brings its usual cost, which the user may change.</summary>
+    private void SkuChosen(SkuChoice? sku)
+    {
+        _newSku = sku;
+        _newUnitCost = sku is null ? null : sku.UnitCostCents / 100m;
+    }
+
+    private string? FieldError(string field) =>
+        _fieldErrors.FirstOrDefault(e => e.Field == field) is { } error ? L[$"Error.{error.Code}"].Value : null;
+
+    private async Task AddLineAsync()
+    {
+        var cost = _newUnitCost is { } yuan ? (long?)decimal.Round(yuan * 100m) : null;
+        var added = await RunAsync(actor => Purchasing.AddLineAsync(actor, Id, _order!.Version, _newSku?.Code, _newQuantity, cost),
+            L["Inventory.PurchaseOrders.LineAdded"], fieldsShownInForm: ["Sku", "Quantity", "UnitCost"]);
+        if (added)
+        {
+            _newSku = null;
+            _newQuantity = 1;
+            _newUnitCost = null;
+        }
+    }
+
     private Task SendAsync() => RunAsync(actor => Purchasing.SendAsync(actor, Id, _order!.Version), L["Inventory.PurchaseOrders.SentDone"]);
 
     private Task CloseAsync() => RunAsync(actor => Purchasing.CloseAsync(actor, Id, _order!.Version), L["Inventory.PurchaseOrders.Closed"]);
@@ -106,10 +135,12 @@ public sealed partial class PurchaseOrderPage : LiveComponent
         actor => Purchasing.ReceiveAsync(actor, Id, _order!.Version, [.. _receive.Select(r => new ReceiptLine(r.Key, r.Value))], _overReason),
         L["Inventory.PurchaseOrders.ReceivedDone"]);
 
-    private async Task RunAsync(Func<Actor, Task<Outcome<long>>> action, string? done)
+    /// <returns>Whether the change was made.</returns>
+    private async Task<bool> RunAsync(Func<Actor, Task<Outcome<long>>> action, string? done, IReadOnlyCollection<string>? fieldsShownInForm = null)
     {
         _busy = true;
         _error = null;
+        _fieldErrors = [];
         try
         {
             var outcome = await action(Actor.From((await AuthState).User));
@@ -122,9 +153,12 @@ public sealed partial class PurchaseOrderPage : LiveComponent
                     }
                     _overReason = null;
                     await LoadAsync();
-                    break;
+                    return true;
                 case OutcomeKind.Invalid:
-                    _error = string.Join(" ", outcome.Errors.Select(e => L[$"Error.{e.Code}"].Value));
+                    // A refusal that belongs to a field of the add-line form is shown under that field; any other above.
+                    _fieldErrors = fieldsShownInForm is null ? [] : [.. outcome.Errors.Where(e => fieldsShownInForm.Contains(e.Field))];
+                    var rest = outcome.Errors.Except(_fieldErrors).ToList();
+                    _error = rest.Count == 0 ? null : string.Join(" ", rest.Select(e => L[$"Error.{e.Code}"].Value));
                     break;
                 case OutcomeKind.Conflict:
                     Snackbar.Add(L["Common.Conflict"], Severity.Warning);
@@ -139,5 +173,6 @@ public sealed partial class PurchaseOrderPage : LiveComponent
         {
             _busy = false;
         }
+        return false;
     }
 }
