@@ -33,6 +33,12 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
     private InventoryAlerts Alerts { get; set; } = default!;
 
     [Inject]
+    private Domain.Org.PeopleNames People { get; set; } = default!;
+
+    /// <summary>Who set the alerts aside, by name (the alerts store the sign-in): one lookup per load.</summary>
+    private IReadOnlyDictionary<string, string> _people = new Dictionary<string, string>();
+
+    [Inject]
     private StockQueries Queries { get; set; } = default!;
 
     [Inject]
@@ -71,6 +77,7 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
     private async Task LoadAsync()
     {
         (_active, _setAside) = await Alerts.BoardAsync(_warehouse);
+        _people = await People.BySignInAsync(_setAside.Select(a => a.AcknowledgedBy));
         if (_table is not null)
         {
             await _table.ReloadServerData();

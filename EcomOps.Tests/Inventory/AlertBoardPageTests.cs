@@ -1,0 +1,42 @@
+using Bunit;
+using EcomOps.Console.Features.Inventory;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.DemoData;
+using EcomOps.Domain.Inventory;
+using EcomOps.Domain.Org;
+using EcomOps.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace EcomOps.Tests.Inventory;
+
+public sealed class AlertBoardPageTests : IAsyncLifetime
+{
+    private DomainHarness _harness = default!;
+
+    public async Task InitializeAsync()
+    {
+        _harness = await DomainHarness.StartAsync();
+        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+    }
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task An_alert_set_aside_says_who_by_their_name_not_their_sign_in()
+    {
+        var alerts = _harness.Get<InventoryAlerts>();
+        var alert = (await alerts.BoardAsync()).Active.First();
+        Assert.True((await alerts.AcknowledgeAsync(new Actor(null, "opsmanager@ecomops.local"), alert.Id, alert.Version, "PO already promised")).Succeeded);
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        ctx.Services.AddSingleton(alerts);
+        ctx.Services.AddSingleton(_harness.Get<StockQueries>());
+        ctx.AddAuthorization().SetAuthorized("opsmanager@ecomops.local").SetRoles(Roles.OperationsManager).SetPolicies(Permissions.WatchOperations, Permissions.ManageInventory);
+        ctx.Render<MudPopoverProvider>();
+
+        var page = ctx.Render<InventoryAlertBoardPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("李娜 Li Na", page.Find("[data-testid=alerts-set-aside]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        Assert.DoesNotContain("opsmanager@ecomops.local", page.Find("[data-testid=alerts-set-aside]").TextContent, StringComparison.Ordinal);
+    }
+}
