@@ -1,4 +1,4 @@
-// Saves the workbook the server built for a list: the bytes arrive as a stream, the browser keeps them as a file.
+// Saves a workbook the server built (a list, the audit trail): the bytes arrive as a stream, the browser keeps them as a file.
 export async function saveFile(fileName, streamRef) {
     const buffer = await streamRef.arrayBuffer();
     const url = URL.createObjectURL(new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));

@@ -117,9 +117,6 @@ public sealed partial class ReportArchivePage
 
     private bool CanRetry(ReportListItem report) => ReportArchive.CanRetry(report.Status, report.RequestedAtUtc, Time.UtcNow);
 
-    /// <summary>The workbook's language (two reports can differ only in it); the culture name when there is no text for it.</summary>
-    private string LanguageName(string culture) => L[$"Answers.Language.{culture}"] is { ResourceNotFound: false } name ? name.Value : culture;
-
     private string RequestedBy(ReportListItem report) =>
         report.RequestedByUserId is { } id && _people.TryGetValue(id, out var name) ? name : L.Person(_people, report.RequestedBy);
 
