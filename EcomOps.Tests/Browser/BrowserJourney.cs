@@ -62,6 +62,32 @@ public abstract class BrowserJourney(BrowserHost host, ITestOutputHelper output)
 
     public Task InitializeAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// Where each page ended and what it told its user (messages, alerts, field errors, the reconnect banner). xunit shows a
+    /// test's output only when it fails, so a journey that timed out on a busy CI machine says what the screen showed.
+    /// </summary>
+    private async Task DescribeLastStateAsync(IPage page)
+    {
+        try
+        {
+            var told = await page.EvaluateAsync<string[]>(
+                """
+                () => [...document.querySelectorAll('.mud-snackbar, .mud-alert, .mud-input-error .mud-input-helper-text, #components-reconnect-modal, #blazor-error-ui')]
+                    .filter(e => e.offsetParent !== null || getComputedStyle(e).display !== 'none')
+                    .map(e => e.innerText.trim()).filter(t => t.length > 0)
+                """);
+            output.WriteLine($"last page: {page.Url}");
+            foreach (var text in told)
+            {
+                output.WriteLine($"  on screen: {text.ReplaceLineEndings(" ")}");
+            }
+        }
+        catch (PlaywrightException error)
+        {
+            output.WriteLine($"last page: {page.Url} (could not be read: {error.Message})");
+        }
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var error in _browserErrors)
@@ -70,6 +96,10 @@ public abstract class BrowserJourney(BrowserHost host, ITestOutputHelper output)
         }
         foreach (var context in _contexts)
         {
+            foreach (var page in context.Pages)
+            {
+                await DescribeLastStateAsync(page);
+            }
             await context.CloseAsync();
         }
     }
