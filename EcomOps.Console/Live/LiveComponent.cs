@@ -5,39 +5,84 @@ using Microsoft.AspNetCore.Components;
 namespace EcomOps.Console.Live;
 
 /// <summary>
-/// A component that shows live data: it subscribes to its boards on init, handles each committed change on the
-/// renderer's thread (<see cref="ComponentBase.InvokeAsync(Func{Task})"/>), and drops its subscription when disposed.
+/// A component that shows live data: it subscribes to its boards on init, handles each commit's changes on the
+/// renderer's thread (<see cref="ComponentBase.InvokeAsync(Func{Task})"/>) with one render per commit, and drops its
+/// subscription when disposed. A board whose state every viewer shares is watched through <see cref="WatchAsync{T}"/>:
+/// the component renders the shared snapshot and never queries for it.
 /// A change arrives on the thread that committed it, whose culture is not the user's (dotnet/aspnetcore#28521), so the
 /// culture the component started in is captured once and put back before every render the feed or a timer triggers.
 /// </summary>
 public abstract class LiveComponent : ComponentBase, IDisposable
 {
     private IDisposable? _subscription;
+    private readonly List<IDisposable> _watching = [];
+    private bool _disposed;
     private CultureInfo _culture = CultureInfo.CurrentCulture;
     private CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
 
     [Inject]
     private LiveFeed Feed { get; set; } = default!;
 
-    /// <summary>The boards this component listens to.</summary>
-    protected abstract IReadOnlyList<string> LiveBoards { get; }
+    /// <summary>The boards whose changes this component handles itself (none when it only shows shared boards).</summary>
+    protected virtual IReadOnlyList<string> LiveBoards => [];
 
-    /// <summary>Reloads what the change touches; the component re-renders afterwards.</summary>
-    protected abstract Task OnLiveChangeAsync(LiveChange change);
+    /// <summary>Reloads what the change touches; the component re-renders after the commit's changes.</summary>
+    protected virtual Task OnLiveChangeAsync(LiveChange change) => Task.CompletedTask;
+
+    /// <summary>One commit's changes on the component's boards; by default each goes to <see cref="OnLiveChangeAsync"/>.</summary>
+    protected virtual async Task OnLiveChangesAsync(IReadOnlyList<LiveChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            await OnLiveChangeAsync(change);
+        }
+    }
 
     protected override void OnInitialized()
     {
         _culture = CultureInfo.CurrentCulture;
         _uiCulture = CultureInfo.CurrentUICulture;
-        _subscription = Feed.Subscribe(change => InvokeInUserCultureAsync(async () =>
+        if (LiveBoards.Count == 0)
+        {
+            return;
+        }
+        _subscription = Feed.SubscribeBatches(changes => InvokeInUserCultureAsync(async () =>
         {
             if (_subscription is null)
             {
                 return;
             }
-            await OnLiveChangeAsync(change);
+            await OnLiveChangesAsync(changes);
             StateHasChanged();
         }), [.. LiveBoards]);
+    }
+
+    /// <summary>
+    /// Shows a shared board for as long as the component lives: <paramref name="show"/> receives the current snapshot
+    /// now and every newer one as it is computed (never an older one after a newer), each followed by a render.
+    /// </summary>
+    protected async Task WatchAsync<T>(SharedBoard<T> board, Action<BoardSnapshot<T>> show) where T : class
+    {
+        // Only the renderer's thread reads and writes it: the watcher's callback and this method both run there.
+        long shown = 0;
+        // Watch first, then read: a snapshot computed in between arrives through the watcher, not lost.
+        var watching = board.Watch(snapshot => InvokeInUserCultureAsync(() =>
+        {
+            if (!_disposed && snapshot.Sequence > shown)
+            {
+                shown = snapshot.Sequence;
+                show(snapshot);
+                StateHasChanged();
+            }
+            return Task.CompletedTask;
+        }));
+        _watching.Add(watching);
+        var current = await board.CurrentAsync();
+        if (current.Sequence > shown)
+        {
+            shown = current.Sequence;
+            show(current);
+        }
     }
 
     /// <summary>
@@ -62,8 +107,14 @@ public abstract class LiveComponent : ComponentBase, IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         _subscription?.Dispose();
         _subscription = null;
+        foreach (var watching in _watching)
+        {
+            watching.Dispose();
+        }
+        _watching.Clear();
         OnDisposing();
         GC.SuppressFinalize(this);
     }

@@ -162,7 +162,9 @@ public sealed class ChangeCapture(LiveFeed feed, TimeProvider clock) : ISaveChan
             }
             if (entry.Metadata.ClrType.GetCustomAttribute<LiveBoardAttribute>() is { } board)
             {
-                pending.Live.Add(new PendingLive(entry, board.Board, entry.State));
+                // The row as it was is gone once saved: copy it now.
+                var before = board.CarriesValues && entry.State is EntityState.Modified or EntityState.Deleted ? entry.OriginalValues.ToObject() : null;
+                pending.Live.Add(new PendingLive(entry, board, entry.State, before));
             }
         }
         return pending;
@@ -235,10 +237,10 @@ public sealed class ChangeCapture(LiveFeed feed, TimeProvider clock) : ISaveChan
         };
     }
 
-    private sealed record PendingLive(EntityEntry Entry, string Board, EntityState State)
+    private sealed record PendingLive(EntityEntry Entry, LiveBoardAttribute Board, EntityState State, object? Before)
     {
         public LiveChange ToChange(DateTime nowUtc) => new(
-            Board,
+            Board.Board,
             Entry.Metadata.ClrType.Name,
             KeyOf(Entry),
             State switch
@@ -247,6 +249,10 @@ public sealed class ChangeCapture(LiveFeed feed, TimeProvider clock) : ISaveChan
                 EntityState.Deleted => LiveChangeKind.Deleted,
                 _ => LiveChangeKind.Updated,
             },
-            nowUtc);
+            nowUtc)
+        {
+            Before = Before,
+            After = Board.CarriesValues && State != EntityState.Deleted ? Entry.CurrentValues.ToObject() : null,
+        };
     }
 }

@@ -6,6 +6,7 @@ using EcomOps.Domain.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,9 +26,11 @@ public static class OpsDbSetup
         services.TryAddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<ChangeCapture>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<ChangeCapture>());
+        // Every registered interceptor watches the database: the change capture, and whatever a host adds to observe it.
         services.AddDbContextFactory<OpsDb>((sp, o) => o
             .UseSqlite(WithDefaults(connectionString(sp)))
-            .AddInterceptors(sp.GetRequiredService<ChangeCapture>()));
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddSingleton<EmployeeDirectory>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<PeopleNames>();
@@ -81,6 +84,7 @@ public static class OpsDbSetup
         services.TryAddSingleton<Orders.INotificationSender, Orders.LocalNotificationSender>();
         services.AddSingleton<Orders.OrderOutbox>();
         services.AddAnalytics();
+        services.AddSharedBoards();
         services.AddSingleton<DemoData.DemoDataGenerator>();
         return services;
     }

@@ -4,6 +4,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Inventory;
 
+/// <summary>
+/// The inventory alert board as every viewer shares it: active and set-aside alerts of every warehouse, and the names of
+/// the people who set alerts aside. A viewer narrows it to a warehouse in memory.
+/// </summary>
+public sealed record AlertBoard(IReadOnlyList<AlertBoardRow> Active, IReadOnlyList<AlertBoardRow> SetAside, IReadOnlyDictionary<string, string> People)
+{
+    public AlertBoard In(int? warehouseId) => warehouseId is { } only
+        ? this with { Active = [.. Active.Where(a => a.WarehouseId == only)], SetAside = [.. SetAside.Where(a => a.WarehouseId == only)] }
+        : this;
+}
+
 /// <summary>An alert as the inventory board lists it.</summary>
 public sealed record AlertBoardRow(
     long Id, InventoryAlertKind Kind, int Level, int SkuId, string SkuCode, string SkuName, int WarehouseId, string WarehouseCode,

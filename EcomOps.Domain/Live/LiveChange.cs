@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EcomOps.Domain.Live;
 
 public enum LiveChangeKind
@@ -8,7 +10,20 @@ public enum LiveChangeKind
 }
 
 /// <summary>A committed change that a live board shows: which board, which entity, what happened.</summary>
-public sealed record LiveChange(string Board, string Entity, string Key, LiveChangeKind Kind, DateTime AtUtc);
+public sealed record LiveChange(string Board, string Entity, string Key, LiveChangeKind Kind, DateTime AtUtc)
+{
+    /// <summary>
+    /// A detached copy of the row as it was before the change (null when it was created, or when its entity does not
+    /// carry values): with <see cref="After"/> a per-user list tells whether the change can alter its page without a
+    /// query. Read-only by convention; never sent to hub clients.
+    /// </summary>
+    [JsonIgnore]
+    public object? Before { get; init; }
+
+    /// <summary>A detached copy of the row as the change left it (null when it was deleted or carries no values).</summary>
+    [JsonIgnore]
+    public object? After { get; init; }
+}
 
 /// <summary>Names of the live boards. A board groups the changes a screen (or a SignalR client) listens to.</summary>
 public static class Boards
@@ -44,4 +59,7 @@ public static class Boards
 public sealed class LiveBoardAttribute(string board) : Attribute
 {
     public string Board { get; } = board;
+
+    /// <summary>Its changes carry the row's values before and after (<see cref="LiveChange.Before"/>, <see cref="LiveChange.After"/>).</summary>
+    public bool CarriesValues { get; init; }
 }

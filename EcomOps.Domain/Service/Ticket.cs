@@ -19,7 +19,7 @@ public enum SlaBadge
 }
 
 /// <summary>A customer's inquiry: one conversation over one channel, worked by the customer-service team.</summary>
-[LiveBoard(Boards.Tickets)]
+[LiveBoard(Boards.Tickets, CarriesValues = true)]
 public sealed class Ticket : IVersioned, IAudited
 {
     public int Id { get; set; }

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Live;
 using EcomOps.Domain.Org;
 using EcomOps.Domain.Service.Sla;
 using EcomOps.Domain.Time;
@@ -50,6 +52,22 @@ public sealed record AgentLoad(int EmployeeId, string FullName, int Running, int
 /// <summary>The live counts an agent's home page shows.</summary>
 public sealed record QueueCounts(int Unassigned, int Mine, int DueSoon, int Overdue);
 
+/// <summary>Worked tickets counted per holder (null: unassigned), once for every viewer; each agent reads their own part.</summary>
+public sealed record QueueCountsByHolder(IReadOnlyDictionary<int, HolderCounts> Held, HolderCounts Unassigned)
+{
+    public static readonly HolderCounts None = new(0, 0, 0);
+
+    /// <summary>What the agent sees: the unassigned tickets and their own.</summary>
+    public QueueCounts For(int? employeeId)
+    {
+        var mine = employeeId is { } id ? Held.GetValueOrDefault(id, None) : None;
+        return new QueueCounts(Unassigned.Count, mine.Count, Unassigned.DueSoon + mine.DueSoon, Unassigned.Overdue + mine.Overdue);
+    }
+}
+
+/// <summary>Worked tickets of one holder: all, those in their warning window, those past a deadline.</summary>
+public sealed record HolderCounts(int Count, int DueSoon, int Overdue);
+
 /// <summary>The ticket queues, read straight from the ticket rows the desk keeps up to date.</summary>
 public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory, CompanyTime time)
 {
@@ -93,26 +111,10 @@ public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory, CompanyTime 
 
     private static IQueryable<Ticket> Matching(OpsDb db, QueueQuery query)
     {
-        var tickets = db.Tickets.AsNoTracking().Where(t => t.MergedIntoId == null);
-        tickets = query.Status is { } status ? tickets.Where(t => t.Status == status) : tickets.Where(t => Worked.Contains(t.Status));
-        tickets = query.Scope switch
+        var tickets = db.Tickets.AsNoTracking();
+        foreach (var condition in Conditions(query))
         {
-            QueueScope.Unassigned => tickets.Where(t => t.AssigneeId == null),
-            QueueScope.Mine => tickets.Where(t => t.AssigneeId == query.EmployeeId),
-            QueueScope.MineAndUnassigned => tickets.Where(t => t.AssigneeId == null || t.AssigneeId == query.EmployeeId),
-            _ => tickets,
-        };
-        if (query.Channel is { } channel)
-        {
-            tickets = tickets.Where(t => t.Channel == channel);
-        }
-        if (query.Priority is { } priority)
-        {
-            tickets = tickets.Where(t => t.Priority == priority);
-        }
-        if (!string.IsNullOrEmpty(query.Category))
-        {
-            tickets = tickets.Where(t => t.Category == query.Category);
+            tickets = tickets.Where(condition);
         }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -123,6 +125,49 @@ public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory, CompanyTime 
         }
 
         return tickets;
+    }
+
+    /// <summary>
+    /// Which tickets the query lists, its text search aside: each condition a plain filter the database can use an index
+    /// for, and the same conditions decide in memory whether a live change concerns a list (<see cref="QueueChanges"/>).
+    /// </summary>
+    internal static IEnumerable<Expression<Func<Ticket, bool>>> Conditions(QueueQuery query)
+    {
+        yield return t => t.MergedIntoId == null;
+        if (query.Status is { } status)
+        {
+            yield return t => t.Status == status;
+        }
+        else
+        {
+            yield return t => Worked.Contains(t.Status);
+        }
+        var me = query.EmployeeId;
+        switch (query.Scope)
+        {
+            case QueueScope.Unassigned:
+                yield return t => t.AssigneeId == null;
+                break;
+            case QueueScope.Mine:
+                yield return t => t.AssigneeId == me;
+                break;
+            case QueueScope.MineAndUnassigned:
+                yield return t => t.AssigneeId == null || t.AssigneeId == me;
+                break;
+        }
+        if (query.Channel is { } channel)
+        {
+            yield return t => t.Channel == channel;
+        }
+        if (query.Priority is { } priority)
+        {
+            yield return t => t.Priority == priority;
+        }
+        if (!string.IsNullOrEmpty(query.Category))
+        {
+            var category = query.Category;
+            yield return t => t.Category == category;
+        }
     }
 
     /// <summary>The queue's order: by the chosen column, then the id. By deadline it is the earliest running deadline first,
@@ -151,22 +196,25 @@ public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory, CompanyTime 
             t.NextWarningUtc, t.SlaBadge, t.SlaPolicyName, t.Version));
 
     /// <summary>Open tickets nobody holds, the agent's own, and how many of those two are due soon or overdue.</summary>
-    public async Task<QueueCounts> CountsAsync(int? employeeId, CancellationToken ct = default)
+    /// <summary>Worked tickets per holder in one grouped query: the home page's shared counts.</summary>
+    public async Task<QueueCountsByHolder> CountsByHolderAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var visible = db.Tickets.AsNoTracking()
-            .Where(t => t.MergedIntoId == null && Worked.Contains(t.Status) && (t.AssigneeId == null || t.AssigneeId == employeeId));
-        var counts = await visible
-            .GroupBy(_ => 1)
+        var groups = await db.Tickets.AsNoTracking()
+            .Where(t => t.MergedIntoId == null && Worked.Contains(t.Status))
+            .GroupBy(t => t.AssigneeId)
             .Select(g => new
             {
-                Unassigned = g.Count(t => t.AssigneeId == null),
-                Mine = g.Count(t => t.AssigneeId != null),
+                Holder = g.Key,
+                Count = g.Count(),
                 DueSoon = g.Count(t => t.SlaBadge == SlaBadge.Warning),
                 Overdue = g.Count(t => t.SlaBadge == SlaBadge.Breached),
             })
-            .SingleOrDefaultAsync(ct);
-        return counts is null ? new QueueCounts(0, 0, 0, 0) : new QueueCounts(counts.Unassigned, counts.Mine, counts.DueSoon, counts.Overdue);
+            .ToListAsync(ct);
+        var unassigned = groups.FirstOrDefault(g => g.Holder is null);
+        return new QueueCountsByHolder(
+            groups.Where(g => g.Holder is not null).ToDictionary(g => g.Holder!.Value, g => new HolderCounts(g.Count, g.DueSoon, g.Overdue)),
+            unassigned is null ? QueueCountsByHolder.None : new HolderCounts(unassigned.Count, unassigned.DueSoon, unassigned.Overdue));
     }
 
     public async Task<Ticket?> FindAsync(int id, CancellationToken ct = default)
@@ -210,4 +258,41 @@ public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory, CompanyTime 
         var digits = text.StartsWith('T') || text.StartsWith('t') ? text[1..] : text;
         return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1;
     }
+}
+
+/// <summary>
+/// Tells a queue page whether a committed change on the tickets board can alter what it shows, without a query: the
+/// change touches a row on the page, or the ticket was listed by the page's query before the change or is listed after
+/// it. Text search is left aside, so a searched list may reload for a change that leaves it as it was, never the reverse.
+/// </summary>
+public sealed class QueueChanges
+{
+    private readonly Func<Ticket, bool>[] _listed;
+    private readonly bool _showsTeamLoad;
+
+    public QueueChanges(QueueQuery query)
+    {
+        _listed = [.. TicketQueue.Conditions(query).Select(c => c.Compile())];
+        _showsTeamLoad = query.Scope == QueueScope.Team;
+    }
+
+    public bool Concerns(LiveChange change, Func<int, bool> onPage)
+    {
+        if (change.Entity != nameof(Ticket))
+        {
+            // The automatic assignment switch and the agents' load show on the team's view only.
+            return _showsTeamLoad;
+        }
+        if (int.TryParse(change.Key, out var id) && onPage(id))
+        {
+            return true;
+        }
+        if (change.Before is null && change.After is null)
+        {
+            return true;
+        }
+        return Listed(change.Before) || Listed(change.After);
+    }
+
+    private bool Listed(object? row) => row is Ticket ticket && _listed.All(condition => condition(ticket));
 }

@@ -84,8 +84,8 @@ public sealed class LiveComponentTests : IAsyncLifetime
     public async Task A_disposed_component_receives_nothing()
     {
         var feed = _harness.Feed;
-        var before = feed.SubscriberCount;
         await using var ctx = ComponentHarness.NewContext(_harness);
+        var before = feed.SubscriberCount;
         var cut = ctx.Render<ProbeBoard>();
         Assert.Equal(before + 1, feed.SubscriberCount);
 

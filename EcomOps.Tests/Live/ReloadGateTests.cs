@@ -41,4 +41,20 @@ public sealed class ReloadGateTests
 
         Assert.Equal(2, loads);
     }
+
+    [Fact]
+    public async Task A_burst_that_arrives_while_the_gate_gathers_costs_one_reload()
+    {
+        var loads = 0;
+        var gate = new ReloadGate(() => { loads++; return Task.CompletedTask; }, TimeSpan.FromMilliseconds(200));
+
+        var first = gate.RequestAsync();
+        for (var i = 0; i < 99; i++)
+        {
+            await gate.RequestAsync();
+        }
+        await first;
+
+        Assert.Equal(1, loads);
+    }
 }

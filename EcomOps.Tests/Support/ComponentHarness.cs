@@ -31,6 +31,11 @@ public static class ComponentHarness
         ctx.Services.AddTransient<MudBlazor.MudLocalizer, ConsoleMudLocalizer>();
         ctx.Services.AddSingleton(domain.Get<PeopleNames>());
         ctx.Services.AddSingleton(domain.Get<Domain.Analytics.MetricCatalogue>());
+        // The boards every viewer shares are the Domain's singletons, as in the console.
+        ctx.Services.AddSingleton(domain.Get<SharedBoard<HomeBoard>>());
+        ctx.Services.AddSingleton(domain.Get<SharedBoard<ComplaintBoard>>());
+        ctx.Services.AddSingleton(domain.Get<SharedBoard<Domain.Orders.OrderBoard>>());
+        ctx.Services.AddSingleton(domain.Get<SharedBoard<Domain.Inventory.AlertBoard>>());
         return ctx;
     }
 }

@@ -12,13 +12,14 @@ public sealed class DomainHarness : IAsyncDisposable
 {
     private readonly TempFolder _folder = new();
 
-    private DomainHarness()
+    private DomainHarness(Action<IServiceCollection>? observe)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddOpsDomain(_ => $"Data Source={_folder.File("ops.db")}");
         services.AddCompanyTime("Asia/Shanghai");
+        observe?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
 
@@ -33,9 +34,10 @@ public sealed class DomainHarness : IAsyncDisposable
 
     public OpsDb NewDb() => Get<IDbContextFactory<OpsDb>>().CreateDbContext();
 
-    public static async Task<DomainHarness> StartAsync()
+    /// <param name="observe">Adds what watches the Domain without changing it (a command counter, say).</param>
+    public static async Task<DomainHarness> StartAsync(Action<IServiceCollection>? observe = null)
     {
-        var harness = new DomainHarness();
+        var harness = new DomainHarness(observe);
         await OpsDbSetup.MigrateAsync(harness.Get<IDbContextFactory<OpsDb>>());
         return harness;
     }

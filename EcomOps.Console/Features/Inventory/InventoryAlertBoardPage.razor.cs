@@ -12,17 +12,18 @@ using MudBlazor;
 namespace EcomOps.Console.Features.Inventory;
 
 /// <summary>
-/// The live inventory alerts board: low, out, over and slow stock per warehouse. Every committed alert change on the
-/// inventory board reloads it, so a shipment that crosses a reorder point shows here within moments.
+/// The live inventory alerts board: low, out, over and slow stock per warehouse. It shows the alert board every viewer
+/// shares (computed once per burst of alert changes), narrowed to the chosen warehouse, so a shipment that crosses a
+/// reorder point shows here within moments without each open board querying for it.
 /// </summary>
 public sealed partial class InventoryAlertBoardPage : LiveComponent
 {
     private IReadOnlyList<WarehouseRow> _warehouses = [];
     private IReadOnlyList<AlertBoardRow>? _active;
     private IReadOnlyList<AlertBoardRow>? _setAside;
+    private AlertBoard? _shared;
     private int? _warehouse;
     private InventoryAlertKind? _kind;
-    private ReloadGate? _reload;
     private MudTable<AlertBoardRow>? _table;
     private ListSort<AlertColumn> _sort = InventoryAlerts.BoardOrder;
 
@@ -33,9 +34,9 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
     private InventoryAlerts Alerts { get; set; } = default!;
 
     [Inject]
-    private Domain.Org.PeopleNames People { get; set; } = default!;
+    private SharedBoard<AlertBoard> Board { get; set; } = default!;
 
-    /// <summary>Who set the alerts aside, by name (the alerts store the sign-in): one lookup per load.</summary>
+    /// <summary>Who set the alerts aside, by name (the alerts store the sign-in): looked up once per snapshot.</summary>
     private IReadOnlyDictionary<string, string> _people = new Dictionary<string, string>();
 
     [Inject]
@@ -53,35 +54,23 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    protected override IReadOnlyList<string> LiveBoards => [Boards.Inventory];
-
     private IEnumerable<AlertBoardRow> Shown => _kind is { } k ? _active!.Where(a => a.Kind == k) : _active!;
 
     protected override async Task OnInitializedAsync()
     {
         _warehouses = await Queries.WarehousesAsync();
-        await LoadAsync();
+        await WatchAsync(Board, snapshot =>
+        {
+            _shared = snapshot.Value;
+            Narrow();
+            _ = _table?.ReloadServerData();
+        });
     }
 
-    protected override async Task OnLiveChangeAsync(LiveChange change)
+    private void Narrow()
     {
-        // Movements without a change of alert leave the board as it is; alert rows are what it shows. A sweep commits
-        // many alert changes at once: changes that arrive while a reload runs are folded into one more reload.
-        if (change.Entity != nameof(InventoryAlert))
-        {
-            return;
-        }
-        await (_reload ??= new ReloadGate(LoadAsync, TimeSpan.Zero)).RequestAsync();
-    }
-
-    private async Task LoadAsync()
-    {
-        (_active, _setAside) = await Alerts.BoardAsync(_warehouse);
-        _people = await People.BySignInAsync(_setAside.Select(a => a.AcknowledgedBy));
-        if (_table is not null)
-        {
-            await _table.ReloadServerData();
-        }
+        var board = _shared!.In(_warehouse);
+        (_active, _setAside, _people) = (board.Active, board.SetAside, board.People);
     }
 
     /// <summary>A page of the board's active rows (of the chosen kind) in the order the header asks for.</summary>
@@ -95,10 +84,11 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
     private Task<ListWorkbookFile> ExportAsync(Func<string, string> text, CancellationToken ct) =>
         Task.FromResult(InventoryAlerts.Export(Shown, _sort, text, Time.Zone));
 
-    private async Task WarehouseChanged(int? warehouse)
+    private Task WarehouseChanged(int? warehouse)
     {
         _warehouse = warehouse;
-        await LoadAsync();
+        Narrow();
+        return _table?.ReloadServerData() ?? Task.CompletedTask;
     }
 
     private Task KindChanged(InventoryAlertKind? kind)
@@ -130,7 +120,13 @@ public sealed partial class InventoryAlertBoardPage : LiveComponent
                     Snackbar.Add(L["Common.Conflict"], Severity.Warning);
                     break;
             }
-            await LoadAsync();
+            // The change marked the shared board stale: this waits for the snapshot that shows it.
+            _shared = (await Board.CurrentAsync()).Value;
+            Narrow();
+            if (_table is not null)
+            {
+                await _table.ReloadServerData();
+            }
         }
     }
 
