@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Bunit;
+using EcomOps.Console.Auth;
+using EcomOps.Console.Features.Service;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Live;
+using EcomOps.Domain.Org;
+using EcomOps.Domain.Service;
+using EcomOps.Domain.Service.Sla;
+using EcomOps.Tests.Support;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace EcomOps.Tests.Service;
+
+/// <summary>What live changes cost an open queue page: one reload per burst that can touch it, none otherwise.</summary>
+public sealed class TicketQueuePageTests : IAsyncLifetime
+{
+    private readonly CommandCounter _reads = new();
+    private DomainHarness _harness = default!;
+    private EmployeeRow _alice = default!;
+    private EmployeeRow _bob = default!;
+
+    public async Task InitializeAsync()
+    {
+        _harness = await DomainHarness.StartAsync(s => s.AddSingleton<IInterceptor>(_reads));
+        _alice = await HireAsync("alice");
+        _bob = await HireAsync("bob");
+    }
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    private async Task<EmployeeRow> HireAsync(string name) => (await _harness.Get<EmployeeDirectory>().CreateAsync(Actor.System, new EmployeeForm
+    {
+        EmployeeNumber = name, FullName = name, Email = $"{name}@ecomops.local", Role = Roles.CsAgent, HireDate = new DateOnly(2026, 1, 5), Password = "welcome123",
+    })).Value!;
+
+    private async Task<int> NewTicketAsync(int? holder)
+    {
+        var id = (await _harness.Get<TicketDesk>().CreateAsync(Actor.System, new TicketForm
+        {
+            Channel = TicketChannel.Email, CustomerName = "王芳", CustomerContact = "wf@example.com", Subject = "Where is it?", Category = TicketCategories.Shipping,
+            Priority = TicketPriority.Normal, Message = "Where is my parcel?",
+        })).Value;
+        if (holder is { } employee)
+        {
+            var row = (await _harness.Get<TicketQueue>().FindAsync(id))!;
+            Assert.True((await _harness.Get<TicketDesk>().AssignAsync(Actor.System, id, employee, row.Version)).Succeeded);
+        }
+        return id;
+    }
+
+    private IRenderedComponent<TicketQueuePage> OpenQueueOf(Bunit.BunitContext ctx, EmployeeRow agent)
+    {
+        ctx.Services.AddSingleton(_harness.Get<TicketDesk>());
+        ctx.Services.AddSingleton(_harness.Get<AutoAssignment>());
+        ctx.AddAuthorization().SetAuthorized(agent.Email).SetRoles(Roles.CsAgent).SetPolicies(Permissions.WorkTickets)
+            .SetClaims(new Claim(OpsClaims.EmployeeId, $"{agent.Id}"));
+        ctx.Render<MudPopoverProvider>();
+        var page = ctx.Render<TicketQueuePage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=queue-table] tbody tr")));
+        return page;
+    }
+
+    [Fact]
+    public async Task Changes_to_another_agents_tickets_cost_an_open_queue_no_query()
+    {
+        await NewTicketAsync(_alice.Id);
+        var bobs = await NewTicketAsync(_bob.Id);
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        OpenQueueOf(ctx, _alice);
+        await Task.Delay(300);
+        var before = _reads.Reads;
+
+        var desk = _harness.Get<TicketDesk>();
+        for (var i = 0; i < 5; i++)
+        {
+            var row = (await _harness.Get<TicketQueue>().FindAsync(bobs))!;
+            await desk.ChangePriorityAsync(Actor.System, bobs, i % 2 == 0 ? TicketPriority.High : TicketPriority.Normal, row.Version);
+        }
+        var afterWrites = _reads.Reads;
+        await Task.Delay(500);
+
+        // The reads counted are the writes' own (each change reads its ticket); the page added none.
+        Assert.Equal(afterWrites, _reads.Reads);
+        Assert.True(afterWrites > before);
+    }
+
+    [Fact]
+    public async Task A_burst_of_100_changes_that_touch_an_open_queue_reloads_it_once()
+    {
+        var ticket = await NewTicketAsync(null);
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        var page = OpenQueueOf(ctx, _alice);
+        await Task.Delay(300);
+        var before = _reads.Reads;
+        var reloadOnce = 2;
+
+        var changes = Enumerable.Range(0, 100)
+            .Select(i => new LiveChange(Boards.Tickets, nameof(Ticket), $"{ticket}", LiveChangeKind.Updated, DateTime.UtcNow))
+            .ToList();
+        foreach (var change in changes)
+        {
+            _harness.Feed.Publish(change);
+        }
+        await Task.Delay(800);
+
+        // One reload of a page of the queue: its count and its rows.
+        Assert.Equal(reloadOnce, _reads.Reads - before);
+        Assert.NotEmpty(page.FindAll("[data-testid=queue-table] tbody tr"));
+    }
+}
