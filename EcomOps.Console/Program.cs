@@ -48,6 +48,7 @@ builder.Services.AddOpsLocalization();
 builder.Services.AddOpsAuth();
 builder.Services.AddOpsRateLimits();
 builder.Services.AddSignalR();
+builder.Services.AddSingleton<HubBoards>();
 builder.Services.AddHostedService<OpsHubBridge>();
 builder.Services.AddSingleton<TicketPresence>();
 builder.Services.AddOpsJobs();

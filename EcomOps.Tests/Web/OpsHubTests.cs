@@ -76,4 +76,38 @@ public sealed class OpsHubTests(Web.OpsWebFactoryFixture fixture) : IClassFixtur
         await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync(nameof(OpsHub.Join), Boards.Sessions));
         await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync(nameof(OpsHub.Join), "no-such-board"));
     }
+
+    [Fact]
+    public async Task A_wall_screen_gets_the_order_boards_shared_state_and_each_new_snapshot()
+    {
+        await using var connection = await ConnectAsync("specialist@ecomops.local");
+        var pushed = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        connection.On<System.Text.Json.JsonElement>(OpsHub.SnapshotMethod, s => pushed.Enqueue(s.GetProperty("sequence").GetInt64()));
+        await connection.InvokeAsync(nameof(OpsHub.Join), Boards.Orders);
+
+        var current = await connection.InvokeAsync<System.Text.Json.JsonElement>(nameof(OpsHub.Snapshot), Boards.Orders);
+        var sequence = current.GetProperty("sequence").GetInt64();
+        _factory.Services.GetRequiredService<LiveFeed>().Publish(new LiveChange(Boards.Orders, "Order", "1", LiveChangeKind.Updated, DateTime.UtcNow));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!pushed.Any(s => s > sequence) && waited.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(Boards.Orders, current.GetProperty("board").GetString());
+        Assert.True(current.GetProperty("state").TryGetProperty("byStatus", out _));
+        Assert.Contains(pushed, s => s > sequence);
+    }
+
+    [Fact]
+    public async Task An_agent_may_not_watch_the_operations_boards()
+    {
+        await using var connection = await ConnectAsync("agent@ecomops.local");
+
+        foreach (var board in new[] { Boards.Orders, Boards.Inventory, Boards.Complaints })
+        {
+            await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync(nameof(OpsHub.Join), board));
+            await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<System.Text.Json.JsonElement>(nameof(OpsHub.Snapshot), board));
+        }
+    }
 }
