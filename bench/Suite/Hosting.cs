@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using EcomOps.Domain.DemoData;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace EcomOps.Bench;
+
+/// <summary>The console as it runs (Development, demo data of the given size, its own SQLite file), on real Kestrel.</summary>
+internal sealed class ConsoleHost : WebApplicationFactory<global::Program>
+{
+    private readonly string _database;
+    private readonly DemoSize _size;
+
+    public ConsoleHost(string database, DemoSize size)
+    {
+        (_database, _size) = (database, size);
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var uri = new UriBuilder(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)));
+        if (uri.Host is "0.0.0.0" or "[::]" or "::" or "+" or "*")
+        {
+            uri.Host = "127.0.0.1";
+        }
+        Address = uri.Uri;
+    }
+
+    public Uri Address { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Ops", $"Data Source={_database}");
+        builder.UseSetting("DemoData:Size", _size.ToString());
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:Console:FormatterName", "simple");
+    }
+}
+
+/// <summary>Debian's Chromium through Playwright, as the browser journeys start it.</summary>
+internal static class Browsers
+{
+    private static readonly string[] Args =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        // Background tabs must keep running their timers and sockets like the foreground one.
+        "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows", "--disable-renderer-backgrounding",
+    ];
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("PATH")!.Split(Path.PathSeparator)
+            .Select(d => Path.Combine(d, "chromium")).FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("no 'chromium' on PATH: apt-get install -y chromium fonts-noto-cjk");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = Args });
+        return (playwright, browser);
+    }
+
+    /// <summary>A context signed in as <paramref name="email"/> through the real form; its pages share the sign-in cookie.</summary>
+    public static async Task<IBrowserContext> SignedInAsync(IBrowser browser, Uri console, string email)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = console.ToString(), Locale = "en-US", TimezoneId = "Asia/Shanghai", ViewportSize = new ViewportSize { Width = 1366, Height = 850 },
+        });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("Account/Login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(DemoDataGenerator.DemoPassword);
+        await page.Locator("[data-testid=login-submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.CloseAsync();
+        return context;
+    }
+
+    /// <summary>The sign-in cookie of a context, as a Cookie header for a SignalR client.</summary>
+    public static async Task<string> CookieHeaderAsync(IBrowserContext context) =>
+        string.Join("; ", (await context.CookiesAsync()).Select(c => $"{c.Name}={c.Value}"));
+
+    /// <summary>Opens <paramref name="count"/> tabs on <paramref name="path"/>, each with its own circuit, waiting for each to be interactive.</summary>
+    public static async Task<List<IPage>> OpenTabsAsync(IBrowserContext context, string path, int count, int atOnce = 10)
+    {
+        var pages = new List<IPage>();
+        for (var start = 0; start < count; start += atOnce)
+        {
+            var batch = await Task.WhenAll(Enumerable.Range(start, Math.Min(atOnce, count - start)).Select(async _ =>
+            {
+                var page = await context.NewPageAsync();
+                await page.GotoAsync(path);
+                await page.Locator("#circuit-ready[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+                return page;
+            }));
+            pages.AddRange(batch);
+        }
+        return pages;
+    }
+}
+
+/// <summary>Runs this benchmark program again as a child process (a separate client, or a clean measurement of memory).</summary>
+internal static class Child
+{
+    public static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        info.ArgumentList.Add(typeof(Child).Assembly.Location);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        return Process.Start(info)!;
+    }
+
+    /// <summary>Reads the child's output until a line starts with <paramref name="prefix"/>.</summary>
+    public static async Task<string> WaitForAsync(Process child, string prefix, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        while (await child.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
+        {
+            if (line.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return line;
+            }
+            System.Console.WriteLine($"    child: {line}");
+        }
+        throw new InvalidOperationException($"The child ended before saying '{prefix}'.");
+    }
+}

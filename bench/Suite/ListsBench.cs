@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Diagnostics;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Orders;
+using EcomOps.Domain.Service;
+using EcomOps.Domain.Service.Sla;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EcomOps.Bench;
+
+/// <summary>
+/// Lists at the large seed: the ticket queue's and the order list's first page with each filter, through the Domain, against
+/// the very SQL the Domain sent (captured) run by hand through Microsoft.Data.Sqlite — so the ratio is the per-call
+/// pipeline's cost, not the query plan's.
+/// </summary>
+internal static class ListsBench
+{
+    public static async Task<List<Figure>> RunAsync(string database, int calls, int reps)
+    {
+        var recorder = new CommandRecorder();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IInterceptor>(recorder);
+        services.AddOpsDomain(_ => $"Data Source={database}");
+        services.AddCompanyTime("Asia/Shanghai");
+        await using var provider = services.BuildServiceProvider();
+        var queue = provider.GetRequiredService<TicketQueue>();
+        var orders = provider.GetRequiredService<OrderQueries>();
+        var time = provider.GetRequiredService<Domain.Time.CompanyTime>();
+        int agent;
+        string phone, name;
+        int channel;
+        await using (var db = await provider.GetRequiredService<IDbContextFactory<OpsDb>>().CreateDbContextAsync())
+        {
+            agent = await db.Tickets.Where(t => t.AssigneeId != null).Select(t => t.AssigneeId!.Value).FirstAsync();
+            var sample = await db.Orders.OrderBy(o => o.Id).Skip(await db.Orders.CountAsync() / 2).Select(o => new { o.CustomerPhone, o.CustomerName, o.ChannelId }).FirstAsync();
+            (phone, name, channel) = (sample.CustomerPhone, sample.CustomerName[..1], sample.ChannelId);
+        }
+        var scenarios = new (string Name, Func<Task> Run)[]
+        {
+            ("queue: agent's default (mine and unassigned)", () => queue.SearchAsync(new QueueQuery(QueueScope.MineAndUnassigned, agent))),
+            ("queue: team", () => queue.SearchAsync(new QueueQuery(QueueScope.Team, null))),
+            ("queue: unassigned, chat", () => queue.SearchAsync(new QueueQuery(QueueScope.Unassigned, agent, Channel: TicketChannel.OnlineChat))),
+            ("queue: team, urgent", () => queue.SearchAsync(new QueueQuery(QueueScope.Team, null, Priority: TicketPriority.Urgent))),
+            ("queue: team, pending customer", () => queue.SearchAsync(new QueueQuery(QueueScope.Team, null, Status: TicketStatus.PendingCustomer))),
+            ("queue: team, search", () => queue.SearchAsync(new QueueQuery(QueueScope.Team, null, Search: "物流"))),
+            ("orders: newest first", () => orders.ListAsync(new OrderFilter(), default, 0, 25)),
+            ("orders: on hold", () => orders.ListAsync(new OrderFilter(Status: OrderStatus.OnHold), default, 0, 25)),
+            ("orders: channel, last 7 days", () => orders.ListAsync(new OrderFilter(ChannelId: channel, From: time.Today.AddDays(-7), To: time.Today), default, 0, 25)),
+            ("orders: search phone", () => orders.ListAsync(new OrderFilter(Search: phone), default, 0, 25)),
+            ("orders: search name prefix", () => orders.ListAsync(new OrderFilter(Search: name), default, 0, 25)),
+            ("orders: late", () => orders.ListAsync(new OrderFilter(Promise: PromiseState.Late), default, 0, 25)),
+        };
+
+        var figures = new List<Figure>();
+        await using var raw = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        await raw.OpenAsync();
+        foreach (var (scenario, run) in scenarios)
+        {
+            await run();
+            recorder.Start();
+            await run();
+            var commands = recorder.Stop();
+            var domain = new List<double>();
+            var byHand = new List<double>();
+            for (var rep = 0; rep < reps; rep++)
+            {
+                domain.Add(P95(calls, run));
+                byHand.Add(P95(calls, () => ReplayAsync(raw, commands)));
+            }
+            var ok = Stats.Median(domain) <= 2 * Stats.Median(byHand) && Stats.Median(domain) < 20;
+            figures.Add(new Figure("5. lists", $"{scenario}: p95 of {calls} calls", "ms", domain, "the same SQL by hand (p95)", byHand, "within 2× by hand and under 20 ms", ok));
+            System.Console.WriteLine($"  {scenario}: p95 {Stats.Median(domain):0.0} ms, by hand {Stats.Median(byHand):0.0} ms ({commands.Count} commands)");
+        }
+        return figures;
+    }
+
+    private static double P95(int calls, Func<Task> run)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < calls; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            run().GetAwaiter().GetResult();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        return Stats.Percentile(times, 95);
+    }
+
+    private static async Task ReplayAsync(SqliteConnection connection, IReadOnlyList<RecordedCommand> commands)
+    {
+        foreach (var recorded in commands)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = recorded.Sql;
+            foreach (var (parameter, value) in recorded.Parameters)
+            {
+                command.Parameters.AddWithValue(parameter, value ?? DBNull.Value);
+            }
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var c = 0; c < reader.FieldCount; c++)
+                {
+                    _ = reader.GetValue(c);
+                }
+            }
+        }
+    }
+
+    internal sealed record RecordedCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+
+    /// <summary>Keeps the commands the Domain sends while recording.</summary>
+    private sealed class CommandRecorder : DbCommandInterceptor
+    {
+        private ConcurrentQueue<RecordedCommand>? _recording;
+
+        public void Start() => _recording = new();
+
+        public List<RecordedCommand> Stop()
+        {
+            var recorded = _recording!.ToList();
+            _recording = null;
+            return recorded;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            _recording?.Enqueue(new RecordedCommand(command.CommandText,
+                [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value))]));
+            return ValueTask.FromResult(result);
+        }
+    }
+}

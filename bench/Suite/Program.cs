@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using EcomOps.Bench;
+
+namespace EcomOps.Bench;
+
+// The live-boards benchmark suite (issue 12), outside the test command:
+//   dotnet run -c Release --project bench/Suite -- all            every benchmark, full size (about 20 minutes on 2 cores)
+//   dotnet run -c Release --project bench/Suite -- all --quick    the same at a tiny size, to see that it runs (1–2 minutes)
+// Options: --db <file> reuse a large-seed database (skips benchmark 8's seeding), --work <folder> for the databases
+// (default: a temporary folder), --no-report to leave docs/BENCHMARKS.md as it is.
+// The table goes into docs/BENCHMARKS.md between its markers.
+internal static class Suite
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["hub-clients", var hub, var cookie, var count])
+        {
+            return await HubBench.ClientsAsync(new Uri(hub), cookie, int.Parse(count, CultureInfo.InvariantCulture));
+        }
+        if (args is ["tabs", var console, var email, var path, var tabs])
+        {
+            return await CircuitBench.TabsAsync(new Uri(console), email, path, int.Parse(tabs, CultureInfo.InvariantCulture));
+        }
+        if (args.Length == 0 || args[0] != "all")
+        {
+            System.Console.Error.WriteLine("usage: all [--quick] [--db <large-seed.db>] [--work <folder>] [--no-report]");
+            return 2;
+        }
+
+        var quick = args.Contains("--quick");
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var root = FindRoot();
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ECOMOPS_CONSOLE", Path.Combine(root, "EcomOps.Console"));
+        var work = Option("--work") is { } w ? Directory.CreateDirectory(w) : Directory.CreateTempSubdirectory("ecomops-suite-");
+        var machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
+        System.Console.WriteLine($"suite: {(quick ? "quick" : "full")} run in {work.FullName} on {machine}");
+        var took = Stopwatch.StartNew();
+        var figures = new List<Figure>();
+
+        try
+        {
+            // 8 first: the lists and the KPI workbook are measured on the database it makes.
+            var large = Option("--db");
+            if (large is null)
+            {
+                large = Path.Combine(work.FullName, "large.db");
+                figures.Add(await SeedAsync(root, large, quick ? "standard" : "large"));
+            }
+            System.Console.WriteLine("5. lists");
+            figures.AddRange(await ListsBench.RunAsync(large, calls: quick ? 10 : 40, reps: 3));
+            System.Console.WriteLine("7. KPI workbook");
+            figures.AddRange(await KpiAsync(root, large, reps: 3));
+            System.Console.WriteLine("6. intake");
+            figures.AddRange(await IntakeBench.RunAsync(work.FullName, orders: quick ? 1000 : 20_000, reps: 3, writers: 8, seconds: quick ? 9 : 60, windows: 3));
+
+            var (playwright, browser) = await Browsers.LaunchAsync();
+            try
+            {
+                System.Console.WriteLine("1. circuit push");
+                figures.AddRange(await PushBench.RunAsync(browser, work.FullName, tabs: quick ? 5 : 100, changes: quick ? 2 : 10, reps: 3));
+                System.Console.WriteLine("2. hub fan-out");
+                figures.AddRange(await HubBench.RunAsync(browser, work.FullName, clients: quick ? 50 : 1000, perSecond: 20, seconds: quick ? 6 : 60, windows: 3));
+            }
+            finally
+            {
+                await browser.CloseAsync();
+                playwright.Dispose();
+            }
+            System.Console.WriteLine("3, 4. circuit memory and idle");
+            figures.AddRange(await CircuitBench.RunAsync(work.FullName, circuits: quick ? 10 : 200, idleSeconds: quick ? 6 : 60, windows: 3));
+        }
+        finally
+        {
+            if (Option("--work") is null)
+            {
+                work.Delete(recursive: true);
+            }
+        }
+
+        var table = Report.Table(figures, machine, took.Elapsed);
+        System.Console.WriteLine(table);
+        if (!args.Contains("--no-report"))
+        {
+            Report.Write(Path.Combine(root, "docs", "BENCHMARKS.md"), table);
+            System.Console.WriteLine("written to docs/BENCHMARKS.md");
+        }
+        return 0;
+    }
+
+    // The console's own seed command, in a process of its own, timed from start to exit.
+    private static async Task<Figure> SeedAsync(string root, string database, string size)
+    {
+        System.Console.WriteLine($"8. seed --size {size}");
+        await RunAsync(root, "dotnet", "build", "EcomOps.Console", "-c", "Release", "-v", "q", "-nologo");
+        var clock = Stopwatch.StartNew();
+        await RunAsync(root, "dotnet", Path.Combine(root, "EcomOps.Console", "bin", "Release", "net10.0", "EcomOps.Console.dll"), "seed", "--size", size, "--reset");
+        var minutes = clock.Elapsed.TotalMinutes;
+        System.Console.WriteLine($"  seeded in {minutes:0.0} min");
+        return new Figure("8. large seed", $"seed --size {size} (one run)", "min", [minutes], "", null, "under 5 minutes", minutes < 5);
+
+        async Task RunAsync(string folder, string file, params string[] arguments)
+        {
+            var info = new ProcessStartInfo(file) { WorkingDirectory = folder, UseShellExecute = false };
+            arguments.ToList().ForEach(info.ArgumentList.Add);
+            info.Environment["ConnectionStrings__Ops"] = $"Data Source={database}";
+            info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+            using var process = Process.Start(info)!;
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}");
+            }
+        }
+    }
+
+    // The month's KPI workbook for every team, in a process of its own so its peak memory is its own (bench/Analytics).
+    private static async Task<List<Figure>> KpiAsync(string root, string database, int reps)
+    {
+        var seconds = new List<double>();
+        var peaks = new List<double>();
+        for (var rep = 0; rep < reps; rep++)
+        {
+            var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true };
+            foreach (var arg in new[] { "run", "-c", "Release", "--project", "bench/Analytics", "--", "measure", database })
+            {
+                info.ArgumentList.Add(arg);
+            }
+            using var process = Process.Start(info)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var total = Regex.Match(output, @"total: ([\d.]+) s");
+            var peak = Regex.Match(output, @"peak working set: ([\d.]+) MB");
+            if (!total.Success || !peak.Success)
+            {
+                throw new InvalidOperationException($"bench/Analytics said:\n{output}");
+            }
+            seconds.Add(double.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture));
+            peaks.Add(double.Parse(peak.Groups[1].Value, CultureInfo.InvariantCulture));
+            System.Console.WriteLine($"  workbook rep {rep + 1}: {seconds[^1]:0.0} s, peak {peaks[^1]:0} MB");
+        }
+        return
+        [
+            new Figure("7. KPI workbook", "the month, every team: time", "s", seconds, "", null, "under 5 s", Stats.Median(seconds) < 5),
+            new Figure("7. KPI workbook", "peak working set", "MB", peaks, "", null, "under 500 MB", Stats.Median(peaks) < 500),
+        ];
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EcomOps.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("EcomOps.sln not found above the benchmark.");
+    }
+}

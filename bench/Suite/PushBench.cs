@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using EcomOps.Console.Live;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Live;
+using EcomOps.Domain.Org;
+using EcomOps.Domain.Orders;
+using EcomOps.Domain.Service;
+using EcomOps.Domain.Service.Sla;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace EcomOps.Bench;
+
+/// <summary>
+/// Circuit push: N signed-in tabs on the order board and N on the ticket queue; one change committed through the Domain at
+/// a time; the delay from the commit until each tab's DOM shows it (a MutationObserver's timestamp in the page), against a
+/// bare SignalR client on /hubs/ops receiving the same change.
+/// </summary>
+internal static class PushBench
+{
+    // Watches the DOM for the probe the benchmark sets before each change, and notes when its value changes.
+    private const string Observer = """
+        window.__marks = []; window.__probe = null; window.__last = null;
+        window.__setProbe = (src) => { window.__probe = new Function('return ' + src); window.__last = String(window.__probe()); window.__marks = []; return window.__last; };
+        new MutationObserver(() => {
+            if (!window.__probe) { return; }
+            const value = String(window.__probe());
+            if (value !== window.__last) { window.__last = value; window.__marks.push([Date.now(), value]); }
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+        """;
+
+    public static async Task<List<Figure>> RunAsync(IBrowser browser, string folder, int tabs, int changes, int reps)
+    {
+        await using var host = new ConsoleHost(Path.Combine(folder, "push.db"), Domain.DemoData.DemoSize.Standard);
+        var figures = new List<Figure>();
+        figures.AddRange(await OrderBoardAsync(browser, host, tabs, changes, reps));
+        figures.AddRange(await TicketQueueAsync(browser, host, tabs, changes, reps));
+        return figures;
+    }
+
+    private static async Task<List<Figure>> OrderBoardAsync(IBrowser browser, ConsoleHost host, int tabs, int changes, int reps)
+    {
+        var services = host.Services;
+        await using var db = await services.GetRequiredService<IDbContextFactory<OpsDb>>().CreateDbContextAsync();
+        var channel = await db.SalesChannels.Where(c => c.Active).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        var sku = await db.Skus.Where(s => s.Active).OrderBy(s => s.Id).Select(s => s.Code).FirstAsync();
+        var intake = services.GetRequiredService<OrderIntake>();
+        var board = services.GetRequiredService<SharedBoard<OrderBoard>>();
+        var n = 0;
+        return await MeasureAsync(browser, host, "specialist@ecomops.local", "orders/board", Boards.Orders, "order board", tabs, changes, reps,
+            async () =>
+            {
+                var cell = $"[data-testid=board-intake-{channel}]";
+                var now = (await board.CurrentAsync()).Value.TodayIntake.First(c => c.ChannelId == channel).Total;
+                return ($"document.querySelector('{cell}')?.textContent ?? ''", (now + 1).ToString(CultureInfo.InvariantCulture));
+            },
+            async () =>
+            {
+                var placed = DateTime.UtcNow.AddMinutes(-1);
+                var result = await intake.TakeInAsync(Actor.System, channel, [new OrderDraft
+                {
+                    PlatformOrderId = $"PUSH-{Environment.ProcessId}-{n++}", CustomerName = "推送测试", CustomerPhone = "13800000000",
+                    ShippingAddress = "上海市浦东新区张江路 100 号", PlacedAtUtc = placed, PaidAtUtc = placed,
+                    Lines = [new OrderLineDraft(sku, null, 1, 1000, 0)],
+                }]);
+                return result.Value is [var taken] ? $"{taken.OrderId}" : throw new InvalidOperationException("the order was not taken in");
+            });
+    }
+
+    private static async Task<List<Figure>> TicketQueueAsync(IBrowser browser, ConsoleHost host, int tabs, int changes, int reps)
+    {
+        var services = host.Services;
+        var desk = services.GetRequiredService<TicketDesk>();
+        var queue = services.GetRequiredService<TicketQueue>();
+        await using var db = await services.GetRequiredService<IDbContextFactory<OpsDb>>().CreateDbContextAsync();
+        var agent = await db.Employees.Where(e => e.Email == "agent@ecomops.local").Select(e => e.Id).FirstAsync();
+        var other = await db.Employees.Where(e => e.Team == Team.CustomerService && e.Active && e.Id != agent && e.Role == Roles.CsAgent).Select(e => e.Id).FirstAsync();
+        // Enough unassigned tickets for every change: each claim takes one off the agent's first page.
+        for (var i = 0; i < changes * reps + 5; i++)
+        {
+            await desk.CreateAsync(Actor.System, new TicketForm
+            {
+                Channel = TicketChannel.OnlineChat, CustomerName = $"Push {i}", CustomerContact = $"push{i}@example.com", Subject = $"Push {i}",
+                Category = TicketCategories.Shipping, Priority = TicketPriority.Urgent, Message = "Where is my parcel?",
+            });
+        }
+        var mine = new QueueQuery(QueueScope.MineAndUnassigned, agent);
+        QueueRow? claimed = null;
+        return await MeasureAsync(browser, host, "agent@ecomops.local", "service/queue", Boards.Tickets, "ticket queue", tabs, changes, reps,
+            async () =>
+            {
+                claimed = (await queue.SearchAsync(mine)).Items.First(r => r.AssigneeId is null);
+                return ($"document.querySelector('[data-testid=queue-row-{claimed.Number}]') ? 'shown' : 'gone'", "gone");
+            },
+            async () =>
+            {
+                var outcome = await desk.AssignAsync(Actor.System, claimed!.Id, other, claimed.Version);
+                return outcome.Succeeded ? $"{claimed.Id}" : throw new InvalidOperationException("the claim failed");
+            });
+    }
+
+    private static async Task<List<Figure>> MeasureAsync(IBrowser browser, ConsoleHost host, string email, string path, string hubBoard, string name,
+        int tabs, int changes, int reps, Func<Task<(string Probe, string Expected)>> prepare, Func<Task<string>> commit)
+    {
+        var context = await Browsers.SignedInAsync(browser, host.Address, email);
+        await context.AddInitScriptAsync(Observer);
+        System.Console.WriteLine($"  {name}: opening {tabs} tabs");
+        var pages = await Browsers.OpenTabsAsync(context, path, tabs);
+
+        var heard = new ConcurrentQueue<(long AtMs, string Key)>();
+        await using var bare = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.Address, OpsHub.Path), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.Headers["Cookie"] = Browsers.CookieHeaderAsync(context).GetAwaiter().GetResult();
+            })
+            .Build();
+        bare.On<LiveChange>(OpsHub.ChangeMethod, c => heard.Enqueue((DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), c.Key)));
+        await bare.StartAsync();
+        await bare.InvokeAsync(nameof(OpsHub.Join), hubBoard);
+
+        var tabP50 = new List<double>();
+        var tabP99 = new List<double>();
+        var bareP50 = new List<double>();
+        var missed = 0;
+        for (var rep = 0; rep < reps; rep++)
+        {
+            var tabDelays = new List<double>();
+            var bareDelays = new List<double>();
+            for (var c = 0; c < changes; c++)
+            {
+                var (probe, expected) = await prepare();
+                await Task.WhenAll(pages.Select(p => p.EvaluateAsync<string>("src => window.__setProbe(src)", probe)));
+                heard.Clear();
+                var key = await commit();
+                var committed = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                var shown = new double?[pages.Count];
+                var deadline = DateTime.UtcNow.AddSeconds(10);
+                while (shown.Any(s => s is null) && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(250);
+                    await Task.WhenAll(pages.Select(async (p, i) =>
+                    {
+                        if (shown[i] is null)
+                        {
+                            var marks = await p.EvaluateAsync<object[][]>("() => window.__marks");
+                            var hit = marks.FirstOrDefault(m => m[1]?.ToString() == expected);
+                            shown[i] = hit is null ? null : Convert.ToDouble(hit[0].ToString(), CultureInfo.InvariantCulture) - committed;
+                        }
+                    }));
+                }
+                missed += shown.Count(s => s is null);
+                tabDelays.AddRange(shown.Where(s => s is not null).Select(s => Math.Max(0, s!.Value)));
+                if (heard.FirstOrDefault(h => h.Key == key) is { AtMs: > 0 } received)
+                {
+                    bareDelays.Add(Math.Max(0, received.AtMs - committed));
+                }
+                await Task.Delay(300);
+            }
+            tabP50.Add(Stats.Percentile(tabDelays, 50));
+            tabP99.Add(Stats.Percentile(tabDelays, 99));
+            bareP50.Add(Stats.Percentile(bareDelays, 50));
+            System.Console.WriteLine($"  {name} rep {rep + 1}: tabs p50 {tabP50[^1]:0} ms, p99 {tabP99[^1]:0} ms; bare client p50 {bareP50[^1]:0.0} ms; missed so far {missed}");
+        }
+        await context.CloseAsync();
+        var label = $"{tabs} tabs, {changes} changes × {reps}";
+        return
+        [
+            new Figure("1. circuit push", $"{name}: tab p50 ({label})", "ms", tabP50, "bare SignalR client p50", bareP50, "within 5× the bare client", Stats.Median(tabP50) <= 5 * Math.Max(1, Stats.Median(bareP50))),
+            new Figure("1. circuit push", $"{name}: tab p99", "ms", tabP99, "", null, "under 300 ms", Stats.Median(tabP99) < 300),
+            new Figure("1. circuit push", $"{name}: tab-changes missed", "", [missed], "", null, "none", missed == 0),
+        ];
+    }
+}
