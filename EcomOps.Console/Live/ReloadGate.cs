@@ -1,23 +1,26 @@
+using System.Diagnostics;
+
 namespace EcomOps.Console.Live;
 
 /// <summary>
-/// Folds a burst of live changes into as few reloads as possible without losing the last one: changes that arrive while
-/// the gate gathers are served by the reload that follows; a change that arrives while a reload runs (its query may
-/// already have read the state before that change) asks for one more reload. Used on the renderer's thread only, so
-/// the flags need no lock.
+/// Folds a burst of live changes into as few reloads as possible without losing the last one, and without delaying a
+/// lone change: a request after a quiet spell reloads at once; a request that arrives while a reload runs (its query may
+/// already have read the state before that change) asks for one more, no sooner than <c>spacing</c> after the last one
+/// ended, and every request until then is served by it. Used on the renderer's thread only, so the flags need no lock.
 /// </summary>
-public sealed class ReloadGate(Func<Task> reload, TimeSpan gather)
+public sealed class ReloadGate(Func<Task> reload, TimeSpan spacing)
 {
     private bool _running;
     private bool _reloading;
     private bool _again;
+    private long _lastEndedAt;
 
-    /// <summary>Reloads after <c>gather</c>, and again when changes arrive during a reload.</summary>
+    /// <summary>Reloads now (or once the spacing since the last reload has passed), and again for changes during a reload.</summary>
     public async Task RequestAsync()
     {
         if (_running)
         {
-            // While gathering, the coming reload reads this change too.
+            // While waiting for the spacing, the coming reload reads this change too.
             _again |= _reloading;
             return;
         }
@@ -27,9 +30,10 @@ public sealed class ReloadGate(Func<Task> reload, TimeSpan gather)
             do
             {
                 _again = false;
-                if (gather > TimeSpan.Zero)
+                var wait = spacing - Stopwatch.GetElapsedTime(_lastEndedAt);
+                if (_lastEndedAt != 0 && wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(gather);
+                    await Task.Delay(wait);
                 }
                 _reloading = true;
                 try
@@ -39,6 +43,7 @@ public sealed class ReloadGate(Func<Task> reload, TimeSpan gather)
                 finally
                 {
                     _reloading = false;
+                    _lastEndedAt = Stopwatch.GetTimestamp();
                 }
             }
             while (_again);

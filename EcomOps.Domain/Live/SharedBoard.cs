@@ -6,16 +6,19 @@ namespace EcomOps.Domain.Live;
 public sealed record BoardSnapshot<T>(T Value, long Sequence, DateTime AtUtc) where T : class;
 
 /// <summary>How a shared board follows its changes.</summary>
-/// <param name="Gather">How long a burst of changes is gathered before the one recomputation it causes.</param>
+/// <param name="Gather">The least time between two computations: a change after a quiet spell is computed at once, and
+/// the changes of a busy spell are gathered into one computation per this interval.</param>
 /// <param name="RefreshEvery">For state that moves with the clock (a deadline passing, a snooze ending): recompute this
 /// often while someone watches, even with no change. Null when only changes move it.</param>
 public sealed record SharedBoardOptions(TimeSpan Gather, TimeSpan? RefreshEvery = null);
 
 /// <summary>
-/// One board's state, computed once per gathered burst of changes and shared, read-only, by every viewer — so the cost
-/// of a change does not grow with the number of people watching. While nobody watches, a change only marks the state
-/// stale, and the next reader computes it. A change that arrives while a computation runs (whose query may already have
-/// read the state before it) causes one more computation, so the last change is never lost.
+/// One board's state, computed once per burst of changes and shared, read-only, by every viewer — so the cost of a change
+/// does not grow with the number of people watching. A commit's changes arrive together and cost one computation, started
+/// at once; changes that arrive while it runs (its query may already have read the state before them) cost one more, no
+/// sooner than <see cref="SharedBoardOptions.Gather"/> after it, so the last change is never lost and a busy spell
+/// costs one computation per interval. While nobody watches, a change only marks the state stale, and the next reader
+/// computes it.
 /// </summary>
 public sealed class SharedBoard<T> : IDisposable where T : class
 {
@@ -36,6 +39,7 @@ public sealed class SharedBoard<T> : IDisposable where T : class
     // A change (or a clock tick) arrived that the current snapshot may not show.
     private bool _dirty = true;
     private bool _pumping;
+    private long _lastEndedAt;
 
     // The computation under way, and the one a reader waits for when the state changed after that one began.
     private TaskCompletionSource<BoardSnapshot<T>>? _round;
@@ -70,7 +74,7 @@ public sealed class SharedBoard<T> : IDisposable where T : class
             }
             // A computation that began after the last change answers; otherwise the next one does.
             waiting = _pumping && !_dirty && _round is { } running ? running.Task : (_next ??= NewRound()).Task;
-            StartPumpLocked(gatherFirst: false);
+            StartPumpLocked();
         }
         return waiting.WaitAsync(ct);
     }
@@ -83,7 +87,7 @@ public sealed class SharedBoard<T> : IDisposable where T : class
             _watchers = [.. _watchers, onSnapshot];
             if (_options.RefreshEvery is { } every && _refresh is null)
             {
-                _refresh = _clock.CreateTimer(_ => MarkDirty(gatherFirst: false), null, every, every);
+                _refresh = _clock.CreateTimer(_ => MarkDirty(), null, every, every);
             }
         }
         return new Watching(this, onSnapshot);
@@ -106,12 +110,12 @@ public sealed class SharedBoard<T> : IDisposable where T : class
     {
         if (changes.Any(_matters))
         {
-            MarkDirty(gatherFirst: true);
+            MarkDirty();
         }
         return Task.CompletedTask;
     }
 
-    private void MarkDirty(bool gatherFirst)
+    private void MarkDirty()
     {
         lock (_gate)
         {
@@ -119,39 +123,38 @@ public sealed class SharedBoard<T> : IDisposable where T : class
             // Nobody watching: the next reader computes; nothing is computed for no one.
             if (_watchers.Length > 0)
             {
-                StartPumpLocked(gatherFirst);
+                StartPumpLocked();
             }
         }
     }
 
-    private void StartPumpLocked(bool gatherFirst)
+    private void StartPumpLocked()
     {
         if (_pumping)
         {
             return;
         }
         _pumping = true;
-        _ = Task.Run(() => PumpAsync(gatherFirst));
+        _ = Task.Run(PumpAsync);
     }
 
-    private async Task PumpAsync(bool gatherFirst)
+    private async Task PumpAsync()
     {
-        var gather = gatherFirst;
         while (true)
         {
-            if (gather && _options.Gather > TimeSpan.Zero)
+            // The interval is the machine's pause, not business time: real time even under a test's fake clock.
+            var wait = _options.Gather - System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref _lastEndedAt));
+            if (wait > TimeSpan.Zero)
             {
                 try
                 {
-                    // Gathering is the machine's pause, not business time: real time even under a test's fake clock.
-                    await Task.Delay(_options.Gather, _stopping.Token);
+                    await Task.Delay(wait, _stopping.Token);
                 }
                 catch (OperationCanceledException)
                 {
                     return;
                 }
             }
-            gather = true;
             TaskCompletionSource<BoardSnapshot<T>> round;
             lock (_gate)
             {
@@ -178,6 +181,7 @@ public sealed class SharedBoard<T> : IDisposable where T : class
                 return;
             }
 
+            Volatile.Write(ref _lastEndedAt, System.Diagnostics.Stopwatch.GetTimestamp());
             Func<BoardSnapshot<T>, Task>[] watchers;
             lock (_gate)
             {

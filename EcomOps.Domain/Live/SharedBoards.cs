@@ -17,13 +17,14 @@ public sealed record HomeBoard(IReadOnlyList<TeamHeadcount> Headcount, QueueCoun
 public sealed record ComplaintBoard(IReadOnlyList<ComplaintBoardRow> Rows);
 
 /// <summary>
-/// The boards whose state every viewer shares: each one computed once per gathered burst of its changes (and, where
-/// the clock moves it, once a minute while watched), never once per viewer.
+/// The boards whose state every viewer shares: each one computed once per burst of its changes (and, where the clock
+/// moves it, once a minute while watched), never once per viewer.
 /// </summary>
 public static class SharedBoards
 {
-    /// <summary>Long enough to fold an import's or a sweep's commits into one computation, short enough to feel live.</summary>
-    public static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(150);
+    /// <summary>The least time between two computations of a busy board: an import's or a sweep's stream of commits costs
+    /// at most ten computations a second, while a lone change is computed at once.</summary>
+    public static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Deadlines pass and snoozes end without any change being committed.</summary>
     public static readonly TimeSpan ClockRefresh = TimeSpan.FromMinutes(1);

@@ -43,18 +43,22 @@ public sealed class ReloadGateTests
     }
 
     [Fact]
-    public async Task A_burst_that_arrives_while_the_gate_gathers_costs_one_reload()
+    public async Task A_lone_change_reloads_at_once_and_a_burst_right_after_costs_one_more_reload()
     {
         var loads = 0;
         var gate = new ReloadGate(() => { loads++; return Task.CompletedTask; }, TimeSpan.FromMilliseconds(200));
 
         var first = gate.RequestAsync();
-        for (var i = 0; i < 99; i++)
+        Assert.Equal(1, loads);
+        await first;
+        var second = gate.RequestAsync();
+        for (var i = 0; i < 98; i++)
         {
             await gate.RequestAsync();
         }
-        await first;
-
         Assert.Equal(1, loads);
+        await second;
+
+        Assert.Equal(2, loads);
     }
 }
