@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using EcomOps.Domain.Time;
 
 namespace EcomOps.Domain.Data;
 
@@ -34,23 +35,26 @@ public sealed record ListWorkbookFile(byte[] Content, int Rows, bool Capped);
 /// <summary>
 /// The workbook of a list a user exports (orders, stock, alerts, purchase orders, tickets): one sheet, the header row
 /// bold and frozen, widths from the data, text through <see cref="SpreadsheetText"/> (never run as a formula), numbers
-/// as numbers, money in yuan, times as Excel dates in the company time zone. At most <see cref="MaxRows"/> rows; a
-/// longer list says so under its last row.
+/// as numbers, money in yuan, times as Excel dates in the company time zone, shown in the reader's language's date
+/// format. At most <see cref="MaxRows"/> rows; a longer list says so under its last row.
 /// </summary>
 public static class ListWorkbook
 {
     public const int MaxRows = 100_000;
     public const string MoneyFormat = "\"¥\"#,##0.00";
-    public const string DateTimeFormat = "yyyy-mm-dd hh:mm";
     public const string NumberFormat = "#,##0.##";
 
     /// <param name="rows">The rows in the order the list shows them; read up to <paramref name="cap"/> + 1 to know whether it was cut.</param>
-    /// <param name="text">Turns a UI text key into the reader's language (headers, enum names, the cap note).</param>
+    /// <param name="text">
+    /// Turns a UI text key into the reader's language (headers, enum names, the cap note); its "Lists.Export.Culture"
+    /// names the language, which picks the date format.
+    /// </param>
     public static ListWorkbookFile Build<TRow>(string sheetTitle, IReadOnlyList<ListColumn<TRow>> columns, IEnumerable<TRow> rows,
         Func<string, string> text, TimeZoneInfo zone, int cap = MaxRows)
     {
         using var workbook = new XLWorkbook();
         var ws = workbook.Worksheets.Add(SheetName(sheetTitle));
+        var dateFormat = DateFormats.ExcelDateTime(CultureInfo.GetCultureInfo(text("Lists.Export.Culture")));
         var widths = new int[columns.Count];
         for (var c = 0; c < columns.Count; c++)
         {
@@ -74,7 +78,7 @@ public static class ListWorkbook
             var r = written + 2;
             for (var c = 0; c < columns.Count; c++)
             {
-                widths[c] = Math.Max(widths[c], Put(ws.Cell(r, c + 1), columns[c].Cell(row, text), zone));
+                widths[c] = Math.Max(widths[c], Put(ws.Cell(r, c + 1), columns[c].Cell(row, text), zone, dateFormat));
             }
             written++;
         }
@@ -102,7 +106,7 @@ public static class ListWorkbook
     }
 
     /// <summary>Writes the cell and answers its width in Excel's character units.</summary>
-    private static int Put(IXLCell target, ListCell cell, TimeZoneInfo zone)
+    private static int Put(IXLCell target, ListCell cell, TimeZoneInfo zone, string dateFormat)
     {
         switch (cell.Kind)
         {
@@ -116,8 +120,8 @@ public static class ListWorkbook
                 return m.ToString("#,##0.00", CultureInfo.InvariantCulture).Length + 1;
             case ListCellKind.DateTime when cell.Utc is { } utc:
                 target.SetValue(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
-                target.Style.NumberFormat.Format = DateTimeFormat;
-                return DateTimeFormat.Length;
+                target.Style.NumberFormat.Format = dateFormat;
+                return DateTimeWidth;
             case ListCellKind.Text when !string.IsNullOrEmpty(cell.Text):
                 PutText(target, cell.Text);
                 return Width(cell.Text);
@@ -137,6 +141,9 @@ public static class ListWorkbook
             target.Style.IncludeQuotePrefix = true;
         }
     }
+
+    /// <summary>"28 Nov 2026 14:05", the longer of the two languages' date and time.</summary>
+    private const int DateTimeWidth = 17;
 
     /// <summary>Chinese characters take two columns.</summary>
     private static int Width(string text) => text.Sum(ch => ch > 0x2E80 ? 2 : 1);

@@ -37,6 +37,21 @@ public sealed class ListWorkbookTests
         Assert.All(Enumerable.Range(1, 4), c => Assert.InRange(list.Sheet.Column(c).Width, 8, 60));
     }
 
+    [Theory]
+    [InlineData("en", "dd mmm yyyy hh:mm")]
+    [InlineData("zh-Hans", "yyyy\\/mm\\/dd hh:mm")]
+    public void A_time_is_a_date_cell_in_the_company_zone_with_the_date_format_of_the_workbooks_language(string language, string format)
+    {
+        var at = new DateTime(2026, 11, 27, 17, 5, 0, DateTimeKind.Utc);
+
+        using var list = new ExportedList(ListWorkbook.Build("List", Columns, [new Row("Li Lei", 1, 0, at)], ExportedList.Text(language), Shanghai));
+
+        var cell = list.Sheet.Cell(2, 4);
+        Assert.Equal(XLDataType.DateTime, cell.DataType);
+        Assert.Equal(new DateTime(2026, 11, 28, 1, 5, 0), cell.GetDateTime());
+        Assert.Equal(format, cell.Style.NumberFormat.Format);
+    }
+
     [Fact]
     public void Formula_like_text_is_exported_inert_and_control_characters_are_dropped()
     {

@@ -2,6 +2,7 @@ using EcomOps.Domain.Data;
 using System.Globalization;
 using ClosedXML.Excel;
 using EcomOps.Domain.Service.Complaints;
+using EcomOps.Domain.Time;
 
 namespace EcomOps.Domain.Analytics.Kpi;
 
@@ -31,7 +32,7 @@ public static class KpiWorkbook
     {
         using var workbook = new XLWorkbook();
         var first = sheets.FirstOrDefault();
-        var builtAt = first is null ? "" : Local(first.BuiltAtUtc, first.TimeZoneId).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var builtAt = first is null ? "" : Local(first.BuiltAtUtc, first.TimeZoneId).ToString($"{DateFormats.DatePattern(culture)} {DateFormats.TimePattern}", culture);
         string Header(KpiSheet? s) => s is null ? "" : string.Format(CultureInfo.InvariantCulture, text("Kpi.Workbook.PeriodLine"), s.Period.Label, s.Period.DayRange, s.TimeZoneId, builtAt);
 
         WriteSummary(workbook.Worksheets.Add(SummarySheet), sheets, text, culture, Header(first));
@@ -177,7 +178,7 @@ public static class KpiWorkbook
                         w.Row([
                             Cell.Text(text($"Team.{sheet.Team}")), Cell.Text(column.Metric.Name(culture)),
                             Cell.Text(row.EmployeeId is null ? text("Kpi.TeamTotal") : row.Name), Cell.Number(records.Total, MetricUnit.Count),
-                            Cell.Text(r.Reference), Cell.Text(TimeZoneInfo.ConvertTimeFromUtc(r.AtUtc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+                            Cell.Text(r.Reference), Cell.At(TimeZoneInfo.ConvertTimeFromUtc(r.AtUtc, zone), culture),
                             Cell.Text(r.Detail),
                         ]);
                     }
@@ -190,7 +191,7 @@ public static class KpiWorkbook
     private static DateTime Local(DateTime utc, string zoneId) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById(zoneId));
 
-    private readonly record struct Cell(string? Label, double? Value, string? Format, bool IsAttainment)
+    private readonly record struct Cell(string? Label, double? Value, string? Format, bool IsAttainment, DateTime? Local = null)
     {
         public static Cell Text(string value) => new(value, null, null, false);
 
@@ -198,8 +199,11 @@ public static class KpiWorkbook
 
         public static Cell Attainment(double? value) => new(null, value, "0%", true);
 
-        /// <summary>Width in Excel's character units; Chinese characters take two.</summary>
-        public int Width => Label is { } t ? t.Sum(ch => ch > 0x2E80 ? 2 : 1) : Value is null ? 1 : 10;
+        /// <summary>A local time of the company zone, as a date cell in the workbook's language's date format.</summary>
+        public static Cell At(DateTime local, CultureInfo culture) => new(null, null, DateFormats.ExcelDateTime(culture), false, local);
+
+        /// <summary>Width in Excel's character units; Chinese characters take two; a date and time as "28 Nov 2026 14:05".</summary>
+        public int Width => Label is { } t ? t.Sum(ch => ch > 0x2E80 ? 2 : 1) : Local is not null ? 17 : Value is null ? 1 : 10;
     }
 
     /// <summary>Writes a sheet row by row, keeping column widths and the attainment columns for conditional formatting.</summary>
@@ -259,6 +263,11 @@ public static class KpiWorkbook
             else if (cell.Value is { } value)
             {
                 target.SetValue(value);
+                target.Style.NumberFormat.Format = cell.Format;
+            }
+            else if (cell.Local is { } local)
+            {
+                target.SetValue(local);
                 target.Style.NumberFormat.Format = cell.Format;
             }
             if (cell.IsAttainment)
