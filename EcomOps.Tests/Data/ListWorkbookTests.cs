@@ -1,4 +1,6 @@
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using EcomOps.Domain.Data;
 using EcomOps.Tests.Support;
 
@@ -66,6 +68,23 @@ public sealed class ListWorkbookTests
         Assert.True(formula.Style.IncludeQuotePrefix);
         Assert.Equal("=HYPERLINK(\"http://x\",\"y\")", formula.GetString());
         Assert.Equal("Li Lei", list.Sheet.Cell(3, 1).GetString());
+    }
+
+    [Fact]
+    public void The_streamed_rows_are_valid_spreadsheet_markup_with_text_inline_and_special_characters_kept()
+    {
+        var at = new DateTime(2026, 11, 27, 2, 30, 0, DateTimeKind.Utc);
+        var rows = new[] { new Row("A & B <tag> \"quoted\"\nsecond line", 1, 100, at), new Row(" padded ", 2, 200, at) };
+
+        var file = ListWorkbook.Build("List", Columns, rows, ExportedList.Text("en"), Shanghai);
+
+        using (var package = SpreadsheetDocument.Open(new MemoryStream(file.Content), false))
+        {
+            var sheet = package.WorkbookPart!.WorksheetParts.Single();
+            Assert.Empty(new OpenXmlValidator().Validate(sheet));
+        }
+        using var list = new ExportedList(file);
+        Assert.Equal(["A & B <tag> \"quoted\"\nsecond line", " padded "], list.Texts("Customer"));
     }
 
     [Fact]
