@@ -15,7 +15,7 @@ namespace EcomOps.Domain.Data;
 /// </summary>
 public static class StreamedWorkbook
 {
-    private const string RowsGoHere = "streamed rows";
+    private const string RowsGoHere = "<!--streamed rows-->";
     private static readonly XNamespace Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private static readonly XNamespace PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
 
@@ -34,6 +34,7 @@ public static class StreamedWorkbook
             foreach (var entry in source.Entries)
             {
                 using var from = entry.Open();
+                // Fastest: 100,000 list rows in 4 s and 12.7 MB, where Optimal takes 6.5 s for 8 MB (docs/BENCHMARKS.md).
                 using var to = target.CreateEntry(entry.FullName, CompressionLevel.Fastest).Open();
                 if (entry.FullName == longSheet)
                 {
@@ -71,22 +72,27 @@ public static class StreamedWorkbook
         root.Element(ns + "dimension")?.Remove();
         var data = root.Element(ns + "sheetData")!;
         var template = data.Elements(ns + "row").Single(r => (int)r.Attribute("r")! == templateRow);
-        var styles = template.Elements(ns + "c").ToDictionary(c => ColumnOf((string)c.Attribute("r")!), c => (uint?)c.Attribute("s") ?? 0);
+        var cells = template.Elements(ns + "c").ToDictionary(c => ColumnOf((string)c.Attribute("r")!), c => (uint?)c.Attribute("s") ?? 0);
+        var styles = new uint[cells.Count == 0 ? 0 : cells.Keys.Max()];
+        foreach (var (column, style) in cells)
+        {
+            styles[column - 1] = style;
+        }
         template.Remove();
-        data.Add(new XComment(RowsGoHere));
+        data.Add(new XComment(RowsGoHere[4..^3]));
 
         var xml = root.ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
-        var split = xml.IndexOf($"<!--{RowsGoHere}-->", StringComparison.Ordinal);
+        var split = xml.IndexOf(RowsGoHere, StringComparison.Ordinal);
         // The rows are written in the sheet's own spelling of its namespace (ClosedXML's package writes "x:").
         var prefix = root.GetPrefixOfNamespace(ns) is { Length: > 0 } p ? p + ":" : "";
         using var writer = new StreamWriter(to, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         writer.Write("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
         writer.Write(xml.AsSpan(0, split));
-        using (var rows = new StreamedRows(writer, prefix, templateRow, [.. Enumerable.Range(1, styles.Count == 0 ? 0 : styles.Keys.Max()).Select(c => styles.GetValueOrDefault(c))]))
+        using (var rows = new StreamedRows(writer, prefix, templateRow, styles))
         {
             writeRows(rows);
         }
-        writer.Write(xml.AsSpan(split + RowsGoHere.Length + 7));
+        writer.Write(xml.AsSpan(split + RowsGoHere.Length));
     }
 
     private static int ColumnOf(string reference) => reference.TakeWhile(char.IsLetter).Aggregate(0, (n, ch) => n * 26 + ch - 'A' + 1);
