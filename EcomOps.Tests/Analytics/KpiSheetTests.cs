@@ -1,5 +1,8 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using EcomOps.Domain.Analytics;
 using EcomOps.Domain.Analytics.Kpi;
 using EcomOps.Domain.Analytics.Sources;
@@ -170,6 +173,12 @@ public sealed class KpiSheetTests : IAsyncLifetime
 
         var bytes = KpiWorkbook.Build([cs], _harness.Get<MetricCatalogue>().Metrics, Text, CultureInfo.GetCultureInfo(language), 5);
 
+        using (var package = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            var book = package.WorkbookPart!;
+            var streamed = book.GetPartById(book.Workbook.Descendants<Sheet>().Single(s => s.Name == KpiWorkbook.SourcesSheet).Id!);
+            Assert.Empty(new OpenXmlValidator().Validate(streamed));
+        }
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
         var sources = workbook.Worksheet(KpiWorkbook.SourcesSheet);
         Assert.Equal("Kpi.RecordTime", sources.Cell(KpiWorkbook.TableHeaderRow, 6).GetString());
