@@ -106,7 +106,7 @@ public sealed partial class AuditWording
 
     public string EntityName(string type) => Text($"Audit.EntityType.{type}", type);
 
-    /// <summary>"Employee · 周杰 (E1)", "KPI target · Customer service · Monthly · Reply timeliness"; "Ticket #7" when the record has no name or is gone.</summary>
+    /// <summary>"Employee · 周杰 (E1)", "KPI target · Customer service · Month · Reply timeliness"; "Ticket #7" when the record has no name or is gone.</summary>
     public string Record(AuditEntry entry) =>
         RecordName(entry) is { } name ? $"{EntityName(entry.EntityType)} · {name}" : $"{EntityName(entry.EntityType)} #{entry.EntityKey}";
 
