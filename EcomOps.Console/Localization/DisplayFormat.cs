@@ -13,8 +13,7 @@ public sealed class DisplayFormat(CompanyTime time)
 {
     private static readonly ConcurrentDictionary<string, CultureInfo> Cultures = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>24-hour clock in both languages: a shift that ends at 18:00 is never "6:00 PM" on one screen and "18:00" on another.</summary>
-    public const string TimePattern = "HH:mm";
+    public const string TimePattern = DateFormats.TimePattern;
 
     public string ZoneName => time.Zone.Id;
 
@@ -42,7 +41,7 @@ public sealed class DisplayFormat(CompanyTime time)
         return amount.ToString("C2", format);
     }
 
-    public static string DatePatternOf(CultureInfo culture) => IsChinese(culture) ? "yyyy/MM/dd" : "dd MMM yyyy";
+    public static string DatePatternOf(CultureInfo culture) => DateFormats.DatePattern(culture);
 
     /// <summary>
     /// The culture the console runs a language in: the language's own, with the console's date and time patterns.
@@ -57,6 +56,4 @@ public sealed class DisplayFormat(CompanyTime time)
         dates.LongTimePattern = TimePattern + ":ss";
         return CultureInfo.ReadOnly(culture);
     });
-
-    private static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";
 }

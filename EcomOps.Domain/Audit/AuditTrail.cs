@@ -34,6 +34,13 @@ public sealed class AuditTrail(IDbContextFactory<OpsDb> dbFactory, TimeProvider 
         return new Page<AuditEntry>(items, total);
     }
 
+    /// <summary>The records these entries name, read once for all of them (see <see cref="AuditRecords"/>).</summary>
+    public async Task<AuditRecords> RecordsAsync(IReadOnlyCollection<AuditEntry> entries, IEnumerable<int> employeeIds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await AuditRecords.ReadAsync(db, entries, employeeIds, ct);
+    }
+
     /// <summary>Every entry the filters match, in the page's order, up to <see cref="ExportCap"/> (paging ignored).</summary>
     public async Task<Page<AuditEntry>> ExportAsync(AuditQuery query, CancellationToken ct = default)
     {

@@ -4,12 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Orders;
 
-public enum OrderSort
+/// <summary>
+/// The order list's sortable columns: each is an index in sort order (see the order's configuration), so a page of
+/// 1,000,000 orders is read from an index, never sorted. Customer, channel and state have no such index.
+/// </summary>
+public enum OrderColumn
 {
-    PlacedNewest,
-    PlacedOldest,
-    TotalHighest,
-    ShipBySoonest,
+    Placed,
+    Total,
+    ShipBy,
 }
 
 /// <summary>What the order list shows: each field narrows it; tiles of the board open it with some of them set.</summary>
@@ -61,6 +64,8 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
 {
     private static readonly ShippingStatus[] Unshipped = [ShippingStatus.NotAssigned, ShippingStatus.Assigned, ShippingStatus.Picking, ShippingStatus.Packed];
 
+    public static readonly ListSort<OrderColumn> NewestFirst = new(OrderColumn.Placed, Descending: true);
+
     public async Task<OrderBoard> BoardAsync(CancellationToken ct = default)
     {
         var now = time.UtcNow;
@@ -91,11 +96,11 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
             atRisk, late, awaiting, intake, now);
     }
 
-    public async Task<OrderPage> ListAsync(OrderFilter filter, OrderSort sort, int skip, int take, CancellationToken ct = default)
+    public async Task<OrderPage> ListAsync(OrderFilter filter, ListSort<OrderColumn> sort, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var total = await Filter(db, filter).CountAsync(ct);
-        var rows = await Rows(db, filter, sort).Skip(skip).Take(Math.Clamp(take, 1, 200)).ToListAsync(ct);
+        var rows = await RowsAsync(db, filter, sort, skip, Math.Clamp(take, 1, 200), ct);
         return new OrderPage(rows, total);
     }
 
@@ -116,28 +121,52 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
     ];
 
     /// <summary>Every order the list shows with these filters, in its order, as a workbook (capped at <see cref="ListWorkbook.MaxRows"/>).</summary>
-    public async Task<ListWorkbookFile> ExportAsync(OrderFilter filter, OrderSort sort, Func<string, string> text, CancellationToken ct = default)
+    public async Task<ListWorkbookFile> ExportAsync(OrderFilter filter, ListSort<OrderColumn> sort, Func<string, string> text, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await Rows(db, filter, sort).Take(ListWorkbook.MaxRows + 1).ToListAsync(ct);
+        var rows = await RowsAsync(db, filter, sort, 0, ListWorkbook.MaxRows + 1, ct);
         return ListWorkbook.Build(text("Nav.OrderList"), ExportColumns, rows, text, time.Zone);
     }
 
-    /// <summary>The list's one query: the page takes a page of it, the export all of it.</summary>
-    private IQueryable<OrderRow> Rows(OpsDb db, OrderFilter filter, OrderSort sort)
+    /// <summary>
+    /// The list's rows in its order, the id breaking ties the same way: the page takes a page of them, the export all.
+    /// Orders without a ship-by time (not paid yet) come after the others both ways, so the count and the rows agree:
+    /// descending, SQLite's order puts them there (NULL sorts lowest); ascending, the dated orders are read first and
+    /// the undated after them, each an index range in order, where ORDER BY "ShipByUtc IS NULL" would sort the table.
+    /// </summary>
+    private async Task<List<OrderRow>> RowsAsync(OpsDb db, OrderFilter filter, ListSort<OrderColumn> sort, int skip, int take, CancellationToken ct)
     {
-        var query = Filter(db, filter);
-        query = sort switch
+        var orders = Filter(db, filter);
+        if (sort is not { Column: OrderColumn.ShipBy, Descending: false })
         {
-            OrderSort.PlacedOldest => query.OrderBy(o => o.PlacedAtUtc).ThenBy(o => o.Id),
-            OrderSort.TotalHighest => query.OrderByDescending(o => o.TotalCents).ThenByDescending(o => o.Id),
-            // Orders without a ship-by time (not paid yet) come last rather than drop out, so the count and the rows agree.
-            OrderSort.ShipBySoonest => query.OrderBy(o => o.ShipByUtc == null).ThenBy(o => o.ShipByUtc).ThenBy(o => o.Id),
-            _ => query.OrderByDescending(o => o.PlacedAtUtc).ThenByDescending(o => o.Id),
-        };
-        return query.Select(o => new OrderRow(o.Id, o.PlatformOrderId, o.Channel!.Name, o.CustomerName, o.CustomerPhone, o.TotalCents,
-            o.Status, o.PaymentStatus, o.ShippingStatus, o.PlacedAtUtc, o.ShipByUtc, o.HeldSinceUtc));
+            return await Shape(Sorted(orders, sort)).Skip(skip).Take(take).ToListAsync(ct);
+        }
+        var dated = await Shape(Sorted(orders.Where(o => o.ShipByUtc != null), sort)).Skip(skip).Take(take).ToListAsync(ct);
+        if (dated.Count == take)
+        {
+            return dated;
+        }
+        var datedTotal = dated.Count > 0 ? skip + dated.Count : await orders.CountAsync(o => o.ShipByUtc != null, ct);
+        var undated = await Shape(orders.Where(o => o.ShipByUtc == null).OrderBy(o => o.Id))
+            .Skip(Math.Max(0, skip - datedTotal)).Take(take - dated.Count).ToListAsync(ct);
+        return [.. dated, .. undated];
     }
+
+    private static IOrderedQueryable<Order> Sorted(IQueryable<Order> orders, ListSort<OrderColumn> sort)
+    {
+        var d = sort.Descending;
+        var sorted = sort.Column switch
+        {
+            OrderColumn.Total => orders.By(o => o.TotalCents, d),
+            OrderColumn.ShipBy => orders.By(o => o.ShipByUtc, d),
+            _ => orders.By(o => o.PlacedAtUtc, d),
+        };
+        return sorted.Then(o => o.Id, d);
+    }
+
+    private static IQueryable<OrderRow> Shape(IQueryable<Order> orders) =>
+        orders.Select(o => new OrderRow(o.Id, o.PlatformOrderId, o.Channel!.Name, o.CustomerName, o.CustomerPhone, o.TotalCents,
+            o.Status, o.PaymentStatus, o.ShippingStatus, o.PlacedAtUtc, o.ShipByUtc, o.HeldSinceUtc));
 
     /// <summary>
     /// Held orders, longest waiting first, with their open reasons; searched by order number, platform order id,

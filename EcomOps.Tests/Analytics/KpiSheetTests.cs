@@ -1,5 +1,8 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using EcomOps.Domain.Analytics;
 using EcomOps.Domain.Analytics.Kpi;
 using EcomOps.Domain.Analytics.Sources;
@@ -158,6 +161,33 @@ public sealed class KpiSheetTests : IAsyncLifetime
         Assert.All(formulaLike, c => Assert.False(c.HasFormula));
         Assert.All(formulaLike, c => Assert.True(c.Style.IncludeQuotePrefix));
         Assert.Contains(workbook.Worksheet(KpiWorkbook.SummarySheet).Column(2).CellsUsed(), c => c.GetString() == "Kpi.NoMetricsYet");
+    }
+
+    [Theory]
+    [InlineData("en", "dd mmm yyyy hh:mm")]
+    [InlineData("zh-Hans", "yyyy\\/mm\\/dd hh:mm")]
+    public async Task A_records_time_in_the_sources_sheet_is_a_date_in_the_company_zone_in_the_workbooks_language(string language, string format)
+    {
+        await AnsweredTicketAsync("Where is my parcel", TimeSpan.FromMinutes(10));
+        var cs = await _harness.Get<KpiSheets>().BuildAsync(Team.CustomerService, November, recordCap: 5);
+
+        var bytes = KpiWorkbook.Build([cs], _harness.Get<MetricCatalogue>().Metrics, Text, CultureInfo.GetCultureInfo(language), 5);
+
+        using (var package = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            var book = package.WorkbookPart!;
+            var streamed = book.GetPartById(book.Workbook.Descendants<Sheet>().Single(s => s.Name == KpiWorkbook.SourcesSheet).Id!);
+            Assert.Empty(new OpenXmlValidator().Validate(streamed));
+        }
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        var sources = workbook.Worksheet(KpiWorkbook.SourcesSheet);
+        Assert.Equal("Kpi.RecordTime", sources.Cell(KpiWorkbook.TableHeaderRow, 6).GetString());
+        var times = sources.Column(6).CellsUsed().Where(c => c.Address.RowNumber > KpiWorkbook.TableHeaderRow).ToList();
+        Assert.NotEmpty(times);
+        Assert.All(times, c => Assert.Equal(XLDataType.DateTime, c.DataType));
+        Assert.All(times, c => Assert.Equal(format, c.Style.NumberFormat.Format));
+        // The harness clock: 2026-11-27 02:00 UTC, 10:00 in Shanghai; the tickets of the test are from today.
+        Assert.All(times, c => Assert.Equal(new DateOnly(2026, 11, 27), DateOnly.FromDateTime(c.GetDateTime())));
     }
 
     [Fact]

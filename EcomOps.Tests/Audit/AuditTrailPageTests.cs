@@ -38,7 +38,7 @@ public sealed class AuditTrailPageTests : IAsyncLifetime
         var page = ctx.Render<AuditTrailPage>();
 
         page.WaitForAssertion(() => Assert.Contains("Employee number", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
-        Assert.Contains("Employee #", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("Employee · 周杰 (E1)", page.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain(">EmployeeNumber<", page.Markup, StringComparison.Ordinal);
         // Times in the company's zone and the one date format, as the "when" column: the harness clock is 2026-11-27 10:00 in Shanghai.
         Assert.Contains("Updated at</b>: ∅ → 27 Nov 2026 10:00", page.Markup, StringComparison.Ordinal);
@@ -70,6 +70,50 @@ public sealed class AuditTrailPageTests : IAsyncLifetime
         Assert.DoesNotContain(ServiceMetricSource.Csat, text, StringComparison.Ordinal);
         Assert.DoesNotContain("zhou.jie@", text, StringComparison.Ordinal);
         Assert.DoesNotContain(">system<", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_kpi_target_reads_as_its_metric_reads_amounts_as_money_and_records_by_name_on_the_page_and_in_the_workbook()
+    {
+        var admin = new Actor("admin-id", "admin@ecomops.local");
+        var zhou = (await _harness.Get<EmployeeDirectory>().CreateAsync(admin, new EmployeeForm
+        {
+            EmployeeNumber = "E7", FullName = "周杰", Email = "zhou.jie@ecomops.local", Role = Roles.CsAgent, HireDate = new DateOnly(2024, 1, 2), Password = "welcome123",
+        })).Value!;
+        var targets = _harness.Get<KpiTargets>();
+        var created = (await targets.SetAsync(admin, Team.CustomerService, PeriodKind.Month, ServiceMetricSource.ReplyTimeliness, 0.9, null)).Value!;
+        // The update's entry holds the value alone: the metric comes from the target itself.
+        await targets.SetAsync(admin, Team.CustomerService, PeriodKind.Month, ServiceMetricSource.ReplyTimeliness, 0.95, created.Version);
+        int skuId;
+        await using (var db = _harness.NewDb())
+        {
+            var sku = new EcomOps.Domain.Catalog.Sku { Code = "TEE-01", Name = "T-shirt", ListPriceCents = 12_900, Active = true };
+            db.Skus.Add(sku);
+            await db.SaveChangesAsync();
+            skuId = sku.Id;
+            sku.ListPriceCents = 9_900;
+            await db.SaveChangesAsync();
+        }
+        await using var ctx = NewPage(out var render);
+        var page = render();
+
+        page.WaitForAssertion(() => Assert.Contains("周杰 (E7)", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var text = page.Find("[data-testid=audit-table]").TextContent;
+        var metric = _harness.Get<MetricCatalogue>().Find(ServiceMetricSource.ReplyTimeliness)!.Name(CultureInfo.GetCultureInfo("en"));
+        Assert.Contains($"Employee · 周杰 (E7)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Employee #{zhou.Id}", text, StringComparison.Ordinal);
+        Assert.Contains($"KPI target · Customer service · Month · {metric}", text, StringComparison.Ordinal);
+        Assert.Contains("Value: ∅ → 90.0%", text, StringComparison.Ordinal);
+        Assert.Contains("Value: 90.0% → 95.0%", text, StringComparison.Ordinal);
+        Assert.Contains("SKU · TEE-01", text, StringComparison.Ordinal);
+        Assert.Contains("List price: ¥129.00 → ¥99.00", text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"SKU #{skuId}", text, StringComparison.Ordinal);
+
+        var (bytes, _, _) = await page.InvokeAsync(() => page.Instance.BuildWorkbookAsync());
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        var cells = workbook.Worksheet(AuditWorkbook.SheetName).CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.Contains(cells, c => c.Contains("Value: 90.0% → 95.0%", StringComparison.Ordinal));
+        Assert.Contains("Employee · 周杰 (E7)", cells);
     }
 
     [Theory]

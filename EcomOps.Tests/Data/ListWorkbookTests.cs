@@ -1,4 +1,6 @@
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using EcomOps.Domain.Data;
 using EcomOps.Tests.Support;
 
@@ -37,6 +39,21 @@ public sealed class ListWorkbookTests
         Assert.All(Enumerable.Range(1, 4), c => Assert.InRange(list.Sheet.Column(c).Width, 8, 60));
     }
 
+    [Theory]
+    [InlineData("en", "dd mmm yyyy hh:mm")]
+    [InlineData("zh-Hans", "yyyy\\/mm\\/dd hh:mm")]
+    public void A_time_is_a_date_cell_in_the_company_zone_with_the_date_format_of_the_workbooks_language(string language, string format)
+    {
+        var at = new DateTime(2026, 11, 27, 17, 5, 0, DateTimeKind.Utc);
+
+        using var list = new ExportedList(ListWorkbook.Build("List", Columns, [new Row("Li Lei", 1, 0, at)], ExportedList.Text(language), Shanghai));
+
+        var cell = list.Sheet.Cell(2, 4);
+        Assert.Equal(XLDataType.DateTime, cell.DataType);
+        Assert.Equal(new DateTime(2026, 11, 28, 1, 5, 0), cell.GetDateTime());
+        Assert.Equal(format, cell.Style.NumberFormat.Format);
+    }
+
     [Fact]
     public void Formula_like_text_is_exported_inert_and_control_characters_are_dropped()
     {
@@ -51,6 +68,23 @@ public sealed class ListWorkbookTests
         Assert.True(formula.Style.IncludeQuotePrefix);
         Assert.Equal("=HYPERLINK(\"http://x\",\"y\")", formula.GetString());
         Assert.Equal("Li Lei", list.Sheet.Cell(3, 1).GetString());
+    }
+
+    [Fact]
+    public void The_streamed_rows_are_valid_spreadsheet_markup_with_text_inline_and_special_characters_kept()
+    {
+        var at = new DateTime(2026, 11, 27, 2, 30, 0, DateTimeKind.Utc);
+        var rows = new[] { new Row("A & B <tag> \"quoted\"\nsecond line", 1, 100, at), new Row(" padded ", 2, 200, at) };
+
+        var file = ListWorkbook.Build("List", Columns, rows, ExportedList.Text("en"), Shanghai);
+
+        using (var package = SpreadsheetDocument.Open(new MemoryStream(file.Content), false))
+        {
+            var sheet = package.WorkbookPart!.WorksheetParts.Single();
+            Assert.Empty(new OpenXmlValidator().Validate(sheet));
+        }
+        using var list = new ExportedList(file);
+        Assert.Equal(["A & B <tag> \"quoted\"\nsecond line", " padded "], list.Texts("Customer"));
     }
 
     [Fact]

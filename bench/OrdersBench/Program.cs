@@ -174,14 +174,14 @@ internal static class Benchmark
             var random = new Random(11);
             var scenarios = new (string Name, Func<int, Task<OrderPage>> Run)[]
             {
-                ("newest first, page n", p => queries.ListAsync(new OrderFilter(), OrderSort.PlacedNewest, p * 25, 25)),
-                ("state = On hold", p => queries.ListAsync(new OrderFilter(Status: OrderStatus.OnHold), OrderSort.PlacedNewest, p * 25, 25)),
-                ("channel + last 7 days", p => queries.ListAsync(new OrderFilter(ChannelId: channels[p % channels.Count], From: time.Today.AddDays(-7), To: time.Today), OrderSort.PlacedNewest, 0, 25)),
-                ("search phone", p => queries.ListAsync(new OrderFilter(Search: phone), OrderSort.PlacedNewest, 0, 25)),
-                ("search SKU", p => queries.ListAsync(new OrderFilter(Search: sku), OrderSort.PlacedNewest, 0, 25)),
-                ("search customer name prefix", p => queries.ListAsync(new OrderFilter(Search: name), OrderSort.PlacedNewest, 0, 25)),
-                ("highest total", p => queries.ListAsync(new OrderFilter(), OrderSort.TotalHighest, p * 25, 25)),
-                ("late (promise)", p => queries.ListAsync(new OrderFilter(Promise: PromiseState.Late), OrderSort.PlacedNewest, 0, 25)),
+                ("newest first, page n", p => queries.ListAsync(new OrderFilter(), OrderQueries.NewestFirst, p * 25, 25)),
+                ("state = On hold", p => queries.ListAsync(new OrderFilter(Status: OrderStatus.OnHold), OrderQueries.NewestFirst, p * 25, 25)),
+                ("channel + last 7 days", p => queries.ListAsync(new OrderFilter(ChannelId: channels[p % channels.Count], From: time.Today.AddDays(-7), To: time.Today), OrderQueries.NewestFirst, 0, 25)),
+                ("search phone", p => queries.ListAsync(new OrderFilter(Search: phone), OrderQueries.NewestFirst, 0, 25)),
+                ("search SKU", p => queries.ListAsync(new OrderFilter(Search: sku), OrderQueries.NewestFirst, 0, 25)),
+                ("search customer name prefix", p => queries.ListAsync(new OrderFilter(Search: name), OrderQueries.NewestFirst, 0, 25)),
+                ("highest total", p => queries.ListAsync(new OrderFilter(), new ListSort<OrderColumn>(OrderColumn.Total, Descending: true), p * 25, 25)),
+                ("late (promise)", p => queries.ListAsync(new OrderFilter(Promise: PromiseState.Late), OrderQueries.NewestFirst, 0, 25)),
             };
             Console.WriteLine($"  {"query",-30} {"p50 ms",8} {"p95 ms",8} {"max ms",8}  rows total");
             var all = new List<double>();

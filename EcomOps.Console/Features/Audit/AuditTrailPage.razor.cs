@@ -37,7 +37,7 @@ public sealed partial class AuditTrailPage : IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        Words = await AuditWording.ForAsync([], People, L, Format, Metrics);
+        Words = await AuditWording.ForAsync([], People, Trail, L, Format, Metrics);
         _entityTypes = await Trail.EntityTypesAsync();
     }
 
@@ -53,7 +53,7 @@ public sealed partial class AuditTrailPage : IAsyncDisposable
             (_sort, _descending) = (AuditSort.When, true);
         }
         var page = await Trail.SearchAsync(Query() with { Skip = state.Page * state.PageSize, Take = state.PageSize }, ct);
-        Words = await AuditWording.ForAsync(page.Items.ToList(), People, L, Format, Metrics, ct);
+        Words = await AuditWording.ForAsync(page.Items.ToList(), People, Trail, L, Format, Metrics, ct);
         return new TableData<AuditEntry> { Items = page.Items, TotalItems = page.Total };
     }
 
@@ -69,7 +69,7 @@ public sealed partial class AuditTrailPage : IAsyncDisposable
     internal async Task<(byte[] Workbook, int Rows, int Total)> BuildWorkbookAsync(CancellationToken ct = default)
     {
         var found = await Trail.ExportAsync(Query(), ct);
-        var words = await AuditWording.ForAsync(found.Items.ToList(), People, L, Format, Metrics, ct);
+        var words = await AuditWording.ForAsync(found.Items.ToList(), People, Trail, L, Format, Metrics, ct);
         string[] headers = [L["Audit.When"], L["Audit.Who"], L["Audit.Action"], L["Audit.Entity"], L["Audit.Changes"]];
         var rows = found.Items.Select(e => (IReadOnlyList<string>)
             [words.When(e), words.Who(e), words.Action(e), words.Record(e), string.Join('\n', e.Changes.Select(c => words.Change(e, c)))]);

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using EcomOps.Console.Localization;
 using EcomOps.Domain.Analytics;
+using EcomOps.Domain.Analytics.Kpi;
 using EcomOps.Domain.Audit;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Org;
@@ -14,8 +15,10 @@ namespace EcomOps.Console.Features.Audit;
 
 /// <summary>
 /// The audit trail in the reader's words, for the page and its workbook alike: people by name (not sign-in or
-/// employee id), records and fields by name, stored codes (stages, roles, teams, languages, metrics, yes/no)
-/// translated, times in the one date format. Names are looked up once per list of entries, never per row.
+/// employee id), records by what they are (an employee by name and number, a KPI target by team, period and metric,
+/// a SKU by code), fields by name, stored codes (stages, roles, teams, languages, metrics, yes/no) translated, times
+/// in the one date format, amounts as money and a KPI target as its metric's screens show it (90.0%, not 0.9).
+/// Names are looked up once per list of entries, never per row.
 /// </summary>
 public sealed partial class AuditWording
 {
@@ -45,20 +48,23 @@ public sealed partial class AuditWording
     private readonly DisplayFormat _format;
     private readonly MetricCatalogue? _metrics;
     private readonly IReadOnlyDictionary<string, string> _bySignIn;
-    private readonly IReadOnlyDictionary<int, string> _byEmployeeId;
+    private readonly AuditRecords _records;
 
     private AuditWording(IStringLocalizer localizer, DisplayFormat format, MetricCatalogue? metrics,
-        IReadOnlyDictionary<string, string> bySignIn, IReadOnlyDictionary<int, string> byEmployeeId)
+        IReadOnlyDictionary<string, string> bySignIn, AuditRecords records)
     {
         L = localizer;
         _format = format;
         _metrics = metrics;
         _bySignIn = bySignIn;
-        _byEmployeeId = byEmployeeId;
+        _records = records;
     }
 
-    /// <summary>Reads the names of everyone the entries mention (as actor, or in a field) in two queries.</summary>
-    public static async Task<AuditWording> ForAsync(IReadOnlyCollection<AuditEntry> entries, PeopleNames people, IStringLocalizer localizer,
+    /// <summary>
+    /// Reads the names of everyone the entries mention (as actor, or in a field) and of the records they change, once
+    /// for all of them: one query for sign-ins, one per kind of record.
+    /// </summary>
+    public static async Task<AuditWording> ForAsync(IReadOnlyCollection<AuditEntry> entries, PeopleNames people, AuditTrail trail, IStringLocalizer localizer,
         DisplayFormat format, MetricCatalogue? metrics, CancellationToken ct = default)
     {
         var signIns = entries.SelectMany(e => new[] { e.ActorId, e.ActorName });
@@ -81,7 +87,7 @@ public sealed partial class AuditWording
             }
         }
         return new AuditWording(localizer, format, metrics,
-            await people.BySignInAsync(signIns.Concat(signInValues), ct), await people.ByIdAsync(employeeIds, ct));
+            await people.BySignInAsync(signIns.Concat(signInValues), ct), await trail.RecordsAsync(entries, employeeIds, ct));
     }
 
     public string When(AuditEntry entry) => _format.DateTime(entry.AtUtc);
@@ -100,21 +106,33 @@ public sealed partial class AuditWording
 
     public string EntityName(string type) => Text($"Audit.EntityType.{type}", type);
 
-    public string Record(AuditEntry entry) => $"{EntityName(entry.EntityType)} #{entry.EntityKey}";
+    /// <summary>"Employee · 周杰 (E1)", "KPI target · Customer service · Month · Reply timeliness"; "Ticket #7" when the record has no name or is gone.</summary>
+    public string Record(AuditEntry entry) =>
+        RecordName(entry) is { } name ? $"{EntityName(entry.EntityType)} · {name}" : $"{EntityName(entry.EntityType)} #{entry.EntityKey}";
+
+    private string? RecordName(AuditEntry entry) => entry.EntityType switch
+    {
+        nameof(Employee) when AuditRecords.IdOf(entry.EntityKey) is { } id && _records.Employees.TryGetValue(id, out var person) =>
+            $"{person.FullName} ({person.EmployeeNumber})",
+        nameof(KpiTarget) when AuditRecords.IdOf(entry.EntityKey) is { } id && _records.Targets.TryGetValue(id, out var target) =>
+            $"{L[$"Team.{target.Team}"]} · {L[$"Analytics.PeriodKind.{target.PeriodKind}"]} · {Value(entry, nameof(KpiTarget.MetricKey), target.MetricKey)}",
+        _ => _records.Label(entry.EntityType, entry.EntityKey),
+    };
 
     public string FieldName(string field) => Text($"Audit.Field.{field}", SpelledOut(field));
 
     /// <summary>One change as a line: "Stage: Investigating → Solution in progress".</summary>
     public string Change(AuditEntry entry, FieldChange change) =>
-        $"{FieldName(change.Field)}: {Value(entry.EntityType, change.Field, change.Old)} → {Value(entry.EntityType, change.Field, change.New)}";
+        $"{FieldName(change.Field)}: {Value(entry, change.Field, change.Old)} → {Value(entry, change.Field, change.New)}";
 
-    /// <summary>A stored value as a reader says it; a value the console has no words for is shown as stored.</summary>
-    public string Value(string entityType, string field, string? value)
+    /// <summary>A stored value of one of the entry's fields as a reader says it; a value the console has no words for is shown as stored.</summary>
+    public string Value(AuditEntry entry, string field, string? value)
     {
         if (value is null)
         {
             return "∅";
         }
+        var entityType = entry.EntityType;
         switch (KindOf(entityType, field))
         {
             case FieldKind.Time when DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc):
@@ -124,7 +142,12 @@ public sealed partial class AuditWording
             case FieldKind.YesNo:
                 return bool.TryParse(value, out var yes) ? L[yes ? "Common.Yes" : "Common.No"] : value;
             case FieldKind.EmployeeId:
-                return int.TryParse(value, CultureInfo.InvariantCulture, out var id) && _byEmployeeId.TryGetValue(id, out var person) ? person : value;
+                return AuditRecords.IdOf(value) is { } id && _records.Employees.TryGetValue(id, out var person) ? person.FullName : value;
+            case FieldKind.Money when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var cents):
+                return _format.Money(cents / 100m);
+            case FieldKind.TargetValue when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var target)
+                && MetricOfTarget(entry) is { } metric:
+                return MetricText.Display(metric.Unit, target, CultureInfo.CurrentUICulture);
             case FieldKind.SignIn:
                 return L.Person(_bySignIn, value);
             case FieldKind.Metric:
@@ -139,6 +162,15 @@ public sealed partial class AuditWording
             default:
                 return value;
         }
+    }
+
+    /// <summary>The metric a KPI target's entry is about: named in the entry itself when it created the target, else read with the page.</summary>
+    private MetricDefinition? MetricOfTarget(AuditEntry entry)
+    {
+        var key = entry.Changes.FirstOrDefault(c => c.Field == nameof(KpiTarget.MetricKey)) is { } named ? named.New ?? named.Old
+            : AuditRecords.IdOf(entry.EntityKey) is { } id && _records.Targets.TryGetValue(id, out var target) ? target.MetricKey
+            : null;
+        return key is null ? null : _metrics?.Find(key);
     }
 
     private string Text(string key, string fallback) => L[key] is { ResourceNotFound: false } found ? found.Value : fallback;
@@ -167,6 +199,8 @@ public sealed partial class AuditWording
             _ when type == typeof(DateOnly) => FieldKind.Date,
             _ when type == typeof(bool) => FieldKind.YesNo,
             _ when type is { IsEnum: true } => FieldKind.Code,
+            _ when type == typeof(long) && key.Field.EndsWith("Cents", StringComparison.Ordinal) => FieldKind.Money,
+            _ when key.Entity == nameof(KpiTarget) && key.Field == nameof(KpiTarget.Value) => FieldKind.TargetValue,
             // An employee id beside its navigation ("ManagerId" next to "Manager", "AssigneeId" next to "Assignee").
             _ when (type == typeof(int)) && key.Field.EndsWith("Id", StringComparison.Ordinal)
                 && EntityTypes[key.Entity].GetProperty(key.Field[..^2])?.PropertyType == typeof(Employee) => FieldKind.EmployeeId,
@@ -197,5 +231,7 @@ public sealed partial class AuditWording
         Metric,
         Language,
         SlaPolicy,
+        Money,
+        TargetValue,
     }
 }

@@ -2,6 +2,7 @@ using EcomOps.Domain.Data;
 using System.Globalization;
 using ClosedXML.Excel;
 using EcomOps.Domain.Service.Complaints;
+using EcomOps.Domain.Time;
 
 namespace EcomOps.Domain.Analytics.Kpi;
 
@@ -31,7 +32,7 @@ public static class KpiWorkbook
     {
         using var workbook = new XLWorkbook();
         var first = sheets.FirstOrDefault();
-        var builtAt = first is null ? "" : Local(first.BuiltAtUtc, first.TimeZoneId).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var builtAt = first is null ? "" : Local(first.BuiltAtUtc, first.TimeZoneId).ToString($"{DateFormats.DatePattern(culture)} {DateFormats.TimePattern}", culture);
         string Header(KpiSheet? s) => s is null ? "" : string.Format(CultureInfo.InvariantCulture, text("Kpi.Workbook.PeriodLine"), s.Period.Label, s.Period.DayRange, s.TimeZoneId, builtAt);
 
         WriteSummary(workbook.Worksheets.Add(SummarySheet), sheets, text, culture, Header(first));
@@ -40,11 +41,9 @@ public static class KpiWorkbook
             WriteTeam(workbook.Worksheets.Add(SheetName(text($"Team.{sheet.Team}"))), sheet, text, culture, Header(sheet));
         }
         WriteDefinitions(workbook.Worksheets.Add(DefinitionsSheet), definitions, text, culture);
-        WriteSources(workbook.Worksheets.Add(SourcesSheet), sheets, text, culture, recordCap, Header(first));
-
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        var sources = workbook.Worksheets.Add(SourcesSheet);
+        var templateRow = WriteSourcesHead(sources, sheets, text, culture, recordCap, Header(first));
+        return StreamedWorkbook.Save(workbook, sources, templateRow, rows => WriteSources(rows, sheets, text, culture));
     }
 
     /// <summary>A team sheet's name: Excel allows 31 characters and none of : \ / ? * [ ].</summary>
@@ -159,14 +158,54 @@ public static class KpiWorkbook
         w.Finish();
     }
 
-    private static void WriteSources(IXLWorksheet ws, IReadOnlyList<KpiSheet> sheets, Func<string, string> text, CultureInfo culture, int cap, string header)
+    // The Sources sheet's template cells, by their column in the template row.
+    private const int SourceText = 0;
+    private const int SourceInertText = 1;
+    private const int SourceCount = 2;
+    private const int SourceTime = 3;
+
+    /// <summary>
+    /// The Sources sheet's title, header and widths, and the template row its records are streamed into (it lists
+    /// every record behind every figure: 120,000 rows for a month at 1,000,000 orders). Answers the template row.
+    /// </summary>
+    private static int WriteSourcesHead(IXLWorksheet ws, IReadOnlyList<KpiSheet> sheets, Func<string, string> text, CultureInfo culture, int cap, string header)
     {
         var w = new SheetWriter(ws, text("Kpi.Workbook.SourcesTitle"),
             $"{header} · {string.Format(CultureInfo.InvariantCulture, text("Kpi.Workbook.SourcesCap"), cap)}");
         w.HeaderRow(text("Kpi.Team"), text("Kpi.Metric"), text("Kpi.Employee"), text("Kpi.RecordCount"), text("Kpi.Record"), text("Kpi.RecordTime"), text("Kpi.RecordDetail"));
+        foreach (var source in SourceRows(sheets, text, culture))
+        {
+            w.Fit([Cell.Text(source.Team), Cell.Text(source.Metric), Cell.Text(source.Employee), Cell.Number(source.Count, MetricUnit.Count),
+                Cell.Text(source.Reference), Cell.At(source.Local, culture), Cell.Text(source.Detail)]);
+        }
+        w.Row([Cell.Text("text"), Cell.Text("=text"), Cell.Number(0, MetricUnit.Count), Cell.At(new DateTime(2026, 1, 1), culture)]);
+        w.Finish();
+        return w.LastRow;
+    }
+
+    private static void WriteSources(StreamedRows rows, IReadOnlyList<KpiSheet> sheets, Func<string, string> text, CultureInfo culture)
+    {
+        foreach (var source in SourceRows(sheets, text, culture))
+        {
+            rows.Row();
+            rows.Text(source.Team, SourceText, SourceInertText);
+            rows.Text(source.Metric, SourceText, SourceInertText);
+            rows.Text(source.Employee, SourceText, SourceInertText);
+            rows.Number(source.Count, SourceCount);
+            rows.Text(source.Reference, SourceText, SourceInertText);
+            rows.Date(source.Local, SourceTime);
+            rows.Text(source.Detail, SourceText, SourceInertText);
+        }
+    }
+
+    /// <summary>One row per record behind a figure: the team's total first, then each employee, metric by metric.</summary>
+    private static IEnumerable<SourceRow> SourceRows(IReadOnlyList<KpiSheet> sheets, Func<string, string> text, CultureInfo culture)
+    {
         foreach (var sheet in sheets)
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(sheet.TimeZoneId);
+            var team = text($"Team.{sheet.Team}");
+            var total = text("Kpi.TeamTotal");
             foreach (var row in sheet.Rows.Prepend(sheet.Total))
             {
                 foreach (var column in sheet.Columns)
@@ -174,23 +213,20 @@ public static class KpiWorkbook
                     var records = sheet.RecordsOf(column, row.EmployeeId);
                     foreach (var r in records.Shown)
                     {
-                        w.Row([
-                            Cell.Text(text($"Team.{sheet.Team}")), Cell.Text(column.Metric.Name(culture)),
-                            Cell.Text(row.EmployeeId is null ? text("Kpi.TeamTotal") : row.Name), Cell.Number(records.Total, MetricUnit.Count),
-                            Cell.Text(r.Reference), Cell.Text(TimeZoneInfo.ConvertTimeFromUtc(r.AtUtc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
-                            Cell.Text(r.Detail),
-                        ]);
+                        yield return new SourceRow(team, column.Metric.Name(culture), row.EmployeeId is null ? total : row.Name, records.Total,
+                            r.Reference, TimeZoneInfo.ConvertTimeFromUtc(r.AtUtc, zone), r.Detail);
                     }
                 }
             }
         }
-        w.Finish();
     }
+
+    private readonly record struct SourceRow(string Team, string Metric, string Employee, int Count, string Reference, DateTime Local, string Detail);
 
     private static DateTime Local(DateTime utc, string zoneId) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById(zoneId));
 
-    private readonly record struct Cell(string? Label, double? Value, string? Format, bool IsAttainment)
+    private readonly record struct Cell(string? Label, double? Value, string? Format, bool IsAttainment, DateTime? Local = null)
     {
         public static Cell Text(string value) => new(value, null, null, false);
 
@@ -198,8 +234,11 @@ public static class KpiWorkbook
 
         public static Cell Attainment(double? value) => new(null, value, "0%", true);
 
-        /// <summary>Width in Excel's character units; Chinese characters take two.</summary>
-        public int Width => Label is { } t ? t.Sum(ch => ch > 0x2E80 ? 2 : 1) : Value is null ? 1 : 10;
+        /// <summary>A local time of the company zone, as a date cell in the workbook's language's date format.</summary>
+        public static Cell At(DateTime local, CultureInfo culture) => new(null, null, DateFormats.ExcelDateTime(culture), false, local);
+
+        /// <summary>Width in Excel's character units; Chinese characters take two; a date and time as "28 Nov 2026 14:05".</summary>
+        public int Width => Label is { } t ? t.Sum(ch => ch > 0x2E80 ? 2 : 1) : Local is not null ? 17 : Value is null ? 1 : 10;
     }
 
     /// <summary>Writes a sheet row by row, keeping column widths and the attainment columns for conditional formatting.</summary>
@@ -227,6 +266,18 @@ public static class KpiWorkbook
             range.Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.FromHtml("#DDEBF7")).Alignment.SetWrapText(true);
             _ws.SheetView.FreezeRows(_row);
             _row++;
+        }
+
+        /// <summary>The row written last.</summary>
+        public int LastRow => _row - 1;
+
+        /// <summary>Widens the columns for a row written elsewhere (a streamed row), as if written here.</summary>
+        public void Fit(Cell[] cells)
+        {
+            for (var c = 0; c < cells.Length; c++)
+            {
+                Widen(c, cells[c].Width);
+            }
         }
 
         public void Row(Cell[] cells, bool bold = false)
@@ -261,16 +312,26 @@ public static class KpiWorkbook
                 target.SetValue(value);
                 target.Style.NumberFormat.Format = cell.Format;
             }
+            else if (cell.Local is { } local)
+            {
+                target.SetValue(local);
+                target.Style.NumberFormat.Format = cell.Format;
+            }
             if (cell.IsAttainment)
             {
                 _attainmentColumns.Add(column + 1);
             }
+            // A header's width counts less: it wraps.
+            Widen(column, _row == TableHeaderRow ? Math.Min(cell.Width, 24) : cell.Width);
+        }
+
+        private void Widen(int column, int width)
+        {
             while (_widths.Count <= column)
             {
                 _widths.Add(0);
             }
-            // A header's width counts less: it wraps.
-            _widths[column] = Math.Max(_widths[column], _row == TableHeaderRow ? Math.Min(cell.Width, 24) : cell.Width);
+            _widths[column] = Math.Max(_widths[column], width);
         }
 
         public void Finish()

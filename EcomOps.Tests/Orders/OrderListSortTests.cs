@@ -1,0 +1,94 @@
+using Bunit;
+using EcomOps.Console.Components.Shared;
+using EcomOps.Console.Features.Orders;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Orders;
+using EcomOps.Domain.Org;
+using EcomOps.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace EcomOps.Tests.Orders;
+
+public sealed class OrderListSortTests : IAsyncLifetime
+{
+    private OrderWorld _world = default!;
+
+    private OrderQueries Queries => _world.Harness.Get<OrderQueries>();
+
+    public async Task InitializeAsync()
+    {
+        _world = await OrderWorld.StartAsync();
+        // Ties in every sortable column (C and D placed together, A and C the same total, C and E the same ship-by)
+        // and two orders without a ship-by time (not paid), so the tie-breaker and the place of the undated show.
+        var orders = new (string Id, int PlacedMinutesAgo, long TotalCents, int? ShipByInHours)[]
+        {
+            ("A", 50, 300_00, 2), ("B", 40, 100_00, null), ("C", 30, 300_00, 1), ("D", 30, 50_00, null), ("E", 10, 200_00, 1),
+        };
+        var now = _world.Harness.Clock.GetUtcNow().UtcDateTime;
+        foreach (var order in orders)
+        {
+            await _world.TakeInAsync(_world.Draft(order.Id));
+        }
+        await using var db = _world.Harness.NewDb();
+        foreach (var (id, placed, total, shipBy) in orders)
+        {
+            DateTime? due = shipBy is { } hours ? now.AddHours(hours) : null;
+            await db.Orders.Where(o => o.PlatformOrderId == id).ExecuteUpdateAsync(o => o
+                .SetProperty(x => x.PlacedAtUtc, now.AddMinutes(-placed)).SetProperty(x => x.TotalCents, total).SetProperty(x => x.ShipByUtc, due));
+        }
+    }
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Theory]
+    [InlineData(OrderColumn.Placed, false, "A,B,C,D,E")]
+    [InlineData(OrderColumn.Placed, true, "E,D,C,B,A")]
+    [InlineData(OrderColumn.Total, false, "D,B,E,A,C")]
+    [InlineData(OrderColumn.Total, true, "C,A,E,B,D")]
+    [InlineData(OrderColumn.ShipBy, false, "C,E,A,B,D")]
+    [InlineData(OrderColumn.ShipBy, true, "A,E,C,D,B")]
+    public async Task The_order_list_sorts_on_the_server_by_each_sortable_column_both_ways_and_its_export_follows(OrderColumn column, bool descending, string expected)
+    {
+        var sort = new ListSort<OrderColumn>(column, descending);
+
+        // Pages of one and of two rows: the order comes from the database, across the dated and undated orders too.
+        foreach (var size in new[] { 1, 2 })
+        {
+            var shown = new List<string>();
+            for (var skip = 0; skip < 5; skip += size)
+            {
+                var page = await Queries.ListAsync(new OrderFilter(), sort, skip, size);
+                Assert.Equal(5, page.Total);
+                shown.AddRange(page.Rows.Select(r => r.PlatformOrderId));
+            }
+            Assert.Equal(expected, string.Join(',', shown));
+        }
+        using var list = new ExportedList(await Queries.ExportAsync(new OrderFilter(), sort, ExportedList.Text("en")));
+        Assert.Equal(expected, string.Join(',', list.Texts("Platform order id")));
+    }
+
+    [Fact]
+    public async Task Clicking_a_column_header_sorts_the_order_list_on_the_server_and_the_export_follows_the_headers_order()
+    {
+        await using var ctx = ComponentHarness.NewContext(_world.Harness);
+        ctx.Services.AddSingleton(Queries);
+        ctx.AddAuthorization().SetAuthorized("specialist@ecomops.local").SetRoles(Roles.OperationsSpecialist).SetPolicies(Permissions.WorkOrders);
+        ctx.Render<MudPopoverProvider>();
+        var page = ctx.Render<OrderListPage>();
+        IReadOnlyList<string> Shown() => [.. page.FindAll("[data-testid^=order-row-]").Select(a => a.GetAttribute("data-testid")!["order-row-".Length..])];
+        page.WaitForAssertion(() => Assert.Equal(["E", "D", "C", "B", "A"], Shown()), TimeSpan.FromSeconds(10));
+
+        page.FindAll(".mud-table-sort-label")[1].Click();
+        page.WaitForAssertion(() => Assert.Equal(["D", "B", "E", "A", "C"], Shown()), TimeSpan.FromSeconds(5));
+        page.FindAll(".mud-table-sort-label")[1].Click();
+        page.WaitForAssertion(() => Assert.Equal(["C", "A", "E", "B", "D"], Shown()), TimeSpan.FromSeconds(5));
+        page.FindAll(".mud-table-sort-label")[2].Click();
+        page.WaitForAssertion(() => Assert.Equal(["C", "E", "A", "B", "D"], Shown()), TimeSpan.FromSeconds(5));
+
+        var export = page.FindComponent<ListExportButton>().Instance;
+        using var list = new ExportedList(await page.InvokeAsync(() => export.Build(ExportedList.Text("en"), CancellationToken.None)));
+        Assert.Equal(["C", "E", "A", "B", "D"], list.Texts("Platform order id"));
+    }
+}
