@@ -49,12 +49,12 @@ internal static class ListsBench
             ("queue: team, urgent", () => queue.SearchAsync(new QueueQuery(QueueScope.Team, null, Priority: TicketPriority.Urgent))),
             ("queue: team, pending customer", () => queue.SearchAsync(new QueueQuery(QueueScope.Team, null, Status: TicketStatus.PendingCustomer))),
             ("queue: team, search", () => queue.SearchAsync(new QueueQuery(QueueScope.Team, null, Search: "物流"))),
-            ("orders: newest first", () => orders.ListAsync(new OrderFilter(), default, 0, 25)),
-            ("orders: on hold", () => orders.ListAsync(new OrderFilter(Status: OrderStatus.OnHold), default, 0, 25)),
-            ("orders: channel, last 7 days", () => orders.ListAsync(new OrderFilter(ChannelId: channel, From: time.Today.AddDays(-7), To: time.Today), default, 0, 25)),
-            ("orders: search phone", () => orders.ListAsync(new OrderFilter(Search: phone), default, 0, 25)),
-            ("orders: search name prefix", () => orders.ListAsync(new OrderFilter(Search: name), default, 0, 25)),
-            ("orders: late", () => orders.ListAsync(new OrderFilter(Promise: PromiseState.Late), default, 0, 25)),
+            ("orders: newest first", () => orders.ListAsync(new OrderFilter(), OrderQueries.NewestFirst, 0, 25)),
+            ("orders: on hold", () => orders.ListAsync(new OrderFilter(Status: OrderStatus.OnHold), OrderQueries.NewestFirst, 0, 25)),
+            ("orders: channel, last 7 days", () => orders.ListAsync(new OrderFilter(ChannelId: channel, From: time.Today.AddDays(-7), To: time.Today), OrderQueries.NewestFirst, 0, 25)),
+            ("orders: search phone", () => orders.ListAsync(new OrderFilter(Search: phone), OrderQueries.NewestFirst, 0, 25)),
+            ("orders: search name prefix", () => orders.ListAsync(new OrderFilter(Search: name), OrderQueries.NewestFirst, 0, 25)),
+            ("orders: late", () => orders.ListAsync(new OrderFilter(Promise: PromiseState.Late), OrderQueries.NewestFirst, 0, 25)),
         };
 
         var figures = new List<Figure>();
