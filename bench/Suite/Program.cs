@@ -9,7 +9,7 @@ namespace EcomOps.Bench;
 //   dotnet run -c Release --project bench/Suite -- all            every benchmark, full size (about 20 minutes on 2 cores)
 //   dotnet run -c Release --project bench/Suite -- all --quick    the same at a tiny size, to see that it runs (1–2 minutes)
 // Options: --db <file> reuse a large-seed database (skips benchmark 8's seeding), --work <folder> for the databases
-// (default: a temporary folder), --no-report to leave docs/BENCHMARKS.md as it is.
+// (default: a temporary folder), --no-report to leave docs/BENCHMARKS.md as it is, --only <parts> (see below).
 // The table goes into docs/BENCHMARKS.md between its markers.
 internal static class Suite
 {
@@ -30,6 +30,9 @@ internal static class Suite
         }
 
         var quick = args.Contains("--quick");
+        // --only lists,kpi,intake,push,hub,circuits,seed: a part of the suite, to look at one area (the table is not written).
+        var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        bool Runs(string part) => only is null || only.Contains(part);
         string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         var root = FindRoot();
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ECOMOPS_CONSOLE", Path.Combine(root, "EcomOps.Console"));
@@ -43,33 +46,53 @@ internal static class Suite
         {
             // 8 first: the lists and the KPI workbook are measured on the database it makes.
             var large = Option("--db");
-            if (large is null)
+            if (large is null && (Runs("seed") || Runs("lists") || Runs("kpi")))
             {
                 large = Path.Combine(work.FullName, "large.db");
                 figures.Add(await SeedAsync(root, large, quick ? "standard" : "large"));
             }
-            System.Console.WriteLine("5. lists");
-            figures.AddRange(await ListsBench.RunAsync(large, calls: quick ? 10 : 40, reps: 3));
-            System.Console.WriteLine("7. KPI workbook");
-            figures.AddRange(await KpiAsync(root, large, reps: 3));
-            System.Console.WriteLine("6. intake");
-            figures.AddRange(await IntakeBench.RunAsync(work.FullName, orders: quick ? 1000 : 20_000, reps: 3, writers: 8, seconds: quick ? 9 : 60, windows: 3));
-
-            var (playwright, browser) = await Browsers.LaunchAsync();
-            try
+            if (Runs("lists"))
             {
-                System.Console.WriteLine("1. circuit push");
-                figures.AddRange(await PushBench.RunAsync(browser, work.FullName, tabs: quick ? 5 : 100, changes: quick ? 2 : 10, reps: 3));
-                System.Console.WriteLine("2. hub fan-out");
-                figures.AddRange(await HubBench.RunAsync(browser, work.FullName, clients: quick ? 50 : 1000, perSecond: 20, seconds: quick ? 6 : 60, windows: 3));
+                System.Console.WriteLine("5. lists");
+                figures.AddRange(await ListsBench.RunAsync(large!, calls: quick ? 10 : 40, reps: 3));
             }
-            finally
+            if (Runs("kpi"))
             {
-                await browser.CloseAsync();
-                playwright.Dispose();
+                System.Console.WriteLine("7. KPI workbook");
+                figures.AddRange(await KpiAsync(root, large!, reps: 3));
             }
-            System.Console.WriteLine("3, 4. circuit memory and idle");
-            figures.AddRange(await CircuitBench.RunAsync(work.FullName, circuits: quick ? 10 : 200, idleSeconds: quick ? 6 : 60, windows: 3));
+            if (Runs("intake"))
+            {
+                System.Console.WriteLine("6. intake");
+                figures.AddRange(await IntakeBench.RunAsync(work.FullName, orders: quick ? 1000 : 20_000, reps: 3, writers: 8, seconds: quick ? 9 : 60, windows: 3));
+            }
+            if (Runs("push") || Runs("hub"))
+            {
+                var (playwright, browser) = await Browsers.LaunchAsync();
+                try
+                {
+                    if (Runs("push"))
+                    {
+                        System.Console.WriteLine("1. circuit push");
+                        figures.AddRange(await PushBench.RunAsync(browser, work.FullName, tabs: quick ? 5 : 100, changes: quick ? 2 : 10, reps: 3));
+                    }
+                    if (Runs("hub"))
+                    {
+                        System.Console.WriteLine("2. hub fan-out");
+                        figures.AddRange(await HubBench.RunAsync(browser, work.FullName, clients: quick ? 50 : 1000, perSecond: 20, seconds: quick ? 6 : 60, windows: 3));
+                    }
+                }
+                finally
+                {
+                    await browser.CloseAsync();
+                    playwright.Dispose();
+                }
+            }
+            if (Runs("circuits"))
+            {
+                System.Console.WriteLine("3, 4. circuit memory and idle");
+                figures.AddRange(await CircuitBench.RunAsync(work.FullName, circuits: quick ? 10 : 200, idleSeconds: quick ? 6 : 60, windows: 3));
+            }
         }
         finally
         {
@@ -81,7 +104,7 @@ internal static class Suite
 
         var table = Report.Table(figures, machine, took.Elapsed);
         System.Console.WriteLine(table);
-        if (!args.Contains("--no-report"))
+        if (!args.Contains("--no-report") && only is null)
         {
             Report.Write(Path.Combine(root, "docs", "BENCHMARKS.md"), table);
             System.Console.WriteLine("written to docs/BENCHMARKS.md");
