@@ -72,14 +72,14 @@ public sealed class OpsHub(IAuthorizationService authorization, HubBoards boards
 public sealed class HubBoards
 {
     /// <summary>Which permission watching a board needs. Internal boards are not offered to clients.</summary>
-    private static readonly IReadOnlyDictionary<string, string> Permissions = new Dictionary<string, string>
+    private static readonly IReadOnlyDictionary<string, string> WatchPermissions = new Dictionary<string, string>
     {
-        [Boards.Org] = Domain.Org.Permissions.UseConsole,
-        [Boards.Tickets] = Domain.Org.Permissions.WorkTickets,
-        [Boards.Presence] = Domain.Org.Permissions.WorkTickets,
-        [Boards.Orders] = Domain.Org.Permissions.WatchOperations,
-        [Boards.Inventory] = Domain.Org.Permissions.WatchOperations,
-        [Boards.Complaints] = Domain.Org.Permissions.WatchOperations,
+        [Boards.Org] = Permissions.UseConsole,
+        [Boards.Tickets] = Permissions.WorkTickets,
+        [Boards.Presence] = Permissions.WorkTickets,
+        [Boards.Orders] = Permissions.WatchOperations,
+        [Boards.Inventory] = Permissions.WatchOperations,
+        [Boards.Complaints] = Permissions.WatchOperations,
     };
 
     private readonly IReadOnlyDictionary<string, Shared> _shared;
@@ -99,7 +99,7 @@ public sealed class HubBoards
         };
     }
 
-    public static string? PermissionFor(string board) => Permissions.GetValueOrDefault(board);
+    public static string? PermissionFor(string board) => WatchPermissions.GetValueOrDefault(board);
 
     public async Task<BoardState?> CurrentAsync(string board, CancellationToken ct) =>
         _shared.TryGetValue(board, out var shared) ? await shared.CurrentAsync(ct) : null;

@@ -9,9 +9,17 @@ namespace EcomOps.Domain.Data;
 /// of the failed attempt kept — after a jittered back-off, so that many waiting writers do not all knock at once.
 /// When the database stays busy past the budget, the operation answers <see cref="Busy"/> (nothing written), which
 /// the web layer turns into 503 with Retry-After and a page into "busy, try again".
+/// Within one console the writers that come through here also queue for their turn, first come first served: SQLite's
+/// own busy wait lets whoever polls at the right moment in, so with eight writers one could wait twenty seconds while
+/// others went twice. The retry stays for writers outside the queue (another process, a write that does not come here).
 /// </summary>
 public static class WriteRetry
 {
+    private static readonly SemaphoreSlim Turn = new(1, 1);
+
+    // A write that runs another write inside it already holds the turn.
+    private static readonly AsyncLocal<bool> HoldsTurn = new();
+
     public const string BusyCode = "DatabaseBusy";
 
     /// <summary>The refusal for a write that could not get in: nothing was written, trying again later will do.</summary>
@@ -43,7 +51,7 @@ public static class WriteRetry
         {
             try
             {
-                return await write();
+                return await InTurnAsync(write, ct);
             }
             catch (Exception e) when (IsBusy(e))
             {
@@ -63,12 +71,31 @@ public static class WriteRetry
         {
             try
             {
-                return await write();
+                return await InTurnAsync(write, ct);
             }
             catch (Exception e) when (IsBusy(e) && attempt < Attempts)
             {
                 await Task.Delay(BackOff(attempt), ct);
             }
+        }
+    }
+
+    private static async Task<T> InTurnAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    {
+        if (HoldsTurn.Value)
+        {
+            return await write();
+        }
+        await Turn.WaitAsync(ct);
+        try
+        {
+            HoldsTurn.Value = true;
+            return await write();
+        }
+        finally
+        {
+            HoldsTurn.Value = false;
+            Turn.Release();
         }
     }
 

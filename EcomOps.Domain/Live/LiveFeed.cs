@@ -11,7 +11,14 @@ namespace EcomOps.Domain.Live;
 public sealed class LiveFeed(ILogger<LiveFeed> logger)
 {
     private readonly Lock _gate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _versions = new(StringComparer.Ordinal);
     private Subscription[] _subscriptions = [];
+
+    /// <summary>
+    /// How many commits have changed the board so far. It moves before the subscribers hear of the commit, so a read
+    /// keyed by it after the commit never takes a result read before (a shared page of a list, say).
+    /// </summary>
+    public long VersionOf(string board) => _versions.GetValueOrDefault(board);
 
     /// <summary>Listens to the given boards (all boards when none is named), one change at a time, until the result is disposed.</summary>
     public IDisposable Subscribe(Func<LiveChange, Task> handler, params string[] boards) =>
@@ -41,6 +48,10 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
         if (changes.Count == 0)
         {
             return;
+        }
+        foreach (var board in changes.Select(c => c.Board).Distinct(StringComparer.Ordinal))
+        {
+            _versions.AddOrUpdate(board, 1, (_, version) => version + 1);
         }
         foreach (var subscription in Volatile.Read(ref _subscriptions))
         {

@@ -183,6 +183,7 @@ public sealed class SharedBoard<T> : IDisposable where T : class
 
             Volatile.Write(ref _lastEndedAt, System.Diagnostics.Stopwatch.GetTimestamp());
             Func<BoardSnapshot<T>, Task>[] watchers;
+            bool stop;
             lock (_gate)
             {
                 if (snapshot is not null)
@@ -196,7 +197,9 @@ public sealed class SharedBoard<T> : IDisposable where T : class
                 _round = null;
                 watchers = _watchers;
                 // Go round again only when a change came in meanwhile and someone needs the result.
-                if (!_dirty || (watchers.Length == 0 && _next is null) || (snapshot is null && _next is null))
+                // Decided here, under the lock: once this pump says it stops, a change may start the next one at once.
+                stop = !_dirty || (watchers.Length == 0 && _next is null) || (snapshot is null && _next is null);
+                if (stop)
                 {
                     _pumping = false;
                 }
@@ -208,7 +211,7 @@ public sealed class SharedBoard<T> : IDisposable where T : class
                     _ = TellAsync(watcher, snapshot);
                 }
             }
-            if (!Volatile.Read(ref _pumping))
+            if (stop)
             {
                 return;
             }

@@ -33,7 +33,9 @@ public sealed record OrderRow(
     public string Number => $"O{Id:D7}";
 }
 
-public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total);
+/// <param name="Total">How many orders match, counted up to <see cref="OrderQueries.CountCap"/>.</param>
+/// <param name="MoreThanTotal">More orders match than were counted: the list says "more than" and a filter narrows it.</param>
+public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total, bool MoreThanTotal = false);
 
 public sealed record HeldOrderRow(int Id, string PlatformOrderId, string ChannelName, string CustomerName, long TotalCents, DateTime HeldSinceUtc, IReadOnlyList<HoldReason> Reasons)
 {
@@ -96,12 +98,18 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
             atRisk, late, awaiting, intake, now);
     }
 
+    /// <summary>
+    /// The list's count stops here: past ten thousand an exact total says nothing a person uses, and counting a million
+    /// matches walks a million rows on every page turn.
+    /// </summary>
+    public const int CountCap = 10_000;
+
     public async Task<OrderPage> ListAsync(OrderFilter filter, ListSort<OrderColumn> sort, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var total = await Filter(db, filter).CountAsync(ct);
-        var rows = await RowsAsync(db, filter, sort, skip, Math.Clamp(take, 1, 200), ct);
-        return new OrderPage(rows, total);
+        var counted = await Filter(db, filter).Take(CountCap + 1).CountAsync(ct);
+        var rows = await RowsAsync(db, filter, sort, Math.Min(skip, CountCap), Math.Clamp(take, 1, 200), ct);
+        return new OrderPage(rows, Math.Min(counted, CountCap), counted > CountCap);
     }
 
     /// <summary>The columns of the order list's workbook.</summary>

@@ -69,21 +69,51 @@ public sealed record QueueCountsByHolder(IReadOnlyDictionary<int, HolderCounts> 
 public sealed record HolderCounts(int Count, int DueSoon, int Overdue);
 
 /// <summary>The ticket queues, read straight from the ticket rows the desk keeps up to date.</summary>
-public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory, CompanyTime time)
+public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory, CompanyTime time, LiveFeed feed)
 {
+    /// <summary>
+    /// Pages read since the tickets (or the people on them) last changed, by query: the open queues of one agent, or the
+    /// team view every supervisor has open, ask the same question after each change, and the database answers it once.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(QueueQuery Query, long Tickets, long Org), Task<Page<QueueRow>>> _pages = new();
+
     private static readonly TicketStatus[] Worked = [TicketStatus.New, TicketStatus.Open, TicketStatus.PendingCustomer];
 
     public static readonly ListSort<TicketColumn> ByDeadline = new(TicketColumn.Deadline);
 
-    public async Task<Page<QueueRow>> SearchAsync(QueueQuery query, CancellationToken ct = default)
+    public Task<Page<QueueRow>> SearchAsync(QueueQuery query, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tickets = Matching(db, query);
-        var total = await tickets.CountAsync(ct);
-        var rows = await Rows(Sorted(tickets, query.Sort ?? ByDeadline))
-            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))
-            .ToListAsync(ct);
-        return new Page<QueueRow>(rows, total);
+        var key = (query, feed.VersionOf(Boards.Tickets), feed.VersionOf(Boards.Org));
+        if (_pages.Count > 256)
+        {
+            // Pages of earlier versions are never asked for again.
+            foreach (var old in _pages.Keys.Where(k => k.Tickets < key.Item2 || k.Org < key.Item3))
+            {
+                _pages.TryRemove(old, out _);
+            }
+        }
+        // Read once for everyone who asks, so no single reader's cancellation ends it.
+        return _pages.GetOrAdd(key, ReadPageAsync).WaitAsync(ct);
+    }
+
+    private async Task<Page<QueueRow>> ReadPageAsync((QueueQuery Query, long Tickets, long Org) key)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var tickets = Matching(db, key.Query);
+            var total = await tickets.CountAsync();
+            var rows = await Rows(Sorted(tickets, key.Query.Sort ?? ByDeadline))
+                .Skip(Math.Max(0, key.Query.Skip)).Take(Math.Clamp(key.Query.Take, 1, 200))
+                .ToListAsync();
+            return new Page<QueueRow>(rows, total);
+        }
+        catch
+        {
+            // A failed read is not kept: the next reader tries again.
+            _pages.TryRemove(key, out _);
+            throw;
+        }
     }
 
     /// <summary>The columns of the queue's workbook.</summary>

@@ -42,6 +42,33 @@ public sealed class OrderListSortTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
+    [Fact]
+    public async Task A_list_of_more_than_ten_thousand_orders_counts_to_ten_thousand_and_says_there_are_more()
+    {
+        await using (var db = _world.Harness.NewDb())
+        {
+            var template = await db.Orders.AsNoTracking().FirstAsync(o => o.PlatformOrderId == "A");
+            var next = await db.Orders.MaxAsync(o => o.Id) + 1;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            using (var bulk = new BulkInsert<Order>(db))
+            {
+                for (var i = 0; i < OrderQueries.CountCap; i++)
+                {
+                    template.Id = next + i;
+                    template.PlatformOrderId = $"BULK{i}";
+                    bulk.Add(template);
+                }
+            }
+            await transaction.CommitAsync();
+        }
+
+        var all = await Queries.ListAsync(new OrderFilter(), OrderQueries.NewestFirst, 0, 25);
+        var narrowed = await Queries.ListAsync(new OrderFilter(Search: "BULK1234"), OrderQueries.NewestFirst, 0, 25);
+
+        Assert.Equal((OrderQueries.CountCap, true, 25), (all.Total, all.MoreThanTotal, all.Rows.Count));
+        Assert.Equal((1, false), (narrowed.Total, narrowed.MoreThanTotal));
+    }
+
     [Theory]
     [InlineData(OrderColumn.Placed, false, "A,B,C,D,E")]
     [InlineData(OrderColumn.Placed, true, "E,D,C,B,A")]

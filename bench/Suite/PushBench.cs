@@ -111,7 +111,7 @@ internal static class PushBench
         System.Console.WriteLine($"  {name}: opening {tabs} tabs");
         var pages = await Browsers.OpenTabsAsync(context, path, tabs);
 
-        var heard = new ConcurrentQueue<(long AtMs, string Key)>();
+        var heard = new ConcurrentQueue<(long AtMs, string Key, long CommittedMs)>();
         await using var bare = new HubConnectionBuilder()
             .WithUrl(new Uri(host.Address, OpsHub.Path), o =>
             {
@@ -119,7 +119,8 @@ internal static class PushBench
                 o.Headers["Cookie"] = Browsers.CookieHeaderAsync(context).GetAwaiter().GetResult();
             })
             .Build();
-        bare.On<LiveChange>(OpsHub.ChangeMethod, c => heard.Enqueue((DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), c.Key)));
+        bare.On<LiveChange>(OpsHub.ChangeMethod, c => heard.Enqueue((DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), c.Key,
+            new DateTimeOffset(DateTime.SpecifyKind(c.AtUtc, DateTimeKind.Utc)).ToUnixTimeMilliseconds())));
         await bare.StartAsync();
         await bare.InvokeAsync(nameof(OpsHub.Join), hubBoard);
 
@@ -137,9 +138,18 @@ internal static class PushBench
                 await Task.WhenAll(pages.Select(p => p.EvaluateAsync<string>("src => window.__setProbe(src)", probe)));
                 heard.Clear();
                 var key = await commit();
-                var committed = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                var shown = new double?[pages.Count];
+                // The change's own commit time (stamped by the console as it publishes), not when the call returned: a tab
+                // may show the change before the committing call has come back to this loop.
                 var deadline = DateTime.UtcNow.AddSeconds(10);
+                while (!heard.Any(h => h.Key == key) && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(10);
+                }
+                var committed = heard.FirstOrDefault(h => h.Key == key) is { AtMs: > 0 } published
+                    ? published.CommittedMs
+                    : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                var shown = new double?[pages.Count];
+                deadline = DateTime.UtcNow.AddSeconds(10);
                 while (shown.Any(s => s is null) && DateTime.UtcNow < deadline)
                 {
                     await Task.Delay(250);

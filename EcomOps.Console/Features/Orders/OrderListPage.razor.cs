@@ -18,6 +18,7 @@ public sealed partial class OrderListPage : LiveComponent
     private DateTime? _from;
     private DateTime? _to;
     private ListSort<OrderColumn> _sort = OrderQueries.NewestFirst;
+    private bool _moreThanTotal;
     private PromiseState? _promise;
     private HoldReason? _reason;
     private int? _hour;
@@ -64,6 +65,7 @@ public sealed partial class OrderListPage : LiveComponent
     {
         _sort = TableSort.Of(state, OrderQueries.NewestFirst);
         var page = await Queries.ListAsync(Filter, _sort, state.Page * state.PageSize, state.PageSize, ct);
+        _moreThanTotal = page.MoreThanTotal;
         return new TableData<OrderRow> { Items = page.Rows, TotalItems = page.Total };
     }
 
