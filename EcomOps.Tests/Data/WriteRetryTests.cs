@@ -15,6 +15,39 @@ namespace EcomOps.Tests.Data;
 public sealed class WriteRetryTests
 {
     [Fact]
+    public async Task Writers_take_turns_first_come_first_served()
+    {
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var release = new TaskCompletionSource();
+        var first = WriteRetry.RunAsync(async () =>
+        {
+            order.Enqueue("first in");
+            await release.Task;
+            order.Enqueue("first out");
+            return Outcome<int>.Done(1);
+        });
+        var second = WriteRetry.RunAsync(() =>
+        {
+            order.Enqueue("second in");
+            return Task.FromResult(Outcome<int>.Done(2));
+        });
+
+        await Task.Delay(100);
+        release.SetResult();
+        await Task.WhenAll(first, second);
+
+        Assert.Equal(["first in", "first out", "second in"], order);
+    }
+
+    [Fact]
+    public async Task A_write_that_runs_another_write_inside_it_does_not_wait_for_its_own_turn()
+    {
+        var outcome = await WriteRetry.RunAsync(() => WriteRetry.RunAsync(() => Task.FromResult(Outcome<int>.Done(7))).WaitAsync(TimeSpan.FromSeconds(5)));
+
+        Assert.Equal(7, outcome.Value);
+    }
+
+    [Fact]
     public async Task A_write_that_finds_the_database_busy_runs_again_from_its_start_and_succeeds()
     {
         var attempts = 0;
