@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcomOps.Console.Live;
+using EcomOps.Console.Localization;
 using EcomOps.Domain.Analytics;
 using EcomOps.Domain.Analytics.Traffic;
 using EcomOps.Domain.Live;
@@ -26,6 +27,7 @@ public sealed partial class DashboardPage
 
     [Inject] private MetricCatalogue Catalogue { get; set; } = default!;
     [Inject] private CompanyTime Time { get; set; } = default!;
+    [Inject] private DisplayFormat Format { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
@@ -125,11 +127,11 @@ public sealed partial class DashboardPage
             .Select(v => v ?? 0).ToList();
         _trendSeries =
         [
-            new ChartSeries<double> { Name = _period.Label, Data = new ChartData<double>(current.Select(v => v * PlotScale).ToList()) },
-            new ChartSeries<double> { Name = previous.Label, Data = new ChartData<double>(before.Select(v => v * PlotScale).ToList()) },
+            new ChartSeries<double> { Name = Format.Period(_period), Data = new ChartData<double>(current.Select(v => v * PlotScale).ToList()) },
+            new ChartSeries<double> { Name = Format.Period(previous), Data = new ChartData<double>(before.Select(v => v * PlotScale).ToList()) },
         ];
         var step = Math.Max(1, buckets.Count / 10);
-        _trendLabels = buckets.Select((b, i) => i % step == 0 ? b.Start.ToString(b.Kind == PeriodKind.Month ? "yyyy-MM" : "MM-dd", CultureInfo.InvariantCulture) : "").ToArray();
+        _trendLabels = buckets.Select((b, i) => i % step == 0 ? Format.AxisLabel(b) : "").ToArray();
         _breakdown = (_current.Breakdowns.GetValueOrDefault(metric.Key) ?? []).Where(b => b.Value is not null)
             .OrderByDescending(b => b.Value).Take(15).ToList();
         _breakdownSeries = [new ChartSeries<double> { Name = metric.Name(Culture), Data = new ChartData<double>(_breakdown.Select(b => b.Value!.Value * PlotScale).ToList()) }];
@@ -176,5 +178,5 @@ public sealed partial class DashboardPage
     }
 
     private Task ShowRecordsAsync(MetricDefinition metric) =>
-        RecordsDialog.ShowAsync(Dialogs, $"{metric.Name(Culture)} · {_period.Label}", _current!.RecordsOf(metric.Key));
+        RecordsDialog.ShowAsync(Dialogs, $"{metric.Name(Culture)} · {Format.Period(_period)}", _current!.RecordsOf(metric.Key));
 }
