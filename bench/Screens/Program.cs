@@ -8,11 +8,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
-// Screenshot tour: every page each demo role's menu offers (plus the detail pages a first row opens), in English and
-// in Chinese, full page at 1366x850, to be looked at before a screen change is called done. See docs/SCREENS.md.
+// Screenshot tour: every page each demo role's menu offers (plus the detail pages a first row opens and the dialogs a
+// list opens), in English and in Chinese, full page at 1366x850, to be looked at before a screen change is called done.
+// See docs/SCREENS.md.
 // Usage: dotnet run --project bench/Screens -- OUT_DIR [--size Standard|Minimal|Large] [--db FILE]
 //        [--roles agent,opsmanager] [--lang en|zh-Hans] [--only TEXT]
-// --only keeps the menu pages whose path contains TEXT (with the detail page their first row opens).
+// --only keeps the menu pages whose path contains TEXT (with their detail pages and dialogs).
 namespace Screens;
 
 internal static partial class Tour
@@ -31,6 +32,18 @@ internal static partial class Tour
         ("/service/complaints", ComplaintLink(), "complaint"),
         ("/inventory/stock", StockLink(), "sku"),
         ("/inventory/purchase-orders", PurchaseOrderLink(), "purchase-order"),
+    ];
+
+    /// <summary>Dialogs a list opens (its first row's editor, or its "new" form), each worth a picture of its own.</summary>
+    private static readonly (string List, string Opener, string Name)[] Dialogs =
+    [
+        ("/admin/employees", "[data-testid^=employee-edit-]", "employee"),
+        ("/service/queue", "[data-testid=ticket-new]", "new-ticket"),
+        ("/service/complaints", "[data-testid=complaint-new]", "record-complaint"),
+        ("/service/answers", "[data-testid=answer-new]", "new-answer"),
+        ("/service/sla", "[data-testid=sla-policy-add]", "new-sla-policy"),
+        ("/inventory/suppliers", "[data-testid=supplier-new]", "new-supplier"),
+        ("/analytics/kpi", "[data-testid=kpi-targets]", "kpi-targets"),
     ];
 
     /// <summary>Visible loading indicators or texts; the picture waits until none is left.</summary>
@@ -164,17 +177,21 @@ internal static partial class Tour
                                 problems.Add($"{role} {language} {path}: no row opens a {detailName} (empty list?)");
                             }
                         }
-                        if (path == "/admin/employees" && await page.Locator("[data-testid^=employee-edit-]").CountAsync() > 0)
+                        foreach (var (_, opener, dialogName) in Dialogs.Where(d => d.List == path))
                         {
+                            if (await page.Locator(opener).CountAsync() == 0)
+                            {
+                                continue;
+                            }
                             errors.Clear();
-                            await page.Locator("[data-testid^=employee-edit-]").First.ClickAsync();
+                            await page.Locator(opener).First.ClickAsync();
                             await page.Locator(".mud-dialog").WaitForAsync();
-                            await SettleAsync(page, problems, $"{role} {language} employee editor");
-                            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(output, $"{role}.{language}.employee.png"), FullPage = true });
+                            var where = $"{role} {language} {path} {dialogName} dialog";
+                            await SettleAsync(page, problems, where);
+                            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(output, $"{role}.{language}.{dialogName}.png"), FullPage = true });
                             shots++;
-                            await ReportAsync(page, null, errors, problems, $"{role} {language} employee editor");
-                            Console.WriteLine($"  {role}.{language}.employee.png");
-                            await page.Keyboard.PressAsync("Escape");
+                            await ReportAsync(page, null, errors, problems, where);
+                            Console.WriteLine($"  {role}.{language}.{dialogName}.png");
                         }
                     }
                 }
