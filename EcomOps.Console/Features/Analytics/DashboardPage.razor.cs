@@ -120,8 +120,15 @@ public sealed partial class DashboardPage
         var baselineBuckets = previous.Buckets();
         // Days still to come are not plotted as zeros.
         var plotted = buckets.Where(b => !b.IsFuture(Time.Today)).ToList();
-        var current = (await Catalogue.SeriesAsync(metric.Key, plotted.Select(b => b.ToUtc(Time.Zone)).ToList()))
-            .Select(v => v ?? 0).ToList();
+        var measured = (await Catalogue.SeriesAsync(metric.Key, plotted.Select(b => b.ToUtc(Time.Zone)).ToList())).ToList();
+        // Days nothing has been reported for yet (today's platform traffic arrives tomorrow) are not plotted either: a
+        // line falling to zero there reads as a collapse.
+        while (measured.Count > 1 && measured[^1] is null)
+        {
+            measured.RemoveAt(measured.Count - 1);
+            plotted.RemoveAt(plotted.Count - 1);
+        }
+        var current = measured.Select(v => v ?? 0).ToList();
         _lastPointPartial = plotted.Count > 0 && plotted[^1].End > Time.Today;
         var before = (await Catalogue.SeriesAsync(metric.Key, baselineBuckets.Take(buckets.Count).Select(b => b.ToUtc(Time.Zone)).ToList()))
             .Select(v => v ?? 0).ToList();
