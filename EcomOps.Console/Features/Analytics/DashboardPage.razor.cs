@@ -2,7 +2,6 @@ using System.Globalization;
 using EcomOps.Console.Live;
 using EcomOps.Console.Localization;
 using EcomOps.Domain.Analytics;
-using EcomOps.Domain.Analytics.Traffic;
 using EcomOps.Domain.Live;
 using EcomOps.Domain.Time;
 using Microsoft.AspNetCore.Components;
@@ -142,7 +141,7 @@ public sealed partial class DashboardPage
         _breakdown = (_current.Breakdowns.GetValueOrDefault(metric.Key) ?? []).Where(b => b.Value is not null)
             .OrderByDescending(b => b.Value).Take(15).ToList();
         _breakdownSeries = [new ChartSeries<double> { Name = metric.Name(Culture), Data = new ChartData<double>(_breakdown.Select(b => b.Value!.Value * PlotScale).ToList()) }];
-        _breakdownLabels = _breakdown.Select(b => Enum.TryParse<TrafficChannel>(b.Label, out var channel) ? L[$"Traffic.Channel.{channel}"].Value : b.Label).ToArray();
+        _breakdownLabels = _breakdown.Select(b => L.PlatformOr(b.Label)).ToArray();
     }
 
     // A burst of ticket changes reloads once, a second after the first (and once more if changes arrive meanwhile).
