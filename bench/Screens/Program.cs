@@ -34,7 +34,7 @@ internal static partial class Tour
         ("/inventory/purchase-orders", PurchaseOrderLink(), "purchase-order"),
     ];
 
-    /// <summary>Dialogs a list opens (its first row's editor, or its "new" form), each worth a picture of its own.</summary>
+    /// <summary>Dialogs a page opens (its first row's editor, its "new" form, a figure's records), each worth a picture of its own.</summary>
     private static readonly (string List, string Opener, string Name)[] Dialogs =
     [
         ("/admin/employees", "[data-testid^=employee-edit-]", "employee"),
@@ -44,6 +44,7 @@ internal static partial class Tour
         ("/service/sla", "[data-testid=sla-policy-add]", "new-sla-policy"),
         ("/inventory/suppliers", "[data-testid=supplier-new]", "new-supplier"),
         ("/analytics/kpi", "[data-testid=kpi-targets]", "kpi-targets"),
+        ("/analytics/dashboard", "[data-testid^=value-]", "records"),
     ];
 
     /// <summary>Visible loading indicators or texts; the picture waits until none is left.</summary>
