@@ -54,7 +54,7 @@ public sealed class KpiSheetPageTests : IAsyncLifetime
     {
         ctx.Services.AddSingleton(_harness.Get<KpiSheets>());
         ctx.Services.AddSingleton(_harness.Get<KpiTargets>());
-        ctx.AddAuthorization().SetAuthorized($"{role}@ecomops.local").SetRoles(role).SetPolicies(Permissions.ExportKpiSheets);
+        ctx.AddAuthorization().SetAuthorized($"{role}@ecomops.local").SetRoles(role).SetPolicies([.. Permissions.All.Where(p => Permissions.Allows(role, p))]);
         ctx.Render<MudPopoverProvider>();
         _dialogs = ctx.Render<MudDialogProvider>();
         return ctx.Render<KpiSheetPage>();

@@ -31,7 +31,8 @@ public sealed class AnalyticsJourneys(BrowserHost host, ITestOutputHelper output
         await WaitForCircuitAsync(manager);
         await manager.Locator("[data-testid=kpi-team-CustomerService]").ClickAsync();
         await manager.Locator("[data-testid=period-previous]").ClickAsync();
-        await Expect(manager.Locator("[data-testid=period-label]")).ToHaveTextAsync(lastMonth.Label);
+        // The screen says the month as an English reader does; the file keeps the stable 2026-10.
+        await Expect(manager.Locator("[data-testid=period-label]")).ToHaveTextAsync(lastMonth.Start.ToString("MMM yyyy", CultureInfo.GetCultureInfo("en")));
         var backlogOnScreen = manager.Locator($"[data-testid='kpi-cell-{agentId}-{ServiceMetricSource.Backlog}']");
         await Expect(backlogOnScreen).ToHaveTextAsync("1");
         var name = (await manager.Locator($"[data-testid=kpi-row-{agentId}] td").First.InnerTextAsync()).Split(' ', 2)[0];

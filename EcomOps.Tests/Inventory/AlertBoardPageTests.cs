@@ -39,4 +39,26 @@ public sealed class AlertBoardPageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains("李娜 Li Na", page.Find("[data-testid=alerts-set-aside]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
         Assert.DoesNotContain("opsmanager@ecomops.local", page.Find("[data-testid=alerts-set-aside]").TextContent, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(Roles.OperationsManager, true)]
+    [InlineData(Roles.OperationsSpecialist, false)]
+    public async Task A_sku_links_to_its_stock_page_only_for_who_may_open_it(string role, bool linked)
+    {
+        var alerts = _harness.Get<InventoryAlerts>();
+        var alert = (await alerts.BoardAsync()).Active.First();
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        ctx.Services.AddSingleton(alerts);
+        ctx.Services.AddSingleton(_harness.Get<StockQueries>());
+        var policies = linked ? new[] { Permissions.WatchOperations, Permissions.ManageInventory } : [Permissions.WatchOperations];
+        ctx.AddAuthorization().SetAuthorized("someone@ecomops.local").SetRoles(role).SetPolicies(policies);
+        ctx.Render<MudPopoverProvider>();
+
+        var page = ctx.Render<InventoryAlertBoardPage>();
+
+        var cell = $"[data-testid='alert-{alert.SkuCode}-{alert.WarehouseCode}-{alert.Kind}']";
+        page.WaitForElement(cell, TimeSpan.FromSeconds(5));
+        Assert.Contains(alert.SkuCode, page.Find(cell).TextContent, StringComparison.Ordinal);
+        Assert.Equal(linked, page.FindAll($"{cell} a[href='/inventory/stock/{alert.SkuId}/{alert.WarehouseId}']").Count > 0);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcomOps.Console.Localization;
+using EcomOps.Domain.Analytics;
 using EcomOps.Domain.Time;
 using Microsoft.Extensions.Time.Testing;
 
@@ -70,5 +71,25 @@ public sealed class DisplayFormatTests
 
         Assert.Equal("¥1,299.00", InCulture("zh-Hans", () => format.Money(1299m)));
         Assert.Equal("¥1,299.50", InCulture("en", () => format.Money(1299.5m)));
+    }
+
+    [Theory]
+    [InlineData("zh-Hans", "2026年12月", "2026年第49周", "2026年第4季度", "2026年", "2026/12/05", "12/05", "12月")]
+    [InlineData("en", "Dec 2026", "Week 49, 2026", "Q4 2026", "2026", "05 Dec 2026", "05 Dec", "Dec")]
+    public void A_reporting_period_is_named_the_way_its_reader_says_it_not_by_its_iso_code(
+        string culture, string month, string week, string quarter, string year, string day, string axisDay, string axisMonth)
+    {
+        var format = new DisplayFormat(new CompanyTime(Clock, CompanyTime.FindZone("Asia/Shanghai")));
+        var saturday = new DateOnly(2026, 12, 5);
+
+        Assert.Equal(month, InCulture(culture, () => format.Period(ReportPeriod.Containing(PeriodKind.Month, saturday))));
+        Assert.Equal(week, InCulture(culture, () => format.Period(ReportPeriod.Containing(PeriodKind.Week, saturday))));
+        Assert.Equal(quarter, InCulture(culture, () => format.Period(ReportPeriod.Containing(PeriodKind.Quarter, saturday))));
+        Assert.Equal(year, InCulture(culture, () => format.Period(ReportPeriod.Containing(PeriodKind.Year, saturday))));
+        Assert.Equal(day, InCulture(culture, () => format.Period(ReportPeriod.Containing(PeriodKind.Day, saturday))));
+        Assert.Equal(axisDay, InCulture(culture, () => format.AxisLabel(ReportPeriod.Containing(PeriodKind.Day, saturday))));
+        Assert.Equal(axisMonth, InCulture(culture, () => format.AxisLabel(ReportPeriod.Containing(PeriodKind.Month, saturday))));
+        // Files keep the stable code.
+        Assert.Equal("2026-12", ReportPeriod.Containing(PeriodKind.Month, saturday).Label);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EcomOps.Console.Live;
+using EcomOps.Console.Localization;
 using EcomOps.Domain.Analytics;
-using EcomOps.Domain.Analytics.Traffic;
 using EcomOps.Domain.Live;
 using EcomOps.Domain.Time;
 using Microsoft.AspNetCore.Components;
@@ -26,6 +26,7 @@ public sealed partial class DashboardPage
 
     [Inject] private MetricCatalogue Catalogue { get; set; } = default!;
     [Inject] private CompanyTime Time { get; set; } = default!;
+    [Inject] private DisplayFormat Format { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
@@ -118,22 +119,29 @@ public sealed partial class DashboardPage
         var baselineBuckets = previous.Buckets();
         // Days still to come are not plotted as zeros.
         var plotted = buckets.Where(b => !b.IsFuture(Time.Today)).ToList();
-        var current = (await Catalogue.SeriesAsync(metric.Key, plotted.Select(b => b.ToUtc(Time.Zone)).ToList()))
-            .Select(v => v ?? 0).ToList();
+        var measured = (await Catalogue.SeriesAsync(metric.Key, plotted.Select(b => b.ToUtc(Time.Zone)).ToList())).ToList();
+        // Days nothing has been reported for yet (today's platform traffic arrives tomorrow) are not plotted either: a
+        // line falling to zero there reads as a collapse.
+        while (measured.Count > 1 && measured[^1] is null)
+        {
+            measured.RemoveAt(measured.Count - 1);
+            plotted.RemoveAt(plotted.Count - 1);
+        }
+        var current = measured.Select(v => v ?? 0).ToList();
         _lastPointPartial = plotted.Count > 0 && plotted[^1].End > Time.Today;
         var before = (await Catalogue.SeriesAsync(metric.Key, baselineBuckets.Take(buckets.Count).Select(b => b.ToUtc(Time.Zone)).ToList()))
             .Select(v => v ?? 0).ToList();
         _trendSeries =
         [
-            new ChartSeries<double> { Name = _period.Label, Data = new ChartData<double>(current.Select(v => v * PlotScale).ToList()) },
-            new ChartSeries<double> { Name = previous.Label, Data = new ChartData<double>(before.Select(v => v * PlotScale).ToList()) },
+            new ChartSeries<double> { Name = Format.Period(_period), Data = new ChartData<double>(current.Select(v => v * PlotScale).ToList()) },
+            new ChartSeries<double> { Name = Format.Period(previous), Data = new ChartData<double>(before.Select(v => v * PlotScale).ToList()) },
         ];
         var step = Math.Max(1, buckets.Count / 10);
-        _trendLabels = buckets.Select((b, i) => i % step == 0 ? b.Start.ToString(b.Kind == PeriodKind.Month ? "yyyy-MM" : "MM-dd", CultureInfo.InvariantCulture) : "").ToArray();
+        _trendLabels = buckets.Select((b, i) => i % step == 0 ? Format.AxisLabel(b) : "").ToArray();
         _breakdown = (_current.Breakdowns.GetValueOrDefault(metric.Key) ?? []).Where(b => b.Value is not null)
             .OrderByDescending(b => b.Value).Take(15).ToList();
         _breakdownSeries = [new ChartSeries<double> { Name = metric.Name(Culture), Data = new ChartData<double>(_breakdown.Select(b => b.Value!.Value * PlotScale).ToList()) }];
-        _breakdownLabels = _breakdown.Select(b => Enum.TryParse<TrafficChannel>(b.Label, out var channel) ? L[$"Traffic.Channel.{channel}"].Value : b.Label).ToArray();
+        _breakdownLabels = _breakdown.Select(b => L.PlatformOr(b.Label)).ToArray();
     }
 
     // A burst of ticket changes reloads once, a second after the first (and once more if changes arrive meanwhile).
@@ -176,5 +184,5 @@ public sealed partial class DashboardPage
     }
 
     private Task ShowRecordsAsync(MetricDefinition metric) =>
-        RecordsDialog.ShowAsync(Dialogs, $"{metric.Name(Culture)} · {_period.Label}", _current!.RecordsOf(metric.Key));
+        RecordsDialog.ShowAsync(Dialogs, $"{metric.Name(Culture)} · {Format.Period(_period)}", _current!.RecordsOf(metric.Key));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcomOps.Console.Localization;
 using EcomOps.Domain.Analytics;
 using EcomOps.Domain.Analytics.Kpi;
 using EcomOps.Domain.Org;
@@ -13,6 +14,7 @@ public sealed partial class KpiSheetPage
 {
     [Inject] private KpiSheets Sheets { get; set; } = default!;
     [Inject] private CompanyTime Time { get; set; } = default!;
+    [Inject] private DisplayFormat Format { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
@@ -94,7 +96,7 @@ public sealed partial class KpiSheetPage
     };
 
     private Task ShowRecordsAsync(KpiColumn column, KpiRow row) =>
-        RecordsDialog.ShowAsync(Dialogs, $"{column.Metric.Name(Culture)} · {(row.EmployeeId is null ? L["Kpi.TeamTotal"] : row.Name)} · {_period.Label}",
+        RecordsDialog.ShowAsync(Dialogs, $"{column.Metric.Name(Culture)} · {(row.EmployeeId is null ? L["Kpi.TeamTotal"] : row.Name)} · {Format.Period(_period)}",
             _sheet!.RecordsOf(column, row.EmployeeId));
 
     private async Task EditTargetsAsync()

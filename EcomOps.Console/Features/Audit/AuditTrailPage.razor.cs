@@ -73,7 +73,7 @@ public sealed partial class AuditTrailPage : IAsyncDisposable
         string[] headers = [L["Audit.When"], L["Audit.Who"], L["Audit.Action"], L["Audit.Entity"], L["Audit.Changes"]];
         var rows = found.Items.Select(e => (IReadOnlyList<string>)
             [words.When(e), words.Who(e), words.Action(e), words.Record(e), string.Join('\n', e.Changes.Select(c => words.Change(e, c)))]);
-        var subtitle = L["Audit.ExportSubtitle", found.Items.Count, Format.DateTime(Time.UtcNow), Format.ZoneName];
+        var subtitle = L["Audit.ExportSubtitle", found.Items.Count, Format.DateTime(Time.UtcNow), L.ZoneName(Time.Zone.Id)];
         return (AuditWorkbook.Build(L["Audit.Title"], subtitle, headers, rows), found.Items.Count, found.Total);
     }
 

@@ -42,7 +42,7 @@ public sealed class TrafficMetricSource(IDbContextFactory<OpsDb> dbFactory, Comp
             if (options.RecordCap > 0)
             {
                 snapshot.Records[new MetricCell(key, null)] = new MetricRecords(days.Count, days.Take(options.RecordCap)
-                    .Select(d => new MetricRecord($"{d.Channel} {d.Day:yyyy-MM-dd}", time.ToUtc(d.Day.ToDateTime(TimeOnly.MinValue)),
+                    .Select(d => new MetricRecord(d.Channel.ToString(), time.ToUtc(d.Day.ToDateTime(TimeOnly.MinValue)),
                         value(d).ToString("#,##0", CultureInfo.InvariantCulture), null)).ToList());
             }
         }

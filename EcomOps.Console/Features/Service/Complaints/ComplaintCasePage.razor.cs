@@ -161,4 +161,6 @@ public sealed partial class ComplaintCasePage : LiveComponent
             _busy = false;
         }
     }
+
+    private string? OwnerName(int? id) => _people.FirstOrDefault(p => p.Id == id) is { } person ? $"{person.Name} · {person.EmployeeNumber}" : null;
 }

@@ -1,0 +1,313 @@
+using System.Text.RegularExpressions;
+using EcomOps.Domain.DemoData;
+using EcomOps.Domain.Org;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+// Screenshot tour: every page each demo role's menu offers (plus the detail pages a first row opens and the dialogs a
+// list opens), in English and in Chinese, full page at 1366x850, to be looked at before a screen change is called done.
+// See docs/SCREENS.md.
+// Usage: dotnet run --project bench/Screens -- OUT_DIR [--size Standard|Minimal|Large] [--db FILE]
+//        [--roles agent,opsmanager] [--lang en|zh-Hans] [--only TEXT]
+// --only keeps the menu pages whose path contains TEXT (with their detail pages and dialogs).
+namespace Screens;
+
+internal static partial class Tour
+{
+    private static readonly string[] LaunchArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    ];
+
+    /// <summary>Lists whose first row opens a detail page worth a picture of its own.</summary>
+    private static readonly (string List, Regex Detail, string Name)[] Details =
+    [
+        ("/orders", OrderLink(), "order"),
+        ("/service/queue", TicketLink(), "ticket"),
+        ("/service/complaints", ComplaintLink(), "complaint"),
+        ("/inventory/stock", StockLink(), "sku"),
+        ("/inventory/purchase-orders", PurchaseOrderLink(), "purchase-order"),
+    ];
+
+    /// <summary>Dialogs a page opens (its first row's editor, its "new" form, a figure's records), each worth a picture of its own.</summary>
+    private static readonly (string List, string Opener, string Name)[] Dialogs =
+    [
+        ("/admin/employees", "[data-testid^=employee-edit-]", "employee"),
+        ("/service/queue", "[data-testid=ticket-new]", "new-ticket"),
+        ("/service/complaints", "[data-testid=complaint-new]", "record-complaint"),
+        ("/service/answers", "[data-testid=answer-new]", "new-answer"),
+        ("/service/sla", "[data-testid=sla-policy-add]", "new-sla-policy"),
+        ("/inventory/suppliers", "[data-testid=supplier-new]", "new-supplier"),
+        ("/analytics/kpi", "[data-testid=kpi-targets]", "kpi-targets"),
+        ("/analytics/dashboard", "[data-testid^=value-]", "records"),
+    ];
+
+    /// <summary>Visible loading indicators or texts; the picture waits until none is left.</summary>
+    private const string StillLoading = """
+        () => {
+            const visible = e => e.offsetParent !== null;
+            const busy = [...document.querySelectorAll('.mud-progress-linear.mud-progress-indeterminate, .mud-table-loading-progress, .mud-skeleton')].some(visible);
+            const text = document.body.innerText;
+            return busy || text.includes('Loading…') || text.includes('加载中…');
+        }
+        """;
+
+    /// <summary>What the page shows when something went wrong: the reconnect banner, an error page, an alert of the error kind.</summary>
+    private const string ShownErrors = """
+        () => {
+            const out = [];
+            const modal = document.getElementById('components-reconnect-modal');
+            if (modal && modal.open) out.push('reconnect banner: ' + modal.innerText.trim());
+            const boom = document.getElementById('blazor-error-ui');
+            if (boom && getComputedStyle(boom).display !== 'none') out.push('error UI: ' + boom.innerText.trim());
+            for (const a of document.querySelectorAll('.mud-alert-filled-error, .mud-alert-text-error, .mud-alert-outlined-error'))
+                if (a.offsetParent !== null) out.push('error alert: ' + a.innerText.trim());
+            return out;
+        }
+        """;
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("usage: Screens OUT_DIR [--size Standard] [--db FILE] [--roles agent,opsmanager] [--lang en|zh-Hans] [--only TEXT]");
+            return 2;
+        }
+        var output = Directory.CreateDirectory(args[0]).FullName;
+        var size = Option(args, "--size") ?? nameof(DemoSize.Standard);
+        var roles = Option(args, "--roles")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var languages = Option(args, "--lang") is { } one ? [one] : new[] { "en", "zh-Hans" };
+        var only = Option(args, "--only");
+        var chromium = FindOnPath("chromium") ?? FindOnPath("chromium-browser");
+        if (chromium is null)
+        {
+            Console.Error.WriteLine("no 'chromium' on PATH (apt-get install -y chromium fonts-noto-cjk)");
+            return 2;
+        }
+
+        var root = FindRoot();
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ECOMOPS_CONSOLE", Path.Combine(root, "EcomOps.Console"));
+        // A --db file that already holds demo data is used as it is (the console seeds an empty database only): a second
+        // run skips the half-minute of seeding.
+        var temp = Option(args, "--db") is null ? Directory.CreateTempSubdirectory("screens-") : null;
+        var database = Option(args, "--db") ?? Path.Combine(temp!.FullName, "screens.db");
+        var problems = new List<string>();
+        var shots = 0;
+        try
+        {
+            Console.WriteLine($"starting the console on {database} ({size} demo data)…");
+            await using var host = new ConsoleHost($"Data Source={database}", size);
+            host.UseKestrel(0);
+            host.StartServer();
+            var baseAddress = ListeningAddress(host.Services);
+
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = chromium, Headless = true, Args = LaunchArgs,
+            });
+
+            foreach (var signIn in OrgDemoData.SignIns.Where(s => roles is null || roles.Any(r => s.Email.StartsWith(r + "@", StringComparison.OrdinalIgnoreCase))))
+            {
+                var role = signIn.Email[..signIn.Email.IndexOf('@')];
+                await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+                {
+                    BaseURL = baseAddress.ToString(),
+                    Locale = "en-US",
+                    TimezoneId = "Asia/Shanghai",
+                    ViewportSize = new ViewportSize { Width = 1366, Height = 850 },
+                });
+                context.SetDefaultTimeout(30_000);
+                var page = await context.NewPageAsync();
+                var errors = new List<string>();
+                page.PageError += (_, error) => errors.Add($"page error: {error}");
+                page.Console += (_, message) =>
+                {
+                    if (message.Type == "error")
+                    {
+                        errors.Add($"console error: {message.Text}");
+                    }
+                };
+
+                await page.GotoAsync("Account/Login");
+                await page.Locator("#email").FillAsync(signIn.Email);
+                await page.Locator("#password").FillAsync(DemoDataGenerator.DemoPassword);
+                await page.Locator("[data-testid=login-submit]").ClickAsync();
+                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+
+                foreach (var language in languages)
+                {
+                    // The language switch the menu uses: it writes the culture cookie and saves the user's choice.
+                    await page.GotoAsync($"culture?culture={language}&returnUrl=%2F");
+                    await WaitForCircuitAsync(page);
+                    var links = await page.Locator("[data-testid=nav] a[href]").EvaluateAllAsync<string[]>(
+                        "links => links.filter(a => a.target !== '_blank').map(a => new URL(a.href).pathname)");
+                    var targets = links.Distinct().Select(path => (Path: path, Name: Slug(path), Detail: false)).ToList();
+
+                    for (var i = 0; i < targets.Count; i++)
+                    {
+                        var (path, name, isDetail) = targets[i];
+                        if (only is not null && !isDetail && !path.Contains(only, StringComparison.OrdinalIgnoreCase) && !name.Contains(only, StringComparison.OrdinalIgnoreCase))
+                        {
+                            continue;
+                        }
+                        errors.Clear();
+                        var response = await page.GotoAsync(path.TrimStart('/'));
+                        await SettleAsync(page, problems, $"{role} {language} {path}");
+                        var file = Path.Combine(output, $"{role}.{language}.{name}.png");
+                        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+                        shots++;
+                        await ReportAsync(page, response, errors, problems, $"{role} {language} {path}");
+                        Console.WriteLine($"  {Path.GetFileName(file)}");
+
+                        // The detail page a first row opens, once per list.
+                        foreach (var (_, detail, detailName) in Details.Where(d => d.List == path))
+                        {
+                            var hrefs = await page.Locator(".mud-main-content a[href]").EvaluateAllAsync<string[]>("links => links.map(a => new URL(a.href).pathname)");
+                            if (hrefs.FirstOrDefault(detail.IsMatch) is { } first && targets.All(t => t.Path != first))
+                            {
+                                targets.Insert(i + 1, (first, detailName, true));
+                            }
+                            else if (hrefs.FirstOrDefault(detail.IsMatch) is null)
+                            {
+                                problems.Add($"{role} {language} {path}: no row opens a {detailName} (empty list?)");
+                            }
+                        }
+                        foreach (var (_, opener, dialogName) in Dialogs.Where(d => d.List == path))
+                        {
+                            if (await page.Locator(opener).CountAsync() == 0)
+                            {
+                                continue;
+                            }
+                            errors.Clear();
+                            await page.Locator(opener).First.ClickAsync();
+                            await page.Locator(".mud-dialog").WaitForAsync();
+                            var where = $"{role} {language} {path} {dialogName} dialog";
+                            await SettleAsync(page, problems, where);
+                            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(output, $"{role}.{language}.{dialogName}.png"), FullPage = true });
+                            shots++;
+                            await ReportAsync(page, null, errors, problems, where);
+                            Console.WriteLine($"  {role}.{language}.{dialogName}.png");
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            temp?.Delete(recursive: true);
+        }
+
+        Console.WriteLine($"{shots} screenshots in {output}");
+        Console.WriteLine(problems.Count == 0 ? "no page showed an error" : $"{problems.Count} problem(s):");
+        foreach (var problem in problems)
+        {
+            Console.WriteLine($"  {problem}");
+        }
+        return problems.Count == 0 ? 0 : 1;
+    }
+
+    private static Task WaitForCircuitAsync(IPage page) =>
+        page.Locator("#circuit-ready[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>The circuit is up, rows are in and animations are done, or the page is named as one that never settled.</summary>
+    private static async Task SettleAsync(IPage page, List<string> problems, string where)
+    {
+        try
+        {
+            await WaitForCircuitAsync(page);
+            await page.WaitForFunctionAsync($"() => !({StillLoading})()", null, new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 200 });
+        }
+        catch (TimeoutException)
+        {
+            problems.Add($"{where}: still loading after 30 s");
+        }
+        // Charts and dialogs animate in; a picture taken mid-way shows half a bar.
+        await Task.Delay(700);
+    }
+
+    private static async Task ReportAsync(IPage page, IResponse? response, List<string> errors, List<string> problems, string where)
+    {
+        if (response is { Ok: false })
+        {
+            problems.Add($"{where}: HTTP {response.Status}");
+        }
+        var path = new Uri(page.Url).AbsolutePath;
+        if (path is "/Account/AccessDenied" or "/not-found" or "/Error" or "/Account/Login")
+        {
+            problems.Add($"{where}: ended on {path}");
+        }
+        problems.AddRange((await page.EvaluateAsync<string[]>(ShownErrors)).Select(e => $"{where}: {e}"));
+        problems.AddRange(errors.Select(e => $"{where}: {e}"));
+    }
+
+    private static string Slug(string path) =>
+        path == "/" ? "home" : string.Join('-', path.Trim('/').Split('/'));
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    private static Uri ListeningAddress(IServiceProvider services)
+    {
+        var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+        var uri = new UriBuilder(address) { Path = "/" };
+        if (uri.Host is "0.0.0.0" or "[::]" or "::" or "+" or "*")
+        {
+            uri.Host = "127.0.0.1";
+        }
+        return uri.Uri;
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, name)).FirstOrDefault(File.Exists);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EcomOps.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("EcomOps.sln not found above the tour.");
+    }
+
+    [GeneratedRegex(@"^/orders/\d+$")]
+    private static partial Regex OrderLink();
+
+    [GeneratedRegex(@"^/service/tickets/\d+$")]
+    private static partial Regex TicketLink();
+
+    [GeneratedRegex(@"^/service/complaints/\d+$")]
+    private static partial Regex ComplaintLink();
+
+    [GeneratedRegex(@"^/inventory/stock/\d+/\d+$")]
+    private static partial Regex StockLink();
+
+    [GeneratedRegex(@"^/inventory/purchase-orders/\d+$")]
+    private static partial Regex PurchaseOrderLink();
+}
+
+/// <summary>The whole console in Development with its own SQLite file and the chosen demo data size.</summary>
+internal sealed class ConsoleHost(string connectionString, string size) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Ops", connectionString);
+        builder.UseSetting("DemoData:Size", size);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:Console:FormatterName", "simple");
+    }
+}
