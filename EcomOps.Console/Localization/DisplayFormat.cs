@@ -42,7 +42,7 @@ public sealed class DisplayFormat(CompanyTime time)
     /// </summary>
     public string Period(ReportPeriod period)
     {
-        var chinese = IsChinese(CultureInfo.CurrentCulture);
+        var chinese = DateFormats.IsChinese(CultureInfo.CurrentCulture);
         var start = period.Start.ToDateTime(TimeOnly.MinValue);
         return period.Kind switch
         {
@@ -59,7 +59,7 @@ public sealed class DisplayFormat(CompanyTime time)
 
     /// <summary>A chart axis's short name of a day ("05 Dec", "12/05") or, on a year's chart, of a month ("Dec", "12月").</summary>
     public string AxisLabel(ReportPeriod bucket) => bucket.Start.ToString(
-        (bucket.Kind, IsChinese(CultureInfo.CurrentCulture)) switch
+        (bucket.Kind, DateFormats.IsChinese(CultureInfo.CurrentCulture)) switch
         {
             (PeriodKind.Month, true) => "M月",
             (PeriodKind.Month, false) => "MMM",
