@@ -99,10 +99,10 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
     }
 
     /// <summary>
-    /// The list's count stops here: past ten thousand an exact total says nothing a person uses, and counting a million
-    /// matches walks a million rows on every page turn.
+    /// The list's count stops here: past a thousand an exact total says nothing a person uses (they narrow the filter),
+    /// and counting every match of a loose search walks a hundred thousand rows on every page turn.
     /// </summary>
-    public const int CountCap = 10_000;
+    public const int CountCap = 1_000;
 
     public async Task<OrderPage> ListAsync(OrderFilter filter, ListSort<OrderColumn> sort, int skip, int take, CancellationToken ct = default)
     {
