@@ -64,7 +64,7 @@ internal static class Suite
             if (Runs("intake"))
             {
                 System.Console.WriteLine("6. intake");
-                figures.AddRange(await IntakeBench.RunAsync(work.FullName, orders: quick ? 1000 : 20_000, reps: 3, writers: 8, seconds: quick ? 9 : 60, windows: 3));
+                figures.AddRange(await IntakeBench.RunAsync(work.FullName, orders: quick ? 1000 : 5_000, reps: 3, writers: 8, seconds: quick ? 9 : 60, windows: 3));
             }
             if (Runs("push") || Runs("hub"))
             {
