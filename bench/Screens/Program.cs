@@ -1,10 +1,7 @@
 using System.Text.RegularExpressions;
+using EcomOps.Bench.Shared;
 using EcomOps.Domain.DemoData;
 using EcomOps.Domain.Org;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -18,12 +15,6 @@ namespace Screens;
 
 internal static partial class Tour
 {
-    private static readonly string[] LaunchArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-    ];
-
     /// <summary>Lists whose first row opens a detail page worth a picture of its own.</summary>
     private static readonly (string List, Regex Detail, string Name)[] Details =
     [
@@ -83,15 +74,12 @@ internal static partial class Tour
         var roles = Option(args, "--roles")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var languages = Option(args, "--lang") is { } one ? [one] : new[] { "en", "zh-Hans" };
         var only = Option(args, "--only");
-        var chromium = FindOnPath("chromium") ?? FindOnPath("chromium-browser");
-        if (chromium is null)
+        if (Chromium.Missing is { } missing)
         {
-            Console.Error.WriteLine("no 'chromium' on PATH (apt-get install -y chromium fonts-noto-cjk)");
+            Console.Error.WriteLine(missing);
             return 2;
         }
 
-        var root = FindRoot();
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ECOMOPS_CONSOLE", Path.Combine(root, "EcomOps.Console"));
         // A --db file that already holds demo data is used as it is (the console seeds an empty database only): a second
         // run skips the half-minute of seeding.
         var temp = Option(args, "--db") is null ? Directory.CreateTempSubdirectory("screens-") : null;
@@ -101,16 +89,12 @@ internal static partial class Tour
         try
         {
             Console.WriteLine($"starting the console on {database} ({size} demo data)…");
-            await using var host = new ConsoleHost($"Data Source={database}", size);
-            host.UseKestrel(0);
-            host.StartServer();
-            var baseAddress = ListeningAddress(host.Services);
+            await using var host = new ConsoleHost(database, Enum.Parse<DemoSize>(size, ignoreCase: true));
+            var baseAddress = host.Address;
 
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = chromium, Headless = true, Args = LaunchArgs,
-            });
+            var (playwright, browser) = await Chromium.LaunchAsync();
+            using var _ = playwright;
+            await using var __ = browser;
 
             foreach (var signIn in OrgDemoData.SignIns.Where(s => roles is null || roles.Any(r => s.Email.StartsWith(r + "@", StringComparison.OrdinalIgnoreCase))))
             {
@@ -255,34 +239,6 @@ internal static partial class Tour
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
-    private static Uri ListeningAddress(IServiceProvider services)
-    {
-        var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
-        var uri = new UriBuilder(address) { Path = "/" };
-        if (uri.Host is "0.0.0.0" or "[::]" or "::" or "+" or "*")
-        {
-            uri.Host = "127.0.0.1";
-        }
-        return uri.Uri;
-    }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, name)).FirstOrDefault(File.Exists);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EcomOps.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("EcomOps.sln not found above the tour.");
-    }
-
     [GeneratedRegex(@"^/orders/\d+$")]
     private static partial Regex OrderLink();
 
@@ -297,17 +253,4 @@ internal static partial class Tour
 
     [GeneratedRegex(@"^/inventory/purchase-orders/\d+$")]
     private static partial Regex PurchaseOrderLink();
-}
-
-/// <summary>The whole console in Development with its own SQLite file and the chosen demo data size.</summary>
-internal sealed class ConsoleHost(string connectionString, string size) : WebApplicationFactory<Program>
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Ops", connectionString);
-        builder.UseSetting("DemoData:Size", size);
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:Console:FormatterName", "simple");
-    }
 }

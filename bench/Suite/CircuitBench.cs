@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EcomOps.Bench.Shared;
 using Microsoft.Playwright;
 
 namespace EcomOps.Bench;
@@ -93,7 +94,7 @@ internal static class CircuitBench
     /// <summary>The child: opens the tabs, says READY, and closes them when told.</summary>
     public static async Task<int> TabsAsync(Uri console, string email, string path, int count)
     {
-        var (playwright, browser) = await Browsers.LaunchAsync();
+        var (playwright, browser) = await Chromium.LaunchAsync();
         var context = await Browsers.SignedInAsync(browser, console, email);
         var pages = await Browsers.OpenTabsAsync(context, path, count);
         System.Console.WriteLine("READY");

@@ -1,67 +1,12 @@
 using System.Diagnostics;
 using EcomOps.Domain.DemoData;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EcomOps.Bench;
 
-/// <summary>The console as it runs (Development, demo data of the given size, its own SQLite file), on real Kestrel.</summary>
-internal sealed class ConsoleHost : WebApplicationFactory<global::Program>
-{
-    private readonly string _database;
-    private readonly DemoSize _size;
-
-    public ConsoleHost(string database, DemoSize size)
-    {
-        (_database, _size) = (database, size);
-        UseKestrel(0);
-        StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        var uri = new UriBuilder(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)));
-        if (uri.Host is "0.0.0.0" or "[::]" or "::" or "+" or "*")
-        {
-            uri.Host = "127.0.0.1";
-        }
-        Address = uri.Uri;
-    }
-
-    public Uri Address { get; }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Ops", $"Data Source={_database}");
-        builder.UseSetting("DemoData:Size", _size.ToString());
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:Console:FormatterName", "simple");
-    }
-}
-
-/// <summary>Debian's Chromium through Playwright, as the browser journeys start it.</summary>
+/// <summary>Signed-in browser contexts and tabs on the console.</summary>
 internal static class Browsers
 {
-    private static readonly string[] Args =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        // Background tabs must keep running their timers and sockets like the foreground one.
-        "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows", "--disable-renderer-backgrounding",
-    ];
-
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
-    {
-        var chromium = Environment.GetEnvironmentVariable("PATH")!.Split(Path.PathSeparator)
-            .Select(d => Path.Combine(d, "chromium")).FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("no 'chromium' on PATH: apt-get install -y chromium fonts-noto-cjk");
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = Args });
-        return (playwright, browser);
-    }
-
     /// <summary>A context signed in as <paramref name="email"/> through the real form; its pages share the sign-in cookie.</summary>
     public static async Task<IBrowserContext> SignedInAsync(IBrowser browser, Uri console, string email)
     {

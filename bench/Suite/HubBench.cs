@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using EcomOps.Bench.Shared;
 using EcomOps.Console.Live;
 using EcomOps.Domain.Live;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
+using EcomOps.Bench.Shared;
 using EcomOps.Domain.Catalog;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Inventory;

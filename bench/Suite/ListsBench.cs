@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
+using EcomOps.Bench.Shared;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Orders;
 using EcomOps.Domain.Service;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EcomOps.Bench.Shared;
 using EcomOps.Bench;
 
 namespace EcomOps.Bench;
@@ -34,8 +35,7 @@ internal static class Suite
         var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
         bool Runs(string part) => only is null || only.Contains(part);
         string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        var root = FindRoot();
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ECOMOPS_CONSOLE", Path.Combine(root, "EcomOps.Console"));
+        var root = Repository.Root;
         var work = Option("--work") is { } w ? Directory.CreateDirectory(w) : Directory.CreateTempSubdirectory("ecomops-suite-");
         var machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
         System.Console.WriteLine($"suite: {(quick ? "quick" : "full")} run in {work.FullName} on {machine}");
@@ -68,7 +68,7 @@ internal static class Suite
             }
             if (Runs("push") || Runs("hub"))
             {
-                var (playwright, browser) = await Browsers.LaunchAsync();
+                var (playwright, browser) = await Chromium.LaunchAsync();
                 try
                 {
                     if (Runs("push"))
@@ -171,15 +171,4 @@ internal static class Suite
         ];
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EcomOps.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("EcomOps.sln not found above the benchmark.");
-    }
 }

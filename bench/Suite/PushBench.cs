@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using EcomOps.Bench.Shared;
 using EcomOps.Console.Live;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Live;
