@@ -92,15 +92,11 @@ public sealed class InventoryAlerts(IDbContextFactory<OpsDb> dbFactory, TimeProv
         ListWorkbook.Build(text("Inventory.Alerts.Title"), ExportColumns, Sort(active, sort), text, zone);
 
     /// <summary>Unresolved alerts: those on the board (active) and those set aside, most urgent kinds first.</summary>
-    public async Task<(IReadOnlyList<AlertBoardRow> Active, IReadOnlyList<AlertBoardRow> SetAside)> BoardAsync(int? warehouseId = null, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<AlertBoardRow> Active, IReadOnlyList<AlertBoardRow> SetAside)> BoardAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var alerts = db.Set<InventoryAlert>().AsNoTracking().Where(a => a.ResolvedAtUtc == null);
-        if (warehouseId is { } only)
-        {
-            alerts = alerts.Where(a => a.WarehouseId == only);
-        }
         var rows = await (
             from a in alerts
             join s in db.Skus on a.SkuId equals s.Id

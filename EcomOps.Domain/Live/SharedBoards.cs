@@ -45,7 +45,7 @@ public static class SharedBoards
             // Movements that raise or clear nothing leave the board as it is: alert rows are what it shows.
             return Make(sp, [Boards.Inventory], async ct =>
             {
-                var (active, setAside) = await alerts.BoardAsync(null, ct);
+                var (active, setAside) = await alerts.BoardAsync(ct);
                 return new AlertBoard(active, setAside, await people.BySignInAsync(setAside.Select(a => a.AcknowledgedBy), ct));
             }, ClockRefresh, change => change.Entity == nameof(InventoryAlert));
         });

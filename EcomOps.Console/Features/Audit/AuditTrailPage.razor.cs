@@ -83,7 +83,7 @@ public sealed partial class AuditTrailPage : IAsyncDisposable
         try
         {
             var (bytes, rows, total) = await BuildWorkbookAsync();
-            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Shared/ListExportButton.razor.js");
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", Components.Shared.ListExportButton.SaveScript);
             using var stream = new DotNetStreamReference(new MemoryStream(bytes));
             await _module.InvokeVoidAsync("saveFile", $"audit-{Time.Today:yyyyMMdd}.xlsx", stream);
             if (rows < total)

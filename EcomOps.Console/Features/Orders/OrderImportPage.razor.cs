@@ -117,7 +117,7 @@ public partial class OrderImportPage : ComponentBase, IAsyncDisposable
 
     private async Task SaveAsync(string fileName, byte[] bytes)
     {
-        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Orders/OrderImportPage.razor.js");
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", Components.Shared.ListExportButton.SaveScript);
         using var stream = new DotNetStreamReference(new MemoryStream(bytes));
         await _module.InvokeVoidAsync("saveFile", fileName, stream, "text/csv;charset=utf-8");
     }
