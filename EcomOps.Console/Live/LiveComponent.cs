@@ -26,6 +26,12 @@ public abstract class LiveComponent : ComponentBase, IDisposable
     /// <summary>The boards whose changes this component handles itself (none when it only shows shared boards).</summary>
     protected virtual IReadOnlyList<string> LiveBoards => [];
 
+    /// <summary>
+    /// Whether every commit's changes end in a render. A list that decides per change whether its page is touched says
+    /// no and renders itself when it is, so a change elsewhere costs its tab nothing.
+    /// </summary>
+    protected virtual bool RendersOnEveryChange => true;
+
     /// <summary>Reloads what the change touches; the component re-renders after the commit's changes.</summary>
     protected virtual Task OnLiveChangeAsync(LiveChange change) => Task.CompletedTask;
 
@@ -53,7 +59,10 @@ public abstract class LiveComponent : ComponentBase, IDisposable
                 return;
             }
             await OnLiveChangesAsync(changes);
-            StateHasChanged();
+            if (RendersOnEveryChange)
+            {
+                StateHasChanged();
+            }
         }), [.. LiveBoards]);
     }
 

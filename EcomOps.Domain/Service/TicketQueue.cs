@@ -225,7 +225,6 @@ public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory, CompanyTime 
             t.AssigneeId, t.Assignee == null ? null : t.Assignee.FullName, t.CreatedAtUtc, t.NextDeadlineUtc,
             t.NextWarningUtc, t.SlaBadge, t.SlaPolicyName, t.Version));
 
-    /// <summary>Open tickets nobody holds, the agent's own, and how many of those two are due soon or overdue.</summary>
     /// <summary>Worked tickets per holder in one grouped query: the home page's shared counts.</summary>
     public async Task<QueueCountsByHolder> CountsByHolderAsync(CancellationToken ct = default)
     {

@@ -107,4 +107,48 @@ public sealed class TicketQueuePageTests : IAsyncLifetime
         Assert.Equal(reloadOnce, _reads.Reads - before);
         Assert.NotEmpty(page.FindAll("[data-testid=queue-table] tbody tr"));
     }
+
+    [Fact]
+    public async Task A_change_elsewhere_in_the_queue_does_not_even_render_an_open_queue()
+    {
+        await NewTicketAsync(_alice.Id);
+        var bobs = await NewTicketAsync(_bob.Id);
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        var page = OpenQueueOf(ctx, _alice);
+        await Task.Delay(300);
+        var table = page.FindComponent<QueueTable>();
+        var (pageRenders, tableRenders) = (page.RenderCount, table.RenderCount);
+
+        var row = (await _harness.Get<TicketQueue>().FindAsync(bobs))!;
+        await _harness.Get<TicketDesk>().ChangePriorityAsync(Actor.System, bobs, TicketPriority.High, row.Version);
+        await Task.Delay(400);
+
+        Assert.Equal(pageRenders, page.RenderCount);
+        Assert.Equal(tableRenders, table.RenderCount);
+    }
+
+    [Fact]
+    public async Task A_ticket_another_agent_takes_leaves_an_open_queue_in_one_render_of_its_rows_alone()
+    {
+        var ticket = await NewTicketAsync(null);
+        await NewTicketAsync(null);
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        var page = OpenQueueOf(ctx, _alice);
+        var number = $"T{ticket:D6}";
+        page.WaitForAssertion(() => Assert.Single(page.FindAll($"[data-testid=queue-row-{number}]")));
+        await Task.Delay(300);
+        var table = page.FindComponent<QueueTable>();
+        var filter = page.FindComponent<MudSelect<TicketChannel?>>();
+        var (filterRenders, tableRenders) = (filter.RenderCount, table.RenderCount);
+
+        var row = (await _harness.Get<TicketQueue>().FindAsync(ticket))!;
+        Assert.True((await _harness.Get<TicketDesk>().AssignAsync(Actor.System, ticket, _bob.Id, row.Version)).Succeeded);
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll($"[data-testid=queue-row-{number}]")));
+        await Task.Delay(300);
+        // No loading bar came and went: the rows were read and shown in one render of the table, the filters untouched.
+        Assert.Equal(tableRenders + 1, table.RenderCount);
+        Assert.Equal(filterRenders, filter.RenderCount);
+        Assert.Single(page.FindAll("[data-testid=queue-table] tbody tr"));
+    }
 }
