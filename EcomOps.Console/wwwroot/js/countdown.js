@@ -23,7 +23,14 @@
             var warn = Number(el.getAttribute("data-warn") || 0);
             var text = format(due - now, el.getAttribute("data-days"));
             var target = el.querySelector(".countdown-text") || el;
-            if (target.textContent !== text) { target.textContent = text; }
+            // Write into the text node Blazor rendered rather than replacing it, so a later render of the row
+            // still finds (and can update) the node it owns.
+            var node = target.firstChild;
+            if (node && node.nodeType === 3 && !node.nextSibling) {
+                if (node.nodeValue !== text) { node.nodeValue = text; }
+            } else if (target.textContent !== text) {
+                target.textContent = text;
+            }
             el.classList.toggle("sla-breached-live", now >= due);
             el.classList.toggle("sla-warning-live", now < due && warn > 0 && now >= warn);
         }
