@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Live;
 using EcomOps.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,8 +63,13 @@ public sealed record OrderBoard(
     DateTime AsOfUtc);
 
 /// <summary>The order board, the order list and the exception queue: read-only, one short context per question.</summary>
-public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolicy shipBy, CompanyTime time)
+public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolicy shipBy, CompanyTime time, LiveFeed feed)
 {
+    /// <summary>A page of the order list and the minute it was asked in when its promise filter reads the clock.</summary>
+    private sealed record ListQuestion(OrderFilter Filter, ListSort<OrderColumn> Sort, int Skip, int Take, long Minute);
+
+    private SharedReads<ListQuestion, OrderPage>? _pages;
+
     private static readonly ShippingStatus[] Unshipped = [ShippingStatus.NotAssigned, ShippingStatus.Assigned, ShippingStatus.Picking, ShippingStatus.Packed];
 
     public static readonly ListSort<OrderColumn> NewestFirst = new(OrderColumn.Placed, Descending: true);
@@ -104,11 +110,23 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
     /// </summary>
     public const int CountCap = 1_000;
 
-    public async Task<OrderPage> ListAsync(OrderFilter filter, ListSort<OrderColumn> sort, int skip, int take, CancellationToken ct = default)
+    /// <summary>
+    /// A page of the order list. Every open list with the same filters asks again after each change to the orders: the
+    /// database answers once per version of the orders (and per minute when "late" or "at risk" is asked, which the
+    /// clock moves).
+    /// </summary>
+    public Task<OrderPage> ListAsync(OrderFilter filter, ListSort<OrderColumn> sort, int skip, int take, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var counted = await Filter(db, filter).Take(CountCap + 1).CountAsync(ct);
-        var rows = await RowsAsync(db, filter, sort, Math.Min(skip, CountCap), Math.Clamp(take, 1, 200), ct);
+        var minute = filter.Promise is null ? 0 : time.UtcNow.Ticks / TimeSpan.TicksPerMinute;
+        var pages = LazyInitializer.EnsureInitialized(ref _pages, () => new SharedReads<ListQuestion, OrderPage>(ReadListAsync));
+        return pages.AskAsync(new ListQuestion(filter, sort, Math.Min(skip, CountCap), Math.Clamp(take, 1, 200), minute), feed.VersionOf(Boards.Orders), ct);
+    }
+
+    private async Task<OrderPage> ReadListAsync(ListQuestion question)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var counted = await Filter(db, question.Filter).Take(CountCap + 1).CountAsync();
+        var rows = await RowsAsync(db, question.Filter, question.Sort, question.Skip, question.Take, CancellationToken.None);
         return new OrderPage(rows, Math.Min(counted, CountCap), counted > CountCap);
     }
 

@@ -72,48 +72,28 @@ public sealed record HolderCounts(int Count, int DueSoon, int Overdue);
 public sealed class TicketQueue(IDbContextFactory<OpsDb> dbFactory, CompanyTime time, LiveFeed feed)
 {
     /// <summary>
-    /// Pages read since the tickets (or the people on them) last changed, by query: the open queues of one agent, or the
-    /// team view every supervisor has open, ask the same question after each change, and the database answers it once.
+    /// The open queues of one agent, or the team view every supervisor has open, ask the same question after each change:
+    /// the database answers it once per version of the tickets and the people on them.
     /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(QueueQuery Query, long Tickets, long Org), Task<Page<QueueRow>>> _pages = new();
+    private readonly SharedReads<QueueQuery, Page<QueueRow>> _pages = new(query => ReadPageAsync(dbFactory, query));
 
     private static readonly TicketStatus[] Worked = [TicketStatus.New, TicketStatus.Open, TicketStatus.PendingCustomer];
 
     public static readonly ListSort<TicketColumn> ByDeadline = new(TicketColumn.Deadline);
 
-    public Task<Page<QueueRow>> SearchAsync(QueueQuery query, CancellationToken ct = default)
-    {
-        var key = (query, feed.VersionOf(Boards.Tickets), feed.VersionOf(Boards.Org));
-        if (_pages.Count > 256)
-        {
-            // Pages of earlier versions are never asked for again.
-            foreach (var old in _pages.Keys.Where(k => k.Tickets < key.Item2 || k.Org < key.Item3))
-            {
-                _pages.TryRemove(old, out _);
-            }
-        }
-        // Read once for everyone who asks, so no single reader's cancellation ends it.
-        return _pages.GetOrAdd(key, ReadPageAsync).WaitAsync(ct);
-    }
+    // Both versions only grow, so their sum does too: it names the state of the tickets and the people on them.
+    public Task<Page<QueueRow>> SearchAsync(QueueQuery query, CancellationToken ct = default) =>
+        _pages.AskAsync(query, feed.VersionOf(Boards.Tickets) + feed.VersionOf(Boards.Org), ct);
 
-    private async Task<Page<QueueRow>> ReadPageAsync((QueueQuery Query, long Tickets, long Org) key)
+    private static async Task<Page<QueueRow>> ReadPageAsync(IDbContextFactory<OpsDb> dbFactory, QueueQuery query)
     {
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            var tickets = Matching(db, key.Query);
-            var total = await tickets.CountAsync();
-            var rows = await Rows(Sorted(tickets, key.Query.Sort ?? ByDeadline))
-                .Skip(Math.Max(0, key.Query.Skip)).Take(Math.Clamp(key.Query.Take, 1, 200))
-                .ToListAsync();
-            return new Page<QueueRow>(rows, total);
-        }
-        catch
-        {
-            // A failed read is not kept: the next reader tries again.
-            _pages.TryRemove(key, out _);
-            throw;
-        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var tickets = Matching(db, query);
+        var total = await tickets.CountAsync();
+        var rows = await Rows(Sorted(tickets, query.Sort ?? ByDeadline))
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))
+            .ToListAsync();
+        return new Page<QueueRow>(rows, total);
     }
 
     /// <summary>The columns of the queue's workbook.</summary>

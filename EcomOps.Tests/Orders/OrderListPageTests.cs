@@ -13,11 +13,12 @@ namespace EcomOps.Tests.Orders;
 
 public sealed class OrderListPageTests : IAsyncLifetime
 {
+    private readonly CommandCounter _reads = new();
     private DomainHarness _harness = default!;
 
     public async Task InitializeAsync()
     {
-        _harness = await DomainHarness.StartAsync();
+        _harness = await DomainHarness.StartAsync(s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(_reads));
         await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
     }
 
@@ -50,5 +51,38 @@ public sealed class OrderListPageTests : IAsyncLifetime
         }
 
         page.WaitForElement("[data-testid=order-row-LIVE-1]", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Updates_to_orders_the_list_does_not_show_cost_an_open_list_no_query_and_tabs_share_a_read()
+    {
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        ctx.Services.AddSingleton(_harness.Get<OrderQueries>());
+        ctx.AddAuthorization().SetAuthorized("specialist@ecomops.local").SetRoles(Roles.OperationsSpecialist).SetPolicies(Permissions.WorkOrders);
+        ctx.Render<MudPopoverProvider>();
+        var tabs = Enumerable.Range(0, 3).Select(_ => ctx.Render<OrderListPage>()).ToList();
+        foreach (var tab in tabs)
+        {
+            tab.WaitForElement("[data-testid^=order-row-]", TimeSpan.FromSeconds(10));
+        }
+        await Task.Delay(400);
+        var shown = tabs[0].FindAll("[data-testid^=order-row-]").Select(r => r.GetAttribute("data-testid")).ToHashSet();
+        int offPage, onPage;
+        await using (var db = _harness.NewDb())
+        {
+            var orders = await db.Orders.Select(o => new { o.Id, o.PlatformOrderId }).ToListAsync();
+            offPage = orders.First(o => !shown.Contains($"order-row-{o.PlatformOrderId}")).Id;
+            onPage = orders.First(o => shown.Contains($"order-row-{o.PlatformOrderId}")).Id;
+        }
+
+        var before = _reads.Reads;
+        _harness.Feed.Publish([new Domain.Live.LiveChange(Domain.Live.Boards.Orders, nameof(Order), $"{offPage}", Domain.Live.LiveChangeKind.Updated, DateTime.UtcNow)]);
+        await Task.Delay(500);
+        Assert.Equal(before, _reads.Reads);
+
+        _harness.Feed.Publish([new Domain.Live.LiveChange(Domain.Live.Boards.Orders, nameof(Order), $"{onPage}", Domain.Live.LiveChangeKind.Updated, DateTime.UtcNow)]);
+        await Task.Delay(800);
+        // Three open tabs, one page read again: its count and its rows.
+        Assert.Equal(2, _reads.Reads - before);
     }
 }

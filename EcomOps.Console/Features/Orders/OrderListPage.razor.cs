@@ -65,7 +65,14 @@ public sealed partial class OrderListPage : LiveComponent
     {
         _sort = TableSort.Of(state, OrderQueries.NewestFirst);
         var page = await Queries.ListAsync(Filter, _sort, state.Page * state.PageSize, state.PageSize, ct);
-        _moreThanTotal = page.MoreThanTotal;
+        _onPage = page.Rows.Select(r => r.Id).ToHashSet();
+        _changes = new OrderListChanges(Filter, _sort);
+        if (_moreThanTotal != page.MoreThanTotal)
+        {
+            // The pager's wording is the page's: render it too when it flips.
+            _moreThanTotal = page.MoreThanTotal;
+            StateHasChanged();
+        }
         return new TableData<OrderRow> { Items = page.Rows, TotalItems = page.Total };
     }
 
@@ -88,11 +95,18 @@ public sealed partial class OrderListPage : LiveComponent
     private Task ReloadAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;
 
     private ReloadGate? _reload;
+    private HashSet<int> _onPage = [];
+    private OrderListChanges? _changes;
 
     protected override IReadOnlyList<string> LiveBoards => [Boards.Orders];
 
-    // New orders and state changes show without a refresh, on the page and with the filters the user has; a burst
-    // (a batch of 500) reloads once.
-    protected override Task OnLiveChangeAsync(LiveChange change) =>
-        (_reload ??= new ReloadGate(ReloadAsync, TimeSpan.FromMilliseconds(300))).RequestAsync();
+    // The table re-renders itself when it reloads; a change that cannot touch the page costs the tab nothing.
+    protected override bool RendersOnEveryChange => false;
+
+    // New orders and changes that can touch the page show without a refresh, with the filters the user has; a burst
+    // (a batch of 500) reloads once, and changes to orders the page does not show reload nothing.
+    protected override Task OnLiveChangesAsync(IReadOnlyList<LiveChange> changes) =>
+        _changes is { } concerned && changes.Any(c => concerned.Concerns(c, _onPage.Contains))
+            ? (_reload ??= new ReloadGate(ReloadAsync, TimeSpan.FromMilliseconds(300))).RequestAsync()
+            : Task.CompletedTask;
 }
