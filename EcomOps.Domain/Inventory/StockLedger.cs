@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -188,10 +189,11 @@ public sealed class StockLedger(TimeProvider clock, InventoryWatch watch, Change
         IDbContextTransaction? own, IDbContextTransaction? callerTransaction, string savepoint, CancellationToken ct)
     {
         var shortages = new List<StockShortage>();
+        await using var moves = new BalanceMoves(db);
         foreach (var (warehouseId, skuId, quantity) in totals)
         {
             var (onHand, reserved) = Deltas(kind, quantity);
-            if (!await MoveBalanceAsync(db, warehouseId, skuId, onHand, reserved, ct))
+            if (!await moves.MoveAsync(warehouseId, skuId, onHand, reserved, ct))
             {
                 shortages.Add(new StockShortage(skuId, Math.Abs(quantity), await ShortfallBaseAsync(db, warehouseId, skuId, kind, ct)));
             }
@@ -297,25 +299,51 @@ public sealed class StockLedger(TimeProvider clock, InventoryWatch watch, Change
     }
 
     /// <summary>
-    /// Moves one balance if the move keeps it whole (reserved not below zero, on hand not below reserved). A balance
-    /// row is created at zero the first time stock arrives for a SKU in a warehouse.
+    /// Moves balances, each only if the move keeps it whole (reserved not below zero, on hand not below reserved): one
+    /// prepared conditional UPDATE for all of an operation's balances. A balance row is created at zero the first time
+    /// stock arrives for a SKU in a warehouse. Used inside the operation's transaction.
     /// </summary>
-    private static async Task<bool> MoveBalanceAsync(OpsDb db, int warehouseId, int skuId, int onHand, int reserved, CancellationToken ct)
+    private sealed class BalanceMoves : IAsyncDisposable
     {
-        if (onHand > 0)
+        private readonly OpsDb _db;
+        private readonly DbCommand _update;
+        private readonly DbParameter _sku;
+        private readonly DbParameter _warehouse;
+        private readonly DbParameter _onHand;
+        private readonly DbParameter _reserved;
+
+        public BalanceMoves(OpsDb db)
         {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""INSERT OR IGNORE INTO "StockBalances" ("SkuId", "WarehouseId", "OnHand", "Reserved", "Version") VALUES ({skuId}, {warehouseId}, 0, 0, 0)""", ct);
+            _db = db;
+            _update = db.Database.GetDbConnection().CreateCommand();
+            _update.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            _update.CommandText = """
+                UPDATE "StockBalances" SET "OnHand" = "OnHand" + $onHand, "Reserved" = "Reserved" + $reserved, "Version" = "Version" + 1
+                WHERE "SkuId" = $sku AND "WarehouseId" = $warehouse AND "Reserved" + $reserved >= 0 AND "OnHand" + $onHand - ("Reserved" + $reserved) >= 0
+                """;
+            (_sku, _warehouse, _onHand, _reserved) = (Add("$sku"), Add("$warehouse"), Add("$onHand"), Add("$reserved"));
         }
-        var moved = await db.Set<StockBalance>()
-            .Where(b => b.SkuId == skuId && b.WarehouseId == warehouseId
-                && b.Reserved + reserved >= 0
-                && b.OnHand + onHand - (b.Reserved + reserved) >= 0)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.OnHand, b => b.OnHand + onHand)
-                .SetProperty(b => b.Reserved, b => b.Reserved + reserved)
-                .SetProperty(b => b.Version, b => b.Version + 1), ct);
-        return moved == 1;
+
+        public async Task<bool> MoveAsync(int warehouseId, int skuId, int onHand, int reserved, CancellationToken ct)
+        {
+            if (onHand > 0)
+            {
+                await _db.Database.ExecuteSqlInterpolatedAsync(
+                    $"""INSERT OR IGNORE INTO "StockBalances" ("SkuId", "WarehouseId", "OnHand", "Reserved", "Version") VALUES ({skuId}, {warehouseId}, 0, 0, 0)""", ct);
+            }
+            (_sku.Value, _warehouse.Value, _onHand.Value, _reserved.Value) = (skuId, warehouseId, onHand, reserved);
+            return await _update.ExecuteNonQueryAsync(ct) == 1;
+        }
+
+        public ValueTask DisposeAsync() => _update.DisposeAsync();
+
+        private DbParameter Add(string name)
+        {
+            var parameter = _update.CreateParameter();
+            parameter.ParameterName = name;
+            _update.Parameters.Add(parameter);
+            return parameter;
+        }
     }
 
     /// <summary>What a refused line could have drawn on: available for reservations and corrections, reserved otherwise.</summary>
