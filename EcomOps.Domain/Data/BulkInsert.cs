@@ -8,19 +8,27 @@ namespace EcomOps.Domain.Data;
 /// <summary>
 /// Inserts rows of one entity type with a single prepared command on the caller's connection and transaction,
 /// reading table, columns and value conversions (enums as text, UTC times) from the EF model, so the rows are exactly
-/// what EF would have written. For bulk demo data: it bypasses change tracking, the change capture and the live feed.
-/// Keys are the caller's to assign.
+/// what EF would have written. It bypasses change tracking, the change capture and the live feed: bulk demo data uses
+/// it directly, and operations through <see cref="ChangeCapture.Insert{T}"/>, which publishes the rows' live changes.
+/// Keys are the caller's to assign, or the database's (<c>keysFromDatabase</c>): then each row gets its new key.
 /// </summary>
 public sealed class BulkInsert<T> : IDisposable where T : class
 {
     private readonly DbCommand _command;
     private readonly (Func<object, object?> Get, Func<object?, object?>? Convert, DbParameter Parameter)[] _columns;
+    private readonly IProperty? _generatedKey;
 
-    public BulkInsert(OpsDb db)
+    public BulkInsert(DbContext db, bool keysFromDatabase = false)
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var properties = entity.GetProperties().Where(p => p.PropertyInfo is not null).ToList();
+        if (keysFromDatabase)
+        {
+            _generatedKey = entity.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd, PropertyInfo: not null } key]
+                ? key
+                : throw new InvalidOperationException($"{typeof(T).Name}'s key is not one the database generates.");
+        }
+        var properties = entity.GetProperties().Where(p => p.PropertyInfo is not null && p != _generatedKey).ToList();
         _command = db.Database.GetDbConnection().CreateCommand();
         _command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         _columns = new (Func<object, object?>, Func<object?, object?>?, DbParameter)[properties.Count];
@@ -35,7 +43,8 @@ public sealed class BulkInsert<T> : IDisposable where T : class
         }
         var columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""));
         var values = string.Join(", ", properties.Select((_, i) => $"$p{i}"));
-        _command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES ({values})";
+        var returning = _generatedKey is null ? "" : $" RETURNING \"{_generatedKey.GetColumnName(table)}\"";
+        _command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES ({values}){returning}";
     }
 
     public void Add(T row)
@@ -49,7 +58,15 @@ public sealed class BulkInsert<T> : IDisposable where T : class
             }
             parameter.Value = value ?? DBNull.Value;
         }
-        _command.ExecuteNonQuery();
+        if (_generatedKey is null)
+        {
+            _command.ExecuteNonQuery();
+        }
+        else
+        {
+            var key = _command.ExecuteScalar()!;
+            _generatedKey.PropertyInfo!.SetValue(row, Convert.ChangeType(key, _generatedKey.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     public void Dispose() => _command.Dispose();

@@ -107,6 +107,41 @@ public sealed class ChangeCapture(LiveFeed feed, TimeProvider clock) : ISaveChan
     public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
         eventData.Context is { } db && _pending.TryGetValue(db, out var pending) && !pending.Saving ? Finish(db, pending) : Task.CompletedTask;
 
+    /// <summary>
+    /// Inserts new rows without the change tracker (<see cref="BulkInsert{T}"/>, one prepared command for them all), for
+    /// operations that write many rows at once, inside their transaction; the rows get their database keys. Their live
+    /// changes are published like those of a save, once that transaction commits. Audited rows and rows whose
+    /// board carries values go through SaveChanges, which records their fields.
+    /// </summary>
+    public void Insert<T>(DbContext db, IReadOnlyCollection<T> rows) where T : class
+    {
+        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Rows are inserted inside the operation's transaction.");
+        var board = typeof(T).GetCustomAttribute<LiveBoardAttribute>();
+        if (typeof(IAudited).IsAssignableFrom(typeof(T)) || board is { CarriesValues: true })
+        {
+            throw new InvalidOperationException($"{typeof(T).Name} rows are saved through SaveChanges, which records their fields.");
+        }
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        using (var insert = new BulkInsert<T>(db, keysFromDatabase: true))
+        {
+            foreach (var row in rows)
+            {
+                insert.Add(row);
+            }
+        }
+        if (board is null)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var key = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!).ToList();
+        _awaitingCommit.GetOrCreateValue(transaction.GetDbTransaction())
+            .AddRange(rows.Select(r => new LiveChange(board.Board, typeof(T).Name, string.Join(",", key.Select(k => Show(k.GetValue(r)))), LiveChangeKind.Created, now)));
+    }
+
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
         if (_awaitingCommit.TryGetValue(transaction, out var changes))

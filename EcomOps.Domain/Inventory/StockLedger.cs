@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -6,6 +7,9 @@ namespace EcomOps.Domain.Inventory;
 
 /// <summary>A quantity of one SKU on a request to the ledger. Whole units; the sign is given by the operation.</summary>
 public sealed record StockLine(int SkuId, int Quantity);
+
+/// <summary>One reference's lines in one warehouse, on a request that carries several (<see cref="StockLedger.ReserveManyAsync"/>).</summary>
+public sealed record StockRequest(int WarehouseId, IReadOnlyList<StockLine> Lines, string Reference);
 
 /// <summary>A line the ledger could not honour: how much was asked and how much there was to take it from.</summary>
 public sealed record StockShortage(int SkuId, int Requested, int Available);
@@ -41,11 +45,20 @@ public static class StockErrors
 /// Every method takes the caller's context: inside the caller's transaction it only adds to that transaction (the
 /// caller commits or rolls back); without one it commits its own. On a shortage or refused input nothing is written.
 /// </summary>
-public sealed class StockLedger(TimeProvider clock, InventoryWatch watch)
+public sealed class StockLedger(TimeProvider clock, InventoryWatch watch, ChangeCapture capture)
 {
     /// <summary>Available becomes reserved. Fails, writing nothing, if any line has less available than asked.</summary>
     public Task<StockResult> ReserveAsync(OpsDb db, int warehouseId, IReadOnlyList<StockLine> lines, string reference, string? reason, CancellationToken ct) =>
         ApplyAsync(db, warehouseId, lines, reference, reason, StockMovementKind.Reservation, ct);
+
+    /// <summary>
+    /// Several reservations at once (a batch of orders, each its own reference), all or nothing: each SKU's balance
+    /// moves once, by the sum of what the requests ask of it, with the same conditional UPDATE as one reservation, and
+    /// each request gets its own movements. Fails, writing nothing, if any balance has less available than its sum;
+    /// a caller that must know which request came up short reserves those one by one.
+    /// </summary>
+    public Task<StockResult> ReserveManyAsync(OpsDb db, IReadOnlyList<StockRequest> requests, CancellationToken ct) =>
+        ApplyAsync(db, requests, null, StockMovementKind.Reservation, ct);
 
     /// <summary>Reserved goes back to available (an order cancelled or changed). Fails if less is reserved than asked.</summary>
     public Task<StockResult> ReleaseAsync(OpsDb db, int warehouseId, IReadOnlyList<StockLine> lines, string reference, string? reason, CancellationToken ct) =>
@@ -123,15 +136,31 @@ public sealed class StockLedger(TimeProvider clock, InventoryWatch watch)
 
     private static bool IsCorrection(StockMovementKind kind) => kind is StockMovementKind.Adjustment or StockMovementKind.CountVariance;
 
+    private Task<StockResult> ApplyAsync(
+        OpsDb db, int warehouseId, IReadOnlyList<StockLine> lines, string reference, string? reason, StockMovementKind kind, CancellationToken ct) =>
+        ApplyAsync(db, [new StockRequest(warehouseId, lines, reference)], reason, kind, ct);
+
     private async Task<StockResult> ApplyAsync(
-        OpsDb db, int warehouseId, IReadOnlyList<StockLine> lines, string reference, string? reason, StockMovementKind kind, CancellationToken ct)
+        OpsDb db, IReadOnlyList<StockRequest> requests, string? reason, StockMovementKind kind, CancellationToken ct)
     {
-        if (Validate(lines, reference, reason, kind) is { } invalid)
+        if (requests.Count == 0)
         {
-            return invalid;
+            return StockResult.Invalid(new FieldError("Lines", StockErrors.NoLines));
+        }
+        foreach (var request in requests)
+        {
+            if (Validate(request.Lines, request.Reference, reason, kind) is { } invalid)
+            {
+                return invalid;
+            }
         }
         // The same SKU twice on one request is one movement of the sum; ordered by SKU so every caller takes rows alike.
-        var merged = lines.GroupBy(l => l.SkuId).Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity))).OrderBy(l => l.SkuId).ToList();
+        var merged = requests.Select(r => (Request: r, Lines: r.Lines.GroupBy(l => l.SkuId)
+            .Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity))).OrderBy(l => l.SkuId).ToList())).ToList();
+        // Each balance moves once, by what all the requests ask of it together.
+        var totals = merged.SelectMany(m => m.Lines.Select(l => (m.Request.WarehouseId, l.SkuId, l.Quantity)))
+            .GroupBy(t => (t.WarehouseId, t.SkuId)).Select(g => (g.Key.WarehouseId, g.Key.SkuId, Quantity: g.Sum(t => t.Quantity)))
+            .OrderBy(t => t.WarehouseId).ThenBy(t => t.SkuId).ToList();
 
         var callerTransaction = db.Database.CurrentTransaction;
         // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the write lock is taken now, so the conditional updates
@@ -145,7 +174,7 @@ public sealed class StockLedger(TimeProvider clock, InventoryWatch watch)
 
         try
         {
-            return await MoveAndRecordAsync(db, warehouseId, merged, reference, reason, kind, own, callerTransaction, savepoint, ct);
+            return await MoveAndRecordAsync(db, merged, totals, reason, kind, own, callerTransaction, savepoint, ct);
         }
         catch when (callerTransaction is not null)
         {
@@ -155,16 +184,18 @@ public sealed class StockLedger(TimeProvider clock, InventoryWatch watch)
         }
     }
 
-    private async Task<StockResult> MoveAndRecordAsync(OpsDb db, int warehouseId, List<StockLine> merged, string reference, string? reason,
-        StockMovementKind kind, IDbContextTransaction? own, IDbContextTransaction? callerTransaction, string savepoint, CancellationToken ct)
+    private async Task<StockResult> MoveAndRecordAsync(OpsDb db, List<(StockRequest Request, List<StockLine> Lines)> merged,
+        List<(int WarehouseId, int SkuId, int Quantity)> totals, string? reason, StockMovementKind kind,
+        IDbContextTransaction? own, IDbContextTransaction? callerTransaction, string savepoint, CancellationToken ct)
     {
         var shortages = new List<StockShortage>();
-        foreach (var line in merged)
+        await using var moves = new BalanceMoves(db);
+        foreach (var (warehouseId, skuId, quantity) in totals)
         {
-            var (onHand, reserved) = Deltas(kind, line.Quantity);
-            if (!await MoveBalanceAsync(db, warehouseId, line.SkuId, onHand, reserved, ct))
+            var (onHand, reserved) = Deltas(kind, quantity);
+            if (!await moves.MoveAsync(warehouseId, skuId, onHand, reserved, ct))
             {
-                shortages.Add(new StockShortage(line.SkuId, Math.Abs(line.Quantity), await ShortfallBaseAsync(db, warehouseId, line.SkuId, kind, ct)));
+                shortages.Add(new StockShortage(skuId, Math.Abs(quantity), await ShortfallBaseAsync(db, warehouseId, skuId, kind, ct)));
             }
         }
         if (shortages.Count > 0)
@@ -184,33 +215,44 @@ public sealed class StockLedger(TimeProvider clock, InventoryWatch watch)
         var employeeId = db.Actor.UserId is { } userId
             ? await db.Employees.Where(e => e.UserId == userId).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct)
             : null;
-        foreach (var line in merged)
+        var movements = new List<StockMovement>();
+        foreach (var (request, lines) in merged)
         {
-            var (onHand, reserved) = Deltas(kind, line.Quantity);
-            db.Add(new StockMovement
+            foreach (var line in lines)
             {
-                SkuId = line.SkuId,
-                WarehouseId = warehouseId,
-                Kind = kind,
-                OnHandDelta = onHand,
-                ReservedDelta = reserved,
-                Reference = reference.Trim(),
-                Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
-                ActorName = db.Actor.Name,
-                ActorEmployeeId = employeeId,
-                AtUtc = now,
-            });
+                var (onHand, reserved) = Deltas(kind, line.Quantity);
+                movements.Add(new StockMovement
+                {
+                    SkuId = line.SkuId,
+                    WarehouseId = request.WarehouseId,
+                    Kind = kind,
+                    OnHandDelta = onHand,
+                    ReservedDelta = reserved,
+                    Reference = request.Reference.Trim(),
+                    Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+                    ActorName = db.Actor.Name,
+                    ActorEmployeeId = employeeId,
+                    AtUtc = now,
+                });
+            }
         }
+        // Movements are only ever inserted: one prepared command for them all, their live changes published on commit.
+        capture.Insert(db, movements);
+        // What the caller changed before calling (a purchase order's received quantities) is saved with them, so the
+        // evaluation below reads it.
         await db.SaveChangesAsync(ct);
         // Alerts and reorder suggestions follow the new balances in the same transaction: a shipment that crosses a
         // reorder point commits together with its alert, which the board then receives.
         if (db.DeferredStockWatch is { } deferred)
         {
-            deferred.UnionWith(merged.Select(l => (warehouseId, l.SkuId)));
+            deferred.UnionWith(totals.Select(t => (t.WarehouseId, t.SkuId)));
         }
         else
         {
-            await watch.EvaluateAsync(db, warehouseId, [.. merged.Select(l => l.SkuId)], ct);
+            foreach (var warehouse in totals.GroupBy(t => t.WarehouseId))
+            {
+                await watch.EvaluateAsync(db, warehouse.Key, [.. warehouse.Select(t => t.SkuId)], ct);
+            }
         }
         if (own is not null)
         {
@@ -257,25 +299,51 @@ public sealed class StockLedger(TimeProvider clock, InventoryWatch watch)
     }
 
     /// <summary>
-    /// Moves one balance if the move keeps it whole (reserved not below zero, on hand not below reserved). A balance
-    /// row is created at zero the first time stock arrives for a SKU in a warehouse.
+    /// Moves balances, each only if the move keeps it whole (reserved not below zero, on hand not below reserved): one
+    /// prepared conditional UPDATE for all of an operation's balances. A balance row is created at zero the first time
+    /// stock arrives for a SKU in a warehouse. Used inside the operation's transaction.
     /// </summary>
-    private static async Task<bool> MoveBalanceAsync(OpsDb db, int warehouseId, int skuId, int onHand, int reserved, CancellationToken ct)
+    private sealed class BalanceMoves : IAsyncDisposable
     {
-        if (onHand > 0)
+        private readonly OpsDb _db;
+        private readonly DbCommand _update;
+        private readonly DbParameter _sku;
+        private readonly DbParameter _warehouse;
+        private readonly DbParameter _onHand;
+        private readonly DbParameter _reserved;
+
+        public BalanceMoves(OpsDb db)
         {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""INSERT OR IGNORE INTO "StockBalances" ("SkuId", "WarehouseId", "OnHand", "Reserved", "Version") VALUES ({skuId}, {warehouseId}, 0, 0, 0)""", ct);
+            _db = db;
+            _update = db.Database.GetDbConnection().CreateCommand();
+            _update.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            _update.CommandText = """
+                UPDATE "StockBalances" SET "OnHand" = "OnHand" + $onHand, "Reserved" = "Reserved" + $reserved, "Version" = "Version" + 1
+                WHERE "SkuId" = $sku AND "WarehouseId" = $warehouse AND "Reserved" + $reserved >= 0 AND "OnHand" + $onHand - ("Reserved" + $reserved) >= 0
+                """;
+            (_sku, _warehouse, _onHand, _reserved) = (Add("$sku"), Add("$warehouse"), Add("$onHand"), Add("$reserved"));
         }
-        var moved = await db.Set<StockBalance>()
-            .Where(b => b.SkuId == skuId && b.WarehouseId == warehouseId
-                && b.Reserved + reserved >= 0
-                && b.OnHand + onHand - (b.Reserved + reserved) >= 0)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.OnHand, b => b.OnHand + onHand)
-                .SetProperty(b => b.Reserved, b => b.Reserved + reserved)
-                .SetProperty(b => b.Version, b => b.Version + 1), ct);
-        return moved == 1;
+
+        public async Task<bool> MoveAsync(int warehouseId, int skuId, int onHand, int reserved, CancellationToken ct)
+        {
+            if (onHand > 0)
+            {
+                await _db.Database.ExecuteSqlInterpolatedAsync(
+                    $"""INSERT OR IGNORE INTO "StockBalances" ("SkuId", "WarehouseId", "OnHand", "Reserved", "Version") VALUES ({skuId}, {warehouseId}, 0, 0, 0)""", ct);
+            }
+            (_sku.Value, _warehouse.Value, _onHand.Value, _reserved.Value) = (skuId, warehouseId, onHand, reserved);
+            return await _update.ExecuteNonQueryAsync(ct) == 1;
+        }
+
+        public ValueTask DisposeAsync() => _update.DisposeAsync();
+
+        private DbParameter Add(string name)
+        {
+            var parameter = _update.CreateParameter();
+            parameter.ParameterName = name;
+            _update.Parameters.Add(parameter);
+            return parameter;
+        }
     }
 
     /// <summary>What a refused line could have drawn on: available for reservations and corrections, reserved otherwise.</summary>
