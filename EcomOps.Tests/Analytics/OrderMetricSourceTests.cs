@@ -196,6 +196,32 @@ public sealed class OrderMetricSourceTests : IAsyncLifetime
     [Fact]
     public async Task Stock_out_rate_reads_availability_at_the_period_end_from_the_ledger_for_active_pairs()
     {
+        await SeedStockStoryAsync();
+
+        var snapshot = await Catalogue.MeasureAsync(October, new MeasureOptions(false, 10), Catalogue.ForArea("operations"));
+
+        Assert.Equal(2 / 3.0, snapshot.Total(OperationsMetricSource.StockOutRate));
+        Assert.Equal(["S2 @ Shanghai", "S6 @ Shanghai"], snapshot.RecordsOf(OperationsMetricSource.StockOutRate).Shown.Select(r => r.Reference).Order());
+    }
+
+    [Fact]
+    public async Task The_stock_out_rates_trend_in_one_pass_equals_measuring_each_day_alone()
+    {
+        await SeedStockStoryAsync();
+        var days = Enumerable.Range(0, 80)
+            .Select(d => ReportPeriod.Containing(PeriodKind.Day, new DateOnly(2025, 8, 25).AddDays(d)).ToUtc(_time.Zone)).ToList();
+        var source = _harness.Get<IEnumerable<IMetricSource>>().OfType<OperationsMetricSource>().Single();
+
+        var trend = await Catalogue.SeriesAsync(OperationsMetricSource.StockOutRate, days);
+        var dayByDay = await MetricSeries.ByBucketAsync(source, OperationsMetricSource.StockOutRate, days, default);
+
+        Assert.Equal(dayByDay, trend);
+        Assert.Contains(trend, v => v is null);
+        Assert.Contains(trend, v => v is > 0 and < 1);
+    }
+
+    private async Task SeedStockStoryAsync()
+    {
         await using (var db = _harness.NewDb())
         {
             var active = new Warehouse { Code = "SH", Name = "Shanghai" };
@@ -230,11 +256,6 @@ public sealed class OrderMetricSourceTests : IAsyncLifetime
             Balance(s6, active.Id, 2, 2);
             await db.SaveChangesAsync();
         }
-
-        var snapshot = await Catalogue.MeasureAsync(October, new MeasureOptions(false, 10), Catalogue.ForArea("operations"));
-
-        Assert.Equal(2 / 3.0, snapshot.Total(OperationsMetricSource.StockOutRate));
-        Assert.Equal(["S2 @ Shanghai", "S6 @ Shanghai"], snapshot.RecordsOf(OperationsMetricSource.StockOutRate).Shown.Select(r => r.Reference).Order());
     }
 
     [Fact]
