@@ -19,7 +19,7 @@ public sealed record ProductFilter(string? Search = null, int? CategoryId = null
 
 public sealed record ProductRow(int Id, string Name, string? CategoryZh, string? CategoryEn, string? Brand, int Skus, long? MinPriceCents, long? MaxPriceCents, bool Active);
 
-public sealed record ProductPage(IReadOnlyList<ProductRow> Rows, int Total);
+public sealed record ProductRows(IReadOnlyList<ProductRow> Rows, int Total);
 
 public sealed record SkuRow(int Id, string Code, string Name, string? Specification, string? Model, string? Barcode, long ListPriceCents, long UnitCostCents,
     int? WeightGrams, int PackSize, bool Active, long Version)
@@ -50,7 +50,7 @@ public sealed class CatalogQueries(IDbContextFactory<OpsDb> dbFactory)
 {
     public static readonly ListSort<ProductColumn> ByName = new(ProductColumn.Name);
 
-    public async Task<ProductPage> ProductsAsync(ProductFilter filter, ListSort<ProductColumn> sort, int skip, int take, CancellationToken ct = default)
+    public async Task<ProductRows> ProductsAsync(ProductFilter filter, ListSort<ProductColumn> sort, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var products = db.Products.AsNoTracking();
@@ -98,7 +98,7 @@ public sealed class CatalogQueries(IDbContextFactory<OpsDb> dbFactory)
             _ => rows.By(r => r.Name, d),
         };
         var page = await ordered.ThenBy(r => r.Id).Skip(skip).Take(take).ToListAsync(ct);
-        return new ProductPage([.. page.Select(r => new ProductRow(r.Id, r.Name, r.CategoryZh, r.CategoryEn, r.Brand, r.Skus, r.MinPrice, r.MaxPrice, r.Active))], total);
+        return new ProductRows([.. page.Select(r => new ProductRow(r.Id, r.Name, r.CategoryZh, r.CategoryEn, r.Brand, r.Skus, r.MinPrice, r.MaxPrice, r.Active))], total);
     }
 
     public async Task<ProductDetail?> ProductAsync(int id, CancellationToken ct = default)
