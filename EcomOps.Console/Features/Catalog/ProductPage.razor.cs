@@ -16,6 +16,7 @@ public sealed partial class ProductPage
     private string? _title;
     private IReadOnlyList<SkuRow> _skus = [];
     private IReadOnlyList<CategoryRow> _categories = [];
+    private Func<int?, string?> _categoryPath = _ => null;
     private IReadOnlyList<BrandRow> _brands = [];
     private IReadOnlyList<FieldError> _errors = [];
     private List<BreadcrumbItem> _crumbs = [];
@@ -52,6 +53,7 @@ public sealed partial class ProductPage
     protected override async Task OnParametersSetAsync()
     {
         _categories = await Queries.CategoriesAsync();
+        _categoryPath = CategoryNames.PathOf(_categories);
         _brands = await Queries.BrandsAsync();
         await ReloadAsync();
     }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using EcomOps.Console.Components.Shared;
-using EcomOps.Domain.Time;
 using EcomOps.Domain.Catalog;
 using EcomOps.Domain.Data;
 using Microsoft.AspNetCore.Components;
@@ -12,6 +10,7 @@ public sealed partial class ProductsPage
 {
     private MudTable<ProductRow>? _table;
     private IReadOnlyList<CategoryRow> _categories = [];
+    private Func<int?, string?> _categoryPath = _ => null;
     private IReadOnlyList<BrandRow> _brands = [];
     private IReadOnlyList<PriceBand> _bands = [];
     private string? _search;
@@ -34,6 +33,7 @@ public sealed partial class ProductsPage
     protected override async Task OnInitializedAsync()
     {
         _categories = await Queries.CategoriesAsync();
+        _categoryPath = CategoryNames.PathOf(_categories);
         _brands = await Queries.BrandsAsync();
         _bands = [.. (await Queries.PriceBandsAsync()).Select(b => new PriceBand { Id = b.Id, Name = b.Name, FromCents = b.FromCents, ToCents = b.ToCents })];
         _category = CategoryQuery;
@@ -49,9 +49,6 @@ public sealed partial class ProductsPage
             state.Page * state.PageSize, state.PageSize, ct);
         return new TableData<ProductRow> { Items = page.Rows, TotalItems = page.Total };
     }
-
-    /// <summary>A category in the reader's language (the other name is the tooltip's business, not the list's).</summary>
-    private static string CategoryName(string zh, string en) => DateFormats.IsChinese(CultureInfo.CurrentUICulture) ? zh : en;
 
     private string PriceRange(ProductRow row) => row switch
     {
