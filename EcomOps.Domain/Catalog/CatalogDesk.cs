@@ -281,6 +281,16 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
         static Outcome<int> Refused() => Outcome<int>.Invalid([new FieldError(CatalogRules.RecordField, CatalogErrors.StillReferenced)]);
     }
 
+    /// <summary>The unique keys a save can still hit when two people enter the same code at the same moment (each checked it first).</summary>
+    private static readonly (string Index, FieldError Error)[] UniqueKeys =
+    [
+        ("IX_Skus_Code", new(nameof(SkuForm.Code), CatalogErrors.SkuCodeTaken)),
+        ("IX_Skus_Barcode", new(nameof(SkuForm.Barcode), CatalogErrors.BarcodeTaken)),
+        ("IX_Brands_Name", new(nameof(BrandForm.Name), CatalogErrors.BrandNameTaken)),
+        ("IX_PriceBands_Name", new(nameof(PriceBandForm.Name), CatalogErrors.PriceBandNameTaken)),
+        ("IX_Warehouses_Code", new(nameof(WarehouseForm.Code), CatalogErrors.WarehouseCodeTaken)),
+    ];
+
     internal static async Task<Outcome<int>> SaveAsync(OpsDb db, Func<int> id, CancellationToken ct)
     {
         try
@@ -291,6 +301,18 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
         {
             return Outcome<int>.Conflict();
         }
+        catch (DbUpdateException e) when (TakenKey(e) is { } taken)
+        {
+            return Outcome<int>.Invalid([taken]);
+        }
         return Outcome<int>.Done(id());
+    }
+
+    /// <summary>SQLite names the column ("UNIQUE constraint failed: Skus.Code"), PostgreSQL the index ("IX_Skus_Code").</summary>
+    private static FieldError? TakenKey(DbUpdateException e)
+    {
+        var message = e.InnerException?.Message ?? e.Message;
+        return UniqueKeys.Where(k => message.Contains(k.Index, StringComparison.Ordinal) || message.Contains(k.Index[3..].Replace('_', '.'), StringComparison.Ordinal))
+            .Select(k => k.Error).FirstOrDefault();
     }
 }

@@ -2,7 +2,10 @@ using EcomOps.Domain.Catalog;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Inventory;
 using EcomOps.Domain.Org;
+using EcomOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomOps.Tests.Catalog;
 
@@ -209,5 +212,33 @@ public sealed class CatalogDeskTests : IAsyncLifetime
         var again = await _world.MasterData.SaveWarehouseAsync(_world.Manager, null, 0, new WarehouseForm { Code = "sh-01", Name = "上海二仓" });
 
         Assert.Equal([new FieldError(nameof(WarehouseForm.Code), CatalogErrors.WarehouseCodeTaken)], again.Errors);
+    }
+
+    [Fact]
+    public async Task Two_people_entering_the_same_sku_code_at_the_same_moment_leave_one_sku_and_the_second_is_told_the_code_is_taken()
+    {
+        await using var world = new CatalogWorld(await DomainHarness.StartAsync(s => s.AddSingleton<IInterceptor>(new SameCodeMeanwhile("RACE-1"))));
+        var product = await world.ProductAsync("纯棉T恤", await world.CategoryAsync("服装", "Apparel"));
+
+        var second = await world.Desk.SaveSkuAsync(world.Manager, product, null, 0, new SkuForm { Code = "RACE-1", ListPriceCents = 100 });
+
+        Assert.Equal([new FieldError(nameof(SkuForm.Code), CatalogErrors.SkuCodeTaken)], second.Errors);
+    }
+
+    /// <summary>Writes a SKU with the same code just before the desk's save reaches the database (after its own check passed).</summary>
+    private sealed class SameCodeMeanwhile(string code) : SaveChangesInterceptor
+    {
+        private bool _done;
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!_done && eventData.Context!.ChangeTracker.Entries<Sku>().Any(e => e.State == EntityState.Added && e.Entity.Code == code))
+            {
+                _done = true;
+                await eventData.Context.Database.ExecuteSqlAsync(
+                    $"INSERT INTO \"Skus\" (\"Code\", \"Name\", \"ListPriceCents\", \"UnitCostCents\", \"PackSize\", \"Active\", \"Version\") VALUES ({code}, 'meanwhile', 0, 0, 1, 1, 0)", cancellationToken);
+            }
+            return result;
+        }
     }
 }
