@@ -31,6 +31,10 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Service.Complaints.ComplaintMeasure> ComplaintMeasures => Set<Service.Complaints.ComplaintMeasure>();
     public DbSet<Service.Answers.StandardAnswer> StandardAnswers => Set<Service.Answers.StandardAnswer>();
     public DbSet<Catalog.Sku> Skus => Set<Catalog.Sku>();
+    public DbSet<Catalog.Product> Products => Set<Catalog.Product>();
+    public DbSet<Catalog.Category> Categories => Set<Catalog.Category>();
+    public DbSet<Catalog.Brand> Brands => Set<Catalog.Brand>();
+    public DbSet<Catalog.PriceBand> PriceBands => Set<Catalog.PriceBand>();
     public DbSet<Inventory.Warehouse> Warehouses => Set<Inventory.Warehouse>();
     public DbSet<Inventory.StockMovement> StockMovements => Set<Inventory.StockMovement>();
     public DbSet<Inventory.StockBalance> StockBalances => Set<Inventory.StockBalance>();

@@ -54,6 +54,9 @@ public static class OpsDbSetup
         services.AddSingleton<DemoData.IDemoDataArea, OrgDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.Answers.AnswerDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.ServiceDemoData>();
+        services.AddSingleton<Catalog.CatalogDesk>();
+        services.AddSingleton<Catalog.MasterDataDesk>();
+        services.AddSingleton<Catalog.CatalogQueries>();
         services.AddSingleton<Inventory.StockLedger>();
         services.AddSingleton<Inventory.InventoryWatch>();
         services.AddSingleton<Inventory.InventoryAlerts>();

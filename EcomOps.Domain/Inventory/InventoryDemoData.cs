@@ -8,7 +8,7 @@ namespace EcomOps.Domain.Inventory;
 
 /// <summary>
 /// The catalogue and its stock as a Chinese online shop keeps them: two warehouses (Shanghai, Guangzhou), SKUs in
-/// eight categories with bilingual names, suppliers with their lead times, a stock policy per SKU and warehouse,
+/// eight departments with bilingual names, grouped into products (<see cref="CatalogDemoData"/>), suppliers with their lead times, a stock policy per SKU and warehouse,
 /// an opening receipt about 90 days ago and purchase orders since (received, closed, sent, partly received, draft).
 /// Some SKUs are deliberately received short, not at all, or far over their maximum, so that the evaluation after
 /// the orders' data (<see cref="InventoryEvaluationDemoData"/>) finds low, out, over and slow stock from the data.
@@ -25,38 +25,6 @@ public sealed class InventoryDemoData(StockLedger ledger, TimeProvider clock) : 
         DemoSize.Standard => 1_500,
         _ => 6_000,
     };
-
-    private sealed record Product(string Cn, string En, long MinPriceCents, long MaxPriceCents);
-
-    private sealed record Category(string Cn, string En, string[] Brands, Product[] Products, string[] VariantsCn, string[] VariantsEn);
-
-    private static readonly Category[] Categories =
-    [
-        new("服装", "Apparel", ["云朵", "北极绒", "素白"],
-            [new("纯棉T恤", "cotton T-shirt", 5900, 12900), new("连帽卫衣", "hoodie", 12900, 29900), new("牛仔裤", "jeans", 15900, 39900), new("羽绒服", "down jacket", 39900, 129900), new("针织衫", "knit sweater", 9900, 25900)],
-            ["黑色 M", "白色 L", "灰色 S", "藏青 XL", "米色 M"], ["black M", "white L", "grey S", "navy XL", "beige M"]),
-        new("家居", "Home", ["木语", "宜居", "暖屋"],
-            [new("四件套床品", "bedding set", 19900, 59900), new("记忆棉枕", "memory-foam pillow", 8900, 19900), new("收纳箱", "storage box", 2900, 8900), new("香薰蜡烛", "scented candle", 3900, 12900), new("保温杯", "vacuum flask", 4900, 15900)],
-            ["1.5米", "1.8米", "小号", "大号", "雾蓝"], ["1.5 m", "1.8 m", "small", "large", "mist blue"]),
-        new("美妆", "Beauty", ["花西子", "植研", "水光"],
-            [new("保湿面霜", "moisturising cream", 9900, 35900), new("洁面乳", "facial cleanser", 4900, 12900), new("口红", "lipstick", 12900, 32900), new("防晒霜", "sunscreen", 7900, 19900), new("面膜", "sheet masks", 5900, 15900)],
-            ["50ml", "100ml", "#01", "#03", "10片装"], ["50 ml", "100 ml", "#01", "#03", "pack of 10"]),
-        new("数码配件", "Electronics accessories", ["绿联", "倍思", "极客"],
-            [new("快充充电器", "fast charger", 5900, 16900), new("数据线", "USB-C cable", 1900, 5900), new("蓝牙耳机", "Bluetooth earbuds", 9900, 49900), new("移动电源", "power bank", 8900, 25900), new("手机壳", "phone case", 2900, 7900)],
-            ["20W", "65W", "1米", "2米", "白色"], ["20 W", "65 W", "1 m", "2 m", "white"]),
-        new("食品", "Food", ["三只松鼠", "良品", "山野"],
-            [new("每日坚果", "daily nuts", 6900, 15900), new("龙井茶", "Longjing tea", 12900, 59900), new("挂耳咖啡", "drip coffee", 4900, 12900), new("牛肉干", "beef jerky", 3900, 9900), new("蜂蜜", "honey", 5900, 18900)],
-            ["250g", "500g", "礼盒装", "30包", "罐装"], ["250 g", "500 g", "gift box", "30 sachets", "tin"]),
-        new("母婴", "Baby", ["贝亲", "小浣熊", "暖宝"],
-            [new("纸尿裤", "nappies", 8900, 19900), new("奶瓶", "baby bottle", 5900, 15900), new("湿巾", "baby wipes", 1900, 5900), new("婴儿连体衣", "baby romper", 6900, 15900)],
-            ["S码", "M码", "L码", "240ml", "80抽×6"], ["size S", "size M", "size L", "240 ml", "80 × 6"]),
-        new("运动", "Sports", ["李宁", "跃动", "山峰"],
-            [new("瑜伽垫", "yoga mat", 6900, 19900), new("跑步鞋", "running shoes", 29900, 69900), new("运动水壶", "sports bottle", 3900, 9900), new("速干T恤", "quick-dry T-shirt", 6900, 15900)],
-            ["6mm", "8mm", "42码", "750ml", "黑色 L"], ["6 mm", "8 mm", "EU 42", "750 ml", "black L"]),
-        new("箱包", "Bags", ["行者", "城市客"],
-            [new("双肩包", "backpack", 15900, 45900), new("拉杆箱", "suitcase", 39900, 129900), new("帆布包", "canvas tote", 4900, 12900), new("钱包", "wallet", 8900, 29900)],
-            ["20寸", "24寸", "黑色", "卡其", "小号"], ["20 in", "24 in", "black", "khaki", "small"]),
-    ];
 
     private static readonly (string Code, string Name, string Contact, string Phone, int Lead, int Moq)[] SupplierSeeds =
     [
@@ -76,7 +44,8 @@ public sealed class InventoryDemoData(StockLedger ledger, TimeProvider clock) : 
         var today = now.Date;
         var count = SkuCount(size);
 
-        var warehouses = new[] { new Warehouse { Code = "SH-01", Name = "上海仓 Shanghai" }, new Warehouse { Code = "GZ-01", Name = "广州仓 Guangzhou" } };
+        var warehouses = new[] { new Warehouse { Code = "SH-01", Name = "上海仓 Shanghai", Address = "上海市嘉定区兴贤路1188号 · 1188 Xingxian Rd, Jiading, Shanghai" },
+            new Warehouse { Code = "GZ-01", Name = "广州仓 Guangzhou", Address = "广州市白云区太和镇大源北路88号 · 88 Dayuan North Rd, Baiyun, Guangzhou" }, };
         var suppliers = SupplierSeeds.Select(s => new Supplier
         {
             Code = s.Code, Name = s.Name, ContactName = s.Contact, Phone = s.Phone, LeadTimeDays = s.Lead, MinOrderQuantity = s.Moq,
@@ -94,25 +63,31 @@ public sealed class InventoryDemoData(StockLedger ledger, TimeProvider clock) : 
         bulk.ChangeTracker.AutoDetectChangesEnabled = false;
 
         var skus = new List<(Sku Sku, int Category)>(count);
+        var drawn = new List<CatalogDemoData.DrawnSku>(count);
         for (var i = 0; i < count; i++)
         {
-            var c = i % Categories.Length;
-            var category = Categories[c];
-            var product = category.Products[random.Next(category.Products.Length)];
-            var brand = category.Brands[random.Next(category.Brands.Length)];
-            var variant = random.Next(category.VariantsCn.Length);
-            var price = (product.MinPriceCents + (long)(random.NextDouble() * (product.MaxPriceCents - product.MinPriceCents))) / 100 * 100 + 90;
-            skus.Add((new Sku
+            var c = i % CatalogDemoData.Departments.Length;
+            var department = CatalogDemoData.Departments[c];
+            var t = random.Next(department.Types.Length);
+            var type = department.Types[t];
+            var b = random.Next(department.Brands.Length);
+            var brand = department.Brands[b];
+            var variant = random.Next(type.VariantsCn.Length);
+            var price = (type.MinPriceCents + (long)(random.NextDouble() * (type.MaxPriceCents - type.MinPriceCents))) / 100 * 100 + 90;
+            var sku = new Sku
             {
                 Code = $"SKU-{10001 + i}",
-                Name = $"{brand}{product.Cn} {category.VariantsCn[variant]} · {product.En}, {category.VariantsEn[variant]}",
-                Category = $"{category.Cn} {category.En}",
+                Name = $"{brand}{type.Cn} {type.VariantsCn[variant]} · {type.En}, {type.VariantsEn[variant]}",
+                Category = Catalog.Category.Label(department.Cn, department.En),
                 Brand = brand,
                 ListPriceCents = price,
                 UnitCostCents = price * (40 + random.Next(26)) / 100,
                 PackSize = price > 30000 ? 1 : new[] { 1, 6, 10, 12 }[random.Next(4)],
-            }, c));
+            };
+            skus.Add((sku, c));
+            drawn.Add(new CatalogDemoData.DrawnSku(sku, c, t, b, variant));
         }
+        await CatalogDemoData.LinkAsync(bulk, drawn, ct);
         bulk.Skus.AddRange(skus.Select(s => s.Sku));
         await bulk.SaveChangesAsync(ct);
 

@@ -19,6 +19,7 @@ public static class Permissions
     public const string HandleComplaints = nameof(HandleComplaints);
     public const string WorkOrders = nameof(WorkOrders);
     public const string ImportPlatformReports = nameof(ImportPlatformReports);
+    public const string ManageCatalog = nameof(ManageCatalog);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -35,6 +36,8 @@ public static class Permissions
         [HandleComplaints] = [Roles.CsSupervisor, Roles.CsAgent, Roles.OperationsManager, Roles.OperationsDirector],
         [WorkOrders] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
         [ImportPlatformReports] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
+        // Master data (categories, brands, price bands, warehouses) and products: what a new company enters first.
+        [ManageCatalog] = [Roles.OperationsManager, Roles.OperationsDirector, Roles.Admin],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

@@ -23,6 +23,7 @@ internal static partial class Tour
         ("/service/complaints", ComplaintLink(), "complaint"),
         ("/inventory/stock", StockLink(), "sku"),
         ("/inventory/purchase-orders", PurchaseOrderLink(), "purchase-order"),
+        ("/catalog/products", ProductLink(), "product"),
     ];
 
     /// <summary>Dialogs a page opens (its first row's editor, its "new" form, a figure's records), each worth a picture of its own.</summary>
@@ -34,6 +35,9 @@ internal static partial class Tour
         ("/service/answers", "[data-testid=answer-new]", "new-answer"),
         ("/service/sla", "[data-testid=sla-policy-add]", "new-sla-policy"),
         ("/inventory/suppliers", "[data-testid=supplier-new]", "new-supplier"),
+        ("/catalog/categories", "[data-testid^=category-edit-]", "category"),
+        ("/catalog/price-bands", "[data-testid=band-new]", "new-price-band"),
+        ("/catalog/warehouses", "[data-testid^=warehouse-edit-]", "warehouse"),
         ("/analytics/kpi", "[data-testid=kpi-targets]", "kpi-targets"),
         ("/analytics/dashboard", "[data-testid^=value-]", "records"),
     ];
@@ -253,4 +257,7 @@ internal static partial class Tour
 
     [GeneratedRegex(@"^/inventory/purchase-orders/\d+$")]
     private static partial Regex PurchaseOrderLink();
+
+    [GeneratedRegex(@"^/catalog/products/\d+$")]
+    private static partial Regex ProductLink();
 }

@@ -35,6 +35,14 @@ public sealed partial class NavMenu
             new("/orders/import", Icons.Material.Filled.UploadFile, "Nav.OrderImport", "nav-order-import", Permissions.WorkOrders),
             new("/orders/channels", Icons.Material.Filled.Hub, "Nav.OrderChannels", "nav-order-channels", Permissions.WorkOrders),
         ]),
+        new("Nav.Catalog", Icons.Material.Filled.Storefront,
+        [
+            new("/catalog/products", Icons.Material.Filled.Sell, "Nav.Products", "nav-products", Permissions.ManageCatalog),
+            new("/catalog/categories", Icons.Material.Filled.AccountTree, "Nav.Categories", "nav-categories", Permissions.ManageCatalog),
+            new("/catalog/brands", Icons.Material.Filled.Verified, "Nav.Brands", "nav-brands", Permissions.ManageCatalog),
+            new("/catalog/price-bands", Icons.Material.Filled.Stairs, "Nav.PriceBands", "nav-price-bands", Permissions.ManageCatalog),
+            new("/catalog/warehouses", Icons.Material.Filled.Warehouse, "Nav.Warehouses", "nav-warehouses", Permissions.ManageCatalog),
+        ]),
         new("Nav.Complaints", Icons.Material.Filled.ReportProblem,
         [
             new("/service/complaints", Icons.Material.Filled.FolderOpen, "Nav.ComplaintCases", "nav-complaints", Permissions.HandleComplaints, Exact: true),

@@ -1,0 +1,318 @@
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomOps.Domain.Catalog;
+
+public sealed class ProductForm
+{
+    public string Name { get; set; } = "";
+    public int? CategoryId { get; set; }
+    public int? BrandId { get; set; }
+    public string? Origin { get; set; }
+    public string? Material { get; set; }
+    public string? Instructions { get; set; }
+    public string? AfterSales { get; set; }
+    public string? SellingPoints { get; set; }
+    public string? Description { get; set; }
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>One variant of a product. Money in fen; the name defaults to the product's name and the specification.</summary>
+public sealed class SkuForm
+{
+    public string Code { get; set; } = "";
+    public string? Name { get; set; }
+    public string? Specification { get; set; }
+    public string? Model { get; set; }
+    public string? Barcode { get; set; }
+    public long ListPriceCents { get; set; }
+    public long UnitCostCents { get; set; }
+    public int? WeightGrams { get; set; }
+    public int PackSize { get; set; } = 1;
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>
+/// Products and their SKUs, and the retiring and deleting of every catalogue record: what the operations manager, the
+/// director and the administrator own (<see cref="Permissions.ManageCatalog"/>). Nothing that anything points at is
+/// deleted, only retired; a save from a stale copy is refused (<see cref="OutcomeKind.Conflict"/>).
+/// </summary>
+public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
+{
+    /// <summary>Creates (id null) or updates a product; its SKUs take its category and brand labels. Returns its id.</summary>
+    public async Task<Outcome<int>> SaveProductAsync(Actor actor, int? id, long version, ProductForm form, CancellationToken ct = default)
+    {
+        if (!actor.May(Permissions.ManageCatalog))
+        {
+            return Outcome<int>.Invalid([Actor.NotPermitted]);
+        }
+        var errors = new List<FieldError>();
+        CatalogRules.Required(errors, nameof(form.Name), form.Name, Product.MaxNameLength);
+        CatalogRules.Optional(errors, nameof(form.Origin), form.Origin, Product.MaxShortTextLength);
+        CatalogRules.Optional(errors, nameof(form.Material), form.Material, Product.MaxShortTextLength);
+        CatalogRules.Optional(errors, nameof(form.Instructions), form.Instructions, Product.MaxLongTextLength);
+        CatalogRules.Optional(errors, nameof(form.AfterSales), form.AfterSales, Product.MaxLongTextLength);
+        CatalogRules.Optional(errors, nameof(form.SellingPoints), form.SellingPoints, Product.MaxLongTextLength);
+        CatalogRules.Optional(errors, nameof(form.Description), form.Description, Product.MaxLongTextLength);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Actor = actor;
+        Category? category = null;
+        Brand? brand = null;
+        if (form.CategoryId is null)
+        {
+            errors.Add(new FieldError(nameof(form.CategoryId), CatalogErrors.Required));
+        }
+        else if ((category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == form.CategoryId, ct)) is null)
+        {
+            errors.Add(new FieldError(nameof(form.CategoryId), CatalogErrors.CategoryUnknown));
+        }
+        if (form.BrandId is { } brandId && (brand = await db.Brands.AsNoTracking().FirstOrDefaultAsync(b => b.Id == brandId, ct)) is null)
+        {
+            errors.Add(new FieldError(nameof(form.BrandId), CatalogErrors.BrandUnknown));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<int>.Invalid(errors);
+        }
+        Product product;
+        if (id is { } existing)
+        {
+            var found = await db.Products.Include(p => p.Skus).FirstOrDefaultAsync(p => p.Id == existing, ct);
+            if (found is null)
+            {
+                return Outcome<int>.NotFound();
+            }
+            if (found.Version != version)
+            {
+                return Outcome<int>.Conflict();
+            }
+            product = found;
+        }
+        else
+        {
+            product = new Product { Name = form.Name.Trim() };
+            db.Add(product);
+        }
+        product.Name = form.Name.Trim();
+        product.CategoryId = category!.Id;
+        product.BrandId = brand?.Id;
+        product.Origin = CatalogRules.Blank(form.Origin);
+        product.Material = CatalogRules.Blank(form.Material);
+        product.Instructions = CatalogRules.Blank(form.Instructions);
+        product.AfterSales = CatalogRules.Blank(form.AfterSales);
+        product.SellingPoints = CatalogRules.Blank(form.SellingPoints);
+        product.Description = CatalogRules.Blank(form.Description);
+        if (product.Active && !form.Active)
+        {
+            // A retired product sells nothing: its SKUs go with it (each can be brought back on its own).
+            product.Skus.ForEach(s => s.Active = false);
+        }
+        product.Active = form.Active;
+        var categoryLabel = await DepartmentLabels.ForAsync(db, category.Id, ct);
+        foreach (var sku in product.Skus)
+        {
+            sku.Category = categoryLabel;
+            sku.Brand = brand?.Name;
+        }
+        return await SaveAsync(db, () => product.Id, ct);
+    }
+
+    /// <summary>Creates (id null) or updates a SKU of a product. Returns its id.</summary>
+    public async Task<Outcome<int>> SaveSkuAsync(Actor actor, int productId, int? id, long version, SkuForm form, CancellationToken ct = default)
+    {
+        if (!actor.May(Permissions.ManageCatalog))
+        {
+            return Outcome<int>.Invalid([Actor.NotPermitted]);
+        }
+        var errors = new List<FieldError>();
+        CatalogRules.Required(errors, nameof(form.Code), form.Code, Sku.MaxCodeLength);
+        CatalogRules.Optional(errors, nameof(form.Name), form.Name, Sku.MaxNameLength);
+        CatalogRules.Optional(errors, nameof(form.Specification), form.Specification, Sku.MaxLabelLength);
+        CatalogRules.Optional(errors, nameof(form.Model), form.Model, Sku.MaxLabelLength);
+        var barcode = CatalogRules.Blank(form.Barcode);
+        if (barcode is not null && !CatalogRules.BarcodeWellFormed(barcode))
+        {
+            errors.Add(new FieldError(nameof(form.Barcode), CatalogErrors.BarcodeFormat));
+        }
+        CatalogRules.Price(errors, nameof(form.ListPriceCents), form.ListPriceCents);
+        CatalogRules.Price(errors, nameof(form.UnitCostCents), form.UnitCostCents);
+        if (form.WeightGrams is < 0 or > CatalogRules.MaxWeightGrams)
+        {
+            errors.Add(new FieldError(nameof(form.WeightGrams), CatalogErrors.WeightOutOfRange));
+        }
+        if (form.PackSize is < 1 or > CatalogRules.MaxPackSize)
+        {
+            errors.Add(new FieldError(nameof(form.PackSize), CatalogErrors.PackSizeOutOfRange));
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Actor = actor;
+        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct);
+        if (product is null)
+        {
+            return Outcome<int>.NotFound();
+        }
+        var code = CatalogRules.NormaliseCode(form.Code);
+        var self = id ?? 0;
+        if (!errors.Any(e => e.Field == nameof(form.Code)) && await db.Skus.AnyAsync(s => s.Code == code && s.Id != self, ct))
+        {
+            errors.Add(new FieldError(nameof(form.Code), CatalogErrors.SkuCodeTaken));
+        }
+        if (barcode is not null && !errors.Any(e => e.Field == nameof(form.Barcode)) && await db.Skus.AnyAsync(s => s.Barcode == barcode && s.Id != self, ct))
+        {
+            errors.Add(new FieldError(nameof(form.Barcode), CatalogErrors.BarcodeTaken));
+        }
+        var name = CatalogRules.Blank(form.Name) ?? $"{product.Name} {CatalogRules.Blank(form.Specification)}".Trim();
+        if (name.Length > Sku.MaxNameLength)
+        {
+            errors.Add(new FieldError(nameof(form.Name), CatalogErrors.TooLong));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<int>.Invalid(errors);
+        }
+        Sku sku;
+        if (id is { } existing)
+        {
+            var found = await db.Skus.FirstOrDefaultAsync(s => s.Id == existing && s.ProductId == productId, ct);
+            if (found is null)
+            {
+                return Outcome<int>.NotFound();
+            }
+            if (found.Version != version)
+            {
+                return Outcome<int>.Conflict();
+            }
+            sku = found;
+        }
+        else
+        {
+            sku = new Sku { Code = code, Name = name, ProductId = productId };
+            db.Add(sku);
+        }
+        sku.Code = code;
+        sku.Name = name;
+        sku.Specification = CatalogRules.Blank(form.Specification);
+        sku.Model = CatalogRules.Blank(form.Model);
+        sku.Barcode = barcode;
+        sku.ListPriceCents = form.ListPriceCents;
+        sku.UnitCostCents = form.UnitCostCents;
+        sku.WeightGrams = form.WeightGrams;
+        sku.PackSize = form.PackSize;
+        sku.Active = form.Active;
+        sku.Category = await DepartmentLabels.ForAsync(db, product.CategoryId, ct);
+        sku.Brand = product.BrandId is { } brandId ? await db.Brands.Where(b => b.Id == brandId).Select(b => b.Name).FirstOrDefaultAsync(ct) : null;
+        return await SaveAsync(db, () => sku.Id, ct);
+    }
+
+    /// <summary>Retires (active false) or brings back a catalogue record. Retiring a product retires its SKUs.</summary>
+    public async Task<Outcome<int>> SetActiveAsync<T>(Actor actor, int id, long version, bool active, CancellationToken ct = default) where T : class, IRetirable
+    {
+        if (!actor.May(Permissions.ManageCatalog))
+        {
+            return Outcome<int>.Invalid([Actor.NotPermitted]);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Actor = actor;
+        var record = await db.Set<T>().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (record is null)
+        {
+            return Outcome<int>.NotFound();
+        }
+        if (record.Version != version)
+        {
+            return Outcome<int>.Conflict();
+        }
+        if (record is Product && !active)
+        {
+            await db.Skus.Where(s => s.ProductId == id && s.Active).ForEachAsync(s => s.Active = false, ct);
+        }
+        record.Active = active;
+        return await SaveAsync(db, () => id, ct);
+    }
+
+    /// <summary>
+    /// Deletes a record nothing points at (a draft entered by mistake). A product goes with its SKUs, if none of them is
+    /// used; a category with subcategories or products, a brand with products, a SKU or warehouse with stock, orders,
+    /// purchase orders or stock policies is refused (<see cref="CatalogErrors.StillReferenced"/>): retire it instead.
+    /// </summary>
+    public async Task<Outcome<int>> DeleteAsync<T>(Actor actor, int id, long version, CancellationToken ct = default) where T : class, IVersioned
+    {
+        if (!actor.May(Permissions.ManageCatalog))
+        {
+            return Outcome<int>.Invalid([Actor.NotPermitted]);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Actor = actor;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var record = await db.Set<T>().FirstOrDefaultAsync(r => EF.Property<int>(r, "Id") == id, ct);
+        if (record is null)
+        {
+            return Outcome<int>.NotFound();
+        }
+        if (record.Version != version)
+        {
+            return Outcome<int>.Conflict();
+        }
+        if (record is Product)
+        {
+            var skus = await db.Skus.Where(s => s.ProductId == id).ToListAsync(ct);
+            foreach (var sku in skus)
+            {
+                if (await References.AnyAsync<Sku>(db, sku.Id, ct))
+                {
+                    return Refused();
+                }
+            }
+            db.Skus.RemoveRange(skus);
+        }
+        else if (await References.AnyAsync<T>(db, id, ct))
+        {
+            return Refused();
+        }
+        db.Remove(record);
+        var saved = await SaveAsync(db, () => id, ct);
+        if (saved.Succeeded)
+        {
+            await transaction.CommitAsync(ct);
+        }
+        return saved;
+
+        static Outcome<int> Refused() => Outcome<int>.Invalid([new FieldError(CatalogRules.RecordField, CatalogErrors.StillReferenced)]);
+    }
+
+    /// <summary>The unique keys a save can still hit when two people enter the same code at the same moment (each checked it first).</summary>
+    private static readonly (string Index, FieldError Error)[] UniqueKeys =
+    [
+        ("IX_Skus_Code", new(nameof(SkuForm.Code), CatalogErrors.SkuCodeTaken)),
+        ("IX_Skus_Barcode", new(nameof(SkuForm.Barcode), CatalogErrors.BarcodeTaken)),
+        ("IX_Brands_Name", new(nameof(BrandForm.Name), CatalogErrors.BrandNameTaken)),
+        ("IX_PriceBands_Name", new(nameof(PriceBandForm.Name), CatalogErrors.PriceBandNameTaken)),
+        ("IX_Warehouses_Code", new(nameof(WarehouseForm.Code), CatalogErrors.WarehouseCodeTaken)),
+    ];
+
+    internal static async Task<Outcome<int>> SaveAsync(OpsDb db, Func<int> id, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<int>.Conflict();
+        }
+        catch (DbUpdateException e) when (TakenKey(e) is { } taken)
+        {
+            return Outcome<int>.Invalid([taken]);
+        }
+        return Outcome<int>.Done(id());
+    }
+
+    /// <summary>SQLite names the column ("UNIQUE constraint failed: Skus.Code"), PostgreSQL the index ("IX_Skus_Code").</summary>
+    private static FieldError? TakenKey(DbUpdateException e)
+    {
+        var message = e.InnerException?.Message ?? e.Message;
+        return UniqueKeys.Where(k => message.Contains(k.Index, StringComparison.Ordinal) || message.Contains(k.Index[3..].Replace('_', '.'), StringComparison.Ordinal))
+            .Select(k => k.Error).FirstOrDefault();
+    }
+}
