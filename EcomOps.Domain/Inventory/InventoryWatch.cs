@@ -28,14 +28,13 @@ public sealed class InventoryWatch(IDbContextFactory<OpsDb> dbFactory, TimeProvi
         var supplierIds = policies.Values.Where(p => p.SupplierId is not null).Select(p => p.SupplierId!.Value).Distinct().ToList();
         var minOrders = await db.Set<Supplier>().AsNoTracking().Where(s => supplierIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.MinOrderQuantity, ct);
-        var history = await db.StockMovements.AsNoTracking()
-            .Where(m => m.WarehouseId == warehouseId && ids.Contains(m.SkuId))
-            .GroupBy(m => m.SkuId)
-            .Select(g => new
+        var history = await db.Skus.AsNoTracking()
+            .Where(s => ids.Contains(s.Id))
+            .Select(s => new
             {
-                SkuId = g.Key,
-                LastShipment = g.Max(m => m.Kind == StockMovementKind.Shipment ? (DateTime?)m.AtUtc : null),
-                LastReceipt = g.Max(m => m.Kind == StockMovementKind.Receipt ? (DateTime?)m.AtUtc : null),
+                SkuId = s.Id,
+                LastShipment = db.StockMovements.Where(m => m.SkuId == s.Id && m.WarehouseId == warehouseId && m.Kind == StockMovementKind.Shipment).Max(m => (DateTime?)m.AtUtc),
+                LastReceipt = db.StockMovements.Where(m => m.SkuId == s.Id && m.WarehouseId == warehouseId && m.Kind == StockMovementKind.Receipt).Max(m => (DateTime?)m.AtUtc),
             })
             .ToDictionaryAsync(h => h.SkuId, ct);
         var onOrder = await OnOrderAsync(db, warehouseId, ids, ct);

@@ -51,6 +51,9 @@ internal sealed class StockMovementConfiguration : IEntityTypeConfiguration<Stoc
         // (availability at a past moment, the stock-out rate) read the index alone.
         b.HasIndex(m => new { m.SkuId, m.WarehouseId, m.AtUtc, m.OnHandDelta, m.ReservedDelta });
         b.HasIndex(m => new { m.Kind, m.AtUtc });
+        // A SKU's last shipment and last receipt in a warehouse (the alert rules' slow-moving and stock-age inputs) are
+        // one seek each, however long its ledger grows.
+        b.HasIndex(m => new { m.SkuId, m.WarehouseId, m.Kind, m.AtUtc });
         b.HasIndex(m => m.Reference);
         b.HasOne<Sku>().WithMany().HasForeignKey(m => m.SkuId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Warehouse>().WithMany().HasForeignKey(m => m.WarehouseId).OnDelete(DeleteBehavior.Restrict);

@@ -1050,6 +1050,8 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.HasIndex("Kind", "AtUtc");
 
+                    b.HasIndex("SkuId", "WarehouseId", "Kind", "AtUtc");
+
                     b.HasIndex("SkuId", "WarehouseId", "AtUtc", "OnHandDelta", "ReservedDelta");
 
                     b.ToTable("StockMovements");
