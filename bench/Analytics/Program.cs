@@ -28,11 +28,12 @@ services.AddOpsDomain(_ => $"Data Source={Path.GetFullPath(args[1])}");
 services.AddCompanyTime("Asia/Shanghai");
 await using var provider = services.BuildServiceProvider();
 var dbFactory = provider.GetRequiredService<IDbContextFactory<OpsDb>>();
+// A database kept from an earlier build is brought to this build's schema first, as the console would.
+await OpsDbSetup.MigrateAsync(dbFactory);
 
 if (args[0] == "seed")
 {
     var seeding = Stopwatch.StartNew();
-    await OpsDbSetup.MigrateAsync(dbFactory);
     await provider.GetRequiredService<DemoDataGenerator>().SeedAsync(DemoSize.Large);
     await using var db = await dbFactory.CreateDbContextAsync();
     var existing = await db.Employees.CountAsync();

@@ -30,6 +30,8 @@ internal static class ListsBench
         services.AddOpsDomain(_ => $"Data Source={database}");
         services.AddCompanyTime("Asia/Shanghai");
         await using var provider = services.BuildServiceProvider();
+        // A database kept from an earlier build (--db) is brought to this build's schema first, as the console would.
+        await OpsDbSetup.MigrateAsync(provider.GetRequiredService<IDbContextFactory<OpsDb>>());
         var queue = provider.GetRequiredService<TicketQueue>();
         var feed = provider.GetRequiredService<Domain.Live.LiveFeed>();
         var orders = provider.GetRequiredService<OrderQueries>();
