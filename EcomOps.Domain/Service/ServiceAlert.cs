@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
 using EcomOps.Domain.Live;
 using EcomOps.Domain.Service.Sla;
 using Microsoft.EntityFrameworkCore;
@@ -62,17 +63,26 @@ public sealed class ServiceAlerts(IDbContextFactory<OpsDb> dbFactory, TimeProvid
         return (count, latest);
     }
 
-    public async Task AcknowledgeAsync(Actor actor, long alertId, CancellationToken ct = default)
+    /// <summary>
+    /// A supervisor takes an escalation off the bell: done with true when this call acknowledged it, false when someone
+    /// already had (or it is gone); refused for a role that does not supervise the service.
+    /// </summary>
+    public async Task<Outcome<bool>> AcknowledgeAsync(Actor actor, long alertId, CancellationToken ct = default)
     {
+        if (!actor.May(Permissions.SuperviseService))
+        {
+            return Outcome<bool>.Invalid([Actor.NotPermitted]);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Actor = actor;
         var alert = await db.Set<ServiceAlert>().FirstOrDefaultAsync(a => a.Id == alertId && a.AcknowledgedAtUtc == null, ct);
         if (alert is null)
         {
-            return;
+            return Outcome<bool>.Done(false);
         }
         alert.AcknowledgedAtUtc = clock.GetUtcNow().UtcDateTime;
         alert.AcknowledgedBy = actor.Name;
         await db.SaveChangesAsync(ct);
+        return Outcome<bool>.Done(true);
     }
 }

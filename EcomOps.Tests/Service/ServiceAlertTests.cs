@@ -2,6 +2,7 @@ using Bunit;
 using EcomOps.Console.Features.Service;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.DemoData;
+using EcomOps.Domain.Org;
 using EcomOps.Domain.Service;
 using EcomOps.Domain.Service.Sla;
 using EcomOps.Tests.Support;
@@ -58,11 +59,26 @@ public sealed class ServiceAlertTests : IAsyncLifetime
 
         foreach (var alert in open.Latest)
         {
-            await alerts.AcknowledgeAsync(new Actor(null, "cssupervisor@ecomops.local"), alert.Id);
+            Assert.True((await alerts.AcknowledgeAsync(Actor.Person(null, "cssupervisor@ecomops.local", Roles.CsSupervisor), alert.Id)).Value);
         }
 
         Assert.True(open.Open > 0);
         Assert.Equal(0, (await alerts.OpenAsync()).Open);
+    }
+
+    [Fact]
+    public async Task An_agent_cannot_acknowledge_an_escalation_and_it_stays_on_the_bell()
+    {
+        await ChatAsync();
+        _harness.Clock.Advance(TimeSpan.FromMinutes(16));
+        await _harness.Get<TicketDesk>().RefreshDueSlasAsync();
+        var alerts = _harness.Get<ServiceAlerts>();
+        var open = await alerts.OpenAsync();
+
+        var refused = await alerts.AcknowledgeAsync(Actor.Person(null, "agent@ecomops.local", Roles.CsAgent), open.Latest[0].Id);
+
+        Assert.Equal([Actor.NotPermitted], refused.Errors);
+        Assert.Equal(open.Open, (await alerts.OpenAsync()).Open);
     }
 
     [Fact]
