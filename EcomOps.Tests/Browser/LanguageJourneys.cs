@@ -20,7 +20,7 @@ public sealed class LanguageJourneys(BrowserHost host, ITestOutputHelper output)
         var nav = page.Locator("[data-testid=nav]");
         await Expect(nav).ToContainTextAsync("Home");
 
-        await page.Locator("[data-testid=language-menu] button").First.ClickAsync();
+        await page.Locator("[data-testid=language-menu] summary").First.ClickAsync();
         await page.Locator("[data-testid=lang-zh]").ClickAsync();
 
         // The item goes through /culture, which reloads this page: the URL is the same before and after, so wait

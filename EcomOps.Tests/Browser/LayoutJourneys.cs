@@ -51,7 +51,7 @@ public sealed class LayoutJourneys(BrowserHost host, ITestOutputHelper output) :
             {
                 if (chinese)
                 {
-                    await page.Locator("[data-testid=language-menu] button").First.ClickAsync();
+                    await page.Locator("[data-testid=language-menu] summary").First.ClickAsync();
                     await page.Locator("[data-testid=lang-zh]").ClickAsync();
                     await Microsoft.Playwright.Assertions.Expect(page.Locator("[data-testid=nav]")).ToContainTextAsync("首页");
                 }

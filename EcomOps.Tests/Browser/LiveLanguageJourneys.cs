@@ -25,7 +25,7 @@ public sealed partial class LiveLanguageJourneys(BrowserHost host, ITestOutputHe
     {
         var page = await NewPageAsync();
         await SignInAsync(page, "agent@ecomops.local");
-        await page.Locator("[data-testid=language-menu] button").First.ClickAsync();
+        await page.Locator("[data-testid=language-menu] summary").First.ClickAsync();
         await page.Locator("[data-testid=lang-zh]").ClickAsync();
         await Expect(page.Locator("[data-testid=nav]")).ToContainTextAsync("首页");
         await WaitForCircuitAsync(page);

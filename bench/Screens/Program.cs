@@ -153,6 +153,19 @@ internal static partial class Tour
                         await ReportAsync(page, response, errors, problems, $"{role} {language} {path}");
                         Console.WriteLine($"  {Path.GetFileName(file)}");
 
+                        // The shell's menus, open, once per role and language (on the home page).
+                        if (path == "/")
+                        {
+                            foreach (var (summary, menuName) in new[] { ("[data-testid=user-menu-button]", "user-menu"), ("[data-testid=language-menu] summary", "language-menu") })
+                            {
+                                await page.Locator(summary).ClickAsync();
+                                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(output, $"{role}.{language}.{menuName}.png") });
+                                shots++;
+                                Console.WriteLine($"  {role}.{language}.{menuName}.png");
+                                await page.Keyboard.PressAsync("Escape");
+                            }
+                        }
+
                         // The detail page a first row opens, once per list.
                         foreach (var (_, detail, detailName) in Details.Where(d => d.List == path))
                         {
