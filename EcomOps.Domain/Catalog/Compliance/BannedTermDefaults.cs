@@ -2,6 +2,10 @@ namespace EcomOps.Domain.Catalog.Compliance;
 
 public sealed partial class BannedTerms
 {
+    /// <summary>The materials after which "100%" states a composition.</summary>
+    private static readonly string[] Materials =
+        ["纯棉", "全棉", "棉", "羊毛", "羊绒", "真丝", "桑蚕丝", "亚麻", "涤纶", "cotton", "wool", "cashmere", "silk", "linen", "polyester"];
+
     /// <summary>
     /// Innocent words that merely contain a banned term. Decisions, so they can be revisited:
     /// <list type="bullet">
@@ -23,15 +27,14 @@ public sealed partial class BannedTerms
         "最多{n}", "最少{n}",
         "最大功率", "最大容量", "最大承重", "最高承重", "最高温度", "最低温度",
         "第一次", "第一步", "第一天", "第一代", "第一时间",
-        "100 %纯棉", "100 %全棉", "100 %棉", "100 %羊毛", "100 %羊绒", "100 %真丝", "100 %桑蚕丝", "100 %亚麻", "100 %涤纶",
-        "100 % cotton", "100 % wool", "100 % cashmere", "100 % silk", "100 % linen", "100 % polyester",
+        .. Materials.Select(material => $"100 % {material}"),
         "best before",
     ];
 
     /// <summary>
-    /// The seeded list: the advertising-law absolute terms of the listing-rules reference (PRC Advertising Law art. 9 and the platforms' 极限词 lists)
-    /// plus a short English list. A company edits its own copy; platforms change their wording often.
-    /// Declared after <see cref="DefaultAllowed"/>: static fields initialise in order.
+    /// The seeded list: the advertising-law absolute terms (PRC Advertising Law art. 9 and the platforms' 极限词
+    /// lists) plus a short English list. A company edits its own copy; platforms change their wording often.
+    /// Declared after <see cref="DefaultAllowed"/> in this file: static fields initialise in textual order.
     /// </summary>
     public static BannedTerms Default { get; } = new(DefaultTerms(), DefaultAllowed);
 

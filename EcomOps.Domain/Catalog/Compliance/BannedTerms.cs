@@ -42,14 +42,15 @@ public readonly record struct BannedTermHit(string Term, BannedTermCategory Cate
 /// <item>A hit that lies <b>entirely inside</b> an occurrence of an allow-listed word is not reported, and the scan
 /// moves on by one character. This is what "whole term" means in Chinese, which has no spaces: 最 is banned, but
 /// 最近 / 最后 / 最初 / 最终 are allow-listed, so 最近发货 and 最后发货时间 pass while 最好的茶 and 最美 are
-/// flagged. Only a hit inside the allowed word is dropped: in 最终极品, 最 is inside 最终 (dropped) but 极品 is
-/// not (flagged).</item>
+/// flagged. Only a hit inside the allowed word is dropped: in 最终极品, 最 is inside 最终 (dropped) but 终极
+/// reaches past it and is flagged (the highlight then shows 终极 where a reader sees 极品: the listing is flagged
+/// either way).</item>
 /// <item>Latin letters and digits match as <b>whole words</b>, case-insensitively: a term that begins (ends) with a
 /// letter or digit matches only where the text has no letter or digit just before (after) it. "best" flags "the
 /// best tea" but not "bestseller"; "Top 1" does not flag "Top 10"; "100 %" does not flag "1100%". Chinese
 /// characters are never word boundaries' concern: 最好 matches inside 最好的.</item>
 /// <item>A space in a term or allowed word matches any run of whitespace, including none: "No. 1" matches
-/// "NO.1" and "no. 1"; "100 %纯棉" matches "100%纯棉" and "100% 纯棉".</item>
+/// "NO.1" and "no. 1"; "100 % 纯棉" matches "100%纯棉" and "100% 纯棉".</item>
 /// <item><c>{n}</c> matches a number (digits, or Chinese numerals such as 两 or 十), so the allowed word
 /// 最多{n} lets the purchase limit 每单最多2件 pass while 最多人选择 is still flagged. A term cannot begin with
 /// <c>{n}</c>.</item>
