@@ -65,7 +65,7 @@ public sealed class ListingDemoData(TimeProvider clock) : IDemoDataArea
                 var listing = new Listing
                 {
                     ProductId = product.Id, ChannelId = channel.Id, Title = product.Name, State = ListingState.Draft, StateChangedAtUtc = edited,
-                    LastEditorEmployeeId = editor?.Id, LastEditorUserId = editor?.UserId, LastEditorName = editor?.Email, LastEditedAtUtc = edited,
+                    LastEditorEmployeeId = editor?.Id, LastEditorUserId = editor?.UserId, LastEditorName = editor?.FullName, LastEditedAtUtc = edited,
                     // Most listings carry the detail description the channel shows; some are still waiting for it.
                     Description = random.Next(10) < 8 ? $"{product.Name.Split(" · ")[0]}：{product.SellingPoints ?? product.Material ?? product.Name}" : null,
                 };
@@ -86,7 +86,7 @@ public sealed class ListingDemoData(TimeProvider clock) : IDemoDataArea
                     var approver = approvers[random.Next(approvers.Count)];
                     listing.ApprovedByEmployeeId = approver.Id;
                     listing.ApprovedByUserId = approver.UserId;
-                    listing.ApprovedByName = approver.Email;
+                    listing.ApprovedByName = approver.FullName;
                     listing.ApprovedAtUtc = listing.LastEditedAtUtc.AddHours(random.Next(1, 48));
                     listing.StateChangedAtUtc = listing.State == ListingState.Paused ? listing.ApprovedAtUtc.Value.AddDays(random.Next(1, 20)) : listing.ApprovedAtUtc.Value;
                     if (listing.StateChangedAtUtc > now)

@@ -214,9 +214,8 @@ public sealed class ListingDesk(IDbContextFactory<OpsDb> dbFactory, TimeProvider
             {
                 return refusal == Actor.NotPermitted.Code ? Outcome<int>.Invalid([Actor.NotPermitted]) : Refused(refusal);
             }
+            (listing.ApprovedByEmployeeId, listing.ApprovedByName) = await PersonAsync(db, actor, ct);
             listing.ApprovedByUserId = actor.UserId;
-            listing.ApprovedByName = actor.Name;
-            listing.ApprovedByEmployeeId = await EmployeeIdAsync(db, actor, ct);
             listing.ApprovedAtUtc = now;
         }
         Move(listing, to, now);
@@ -231,14 +230,20 @@ public sealed class ListingDesk(IDbContextFactory<OpsDb> dbFactory, TimeProvider
 
     private static async Task MarkEditedAsync(OpsDb db, Listing listing, Actor actor, DateTime now, CancellationToken ct)
     {
+        var (employeeId, name) = await PersonAsync(db, actor, ct);
         listing.LastEditorUserId = actor.UserId;
-        listing.LastEditorName = actor.Name;
-        listing.LastEditorEmployeeId = await EmployeeIdAsync(db, actor, ct);
+        listing.LastEditorName = name;
+        listing.LastEditorEmployeeId = employeeId;
         listing.LastEditedAtUtc = now;
     }
 
-    private static async Task<int?> EmployeeIdAsync(OpsDb db, Actor actor, CancellationToken ct) =>
-        actor.UserId is null ? null : await db.Employees.Where(e => e.UserId == actor.UserId).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+    /// <summary>The actor's employee record (id and full name) when they have one, else their sign-in name.</summary>
+    private static async Task<(int? EmployeeId, string Name)> PersonAsync(OpsDb db, Actor actor, CancellationToken ct)
+    {
+        var employee = actor.UserId is null ? null
+            : await db.Employees.Where(e => e.UserId == actor.UserId).Select(e => new { e.Id, e.FullName }).FirstOrDefaultAsync(ct);
+        return (employee?.Id, employee?.FullName ?? actor.Name);
+    }
 
     /// <summary>Completeness from the listing as it is about to be saved (its tracked prices and texts) and the product, SKUs and stock as stored.</summary>
     private static async Task<ListingCompleteness> ApplyCompletenessAsync(OpsDb db, Listing listing, CancellationToken ct)
