@@ -115,7 +115,7 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
             sku.Category = categoryLabel;
             sku.Brand = brand?.Name;
         }
-        return await SaveAsync(db, () => product.Id, ct);
+        return await RefreshListingsAsync(db, await SaveAsync(db, () => product.Id, ct), () => product.Id, ct);
     }
 
     /// <summary>Creates (id null) or updates a SKU of a product. Returns its id.</summary>
@@ -202,7 +202,17 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
         sku.Active = form.Active;
         sku.Category = await DepartmentLabels.ForAsync(db, product.CategoryId, ct);
         sku.Brand = product.BrandId is { } brandId ? await db.Brands.Where(b => b.Id == brandId).Select(b => b.Name).FirstOrDefaultAsync(ct) : null;
-        return await SaveAsync(db, () => sku.Id, ct);
+        return await RefreshListingsAsync(db, await SaveAsync(db, () => sku.Id, ct), () => productId, ct);
+    }
+
+    /// <summary>A saved product or SKU changes what its listings show: their stored completeness follows.</summary>
+    private static async Task<Outcome<int>> RefreshListingsAsync(OpsDb db, Outcome<int> saved, Func<int> productId, CancellationToken ct)
+    {
+        if (saved.Succeeded)
+        {
+            await ListingFactsReader.RefreshAsync(db, [productId()], ct);
+        }
+        return saved;
     }
 
     /// <summary>Retires (active false) or brings back a catalogue record. Retiring a product retires its SKUs.</summary>
@@ -228,7 +238,13 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
             await db.Skus.Where(s => s.ProductId == id && s.Active).ForEachAsync(s => s.Active = false, ct);
         }
         record.Active = active;
-        return await SaveAsync(db, () => id, ct);
+        var saved = await SaveAsync(db, () => id, ct);
+        return record switch
+        {
+            Product => await RefreshListingsAsync(db, saved, () => id, ct),
+            Sku { ProductId: { } productId } => await RefreshListingsAsync(db, saved, () => productId, ct),
+            _ => saved,
+        };
     }
 
     /// <summary>

@@ -35,6 +35,9 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Catalog.Category> Categories => Set<Catalog.Category>();
     public DbSet<Catalog.Brand> Brands => Set<Catalog.Brand>();
     public DbSet<Catalog.PriceBand> PriceBands => Set<Catalog.PriceBand>();
+    public DbSet<Catalog.Listing> Listings => Set<Catalog.Listing>();
+    public DbSet<Catalog.ListingPrice> ListingPrices => Set<Catalog.ListingPrice>();
+    public DbSet<Catalog.ChannelListingRule> ChannelListingRules => Set<Catalog.ChannelListingRule>();
     public DbSet<Inventory.Warehouse> Warehouses => Set<Inventory.Warehouse>();
     public DbSet<Inventory.StockMovement> StockMovements => Set<Inventory.StockMovement>();
     public DbSet<Inventory.StockBalance> StockBalances => Set<Inventory.StockBalance>();

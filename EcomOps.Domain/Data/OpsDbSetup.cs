@@ -57,6 +57,9 @@ public static class OpsDbSetup
         services.AddSingleton<Catalog.CatalogDesk>();
         services.AddSingleton<Catalog.MasterDataDesk>();
         services.AddSingleton<Catalog.CatalogQueries>();
+        services.AddSingleton<Catalog.ListingDesk>();
+        services.AddSingleton<Catalog.ListingQueries>();
+        services.AddSingleton<DemoData.IDemoDataArea, Catalog.ListingDemoData>();
         services.AddSingleton<Inventory.StockLedger>();
         services.AddSingleton<Inventory.InventoryWatch>();
         services.AddSingleton<Inventory.InventoryAlerts>();

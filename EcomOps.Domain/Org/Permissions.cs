@@ -20,6 +20,8 @@ public static class Permissions
     public const string WorkOrders = nameof(WorkOrders);
     public const string ImportPlatformReports = nameof(ImportPlatformReports);
     public const string ManageCatalog = nameof(ManageCatalog);
+    public const string EditListings = nameof(EditListings);
+    public const string ApproveListings = nameof(ApproveListings);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -38,6 +40,9 @@ public static class Permissions
         [ImportPlatformReports] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
         // Master data (categories, brands, price bands, warehouses) and products: what a new company enters first.
         [ManageCatalog] = [Roles.OperationsManager, Roles.OperationsDirector, Roles.Admin],
+        // Listings: operations people put products on the channels' stores; a manager or director approves them (four-eyes).
+        [EditListings] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
+        [ApproveListings] = [Roles.OperationsManager, Roles.OperationsDirector],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

@@ -32,4 +32,23 @@ public sealed class CatalogDemoDataTests
         Assert.All(products, p => Assert.True(tree.Single(c => c.Id == p.CategoryId).Depth == 2));
         Assert.All(await db.Warehouses.ToListAsync(), w => Assert.False(string.IsNullOrEmpty(w.Address)));
     }
+
+    [Fact]
+    public async Task Demo_listings_cover_most_products_on_the_five_channels_with_mixed_states_and_only_complete_ones_live()
+    {
+        await using var harness = await DomainHarness.StartAsync();
+
+        await harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+
+        await using var db = harness.NewDb();
+        var listings = await db.Listings.AsNoTracking().ToListAsync();
+        var products = await db.Products.CountAsync(p => p.Active);
+        Assert.Equal(5, listings.Select(l => l.ChannelId).Distinct().Count());
+        Assert.True(listings.Select(l => l.ProductId).Distinct().Count() > products * 0.8);
+        Assert.True(listings.Count(l => l.State == ListingState.Live) > listings.Count / 2);
+        Assert.All(Enum.GetValues<ListingState>().Where(s => s != ListingState.Retired), s => Assert.Contains(listings, l => l.State == s));
+        Assert.All(listings.Where(l => l.State == ListingState.Live), l => Assert.Equal(100, l.CompletenessPercent));
+        Assert.InRange(listings.Min(l => l.CompletenessPercent), 55, 80);
+        Assert.Equal(5, await db.ChannelListingRules.CountAsync());
+    }
 }

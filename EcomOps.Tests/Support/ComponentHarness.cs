@@ -28,6 +28,8 @@ public static class ComponentHarness
         ctx.Services.AddSingleton(domain.Get<CompanyTime>());
         ctx.Services.AddSingleton(domain.Get<Domain.Data.UserPreferences>());
         ctx.Services.AddSingleton<DisplayFormat>();
+        ctx.Services.AddSingleton(domain.Get<Domain.Catalog.ListingQueries>());
+        ctx.Services.AddSingleton(domain.Get<Domain.Catalog.ListingDesk>());
         ctx.Services.AddTransient<MudBlazor.MudLocalizer, ConsoleMudLocalizer>();
         ctx.Services.AddSingleton(domain.Get<PeopleNames>());
         ctx.Services.AddSingleton(domain.Get<Domain.Analytics.MetricCatalogue>());

@@ -24,6 +24,7 @@ internal static partial class Tour
         ("/inventory/stock", StockLink(), "sku"),
         ("/inventory/purchase-orders", PurchaseOrderLink(), "purchase-order"),
         ("/catalog/products", ProductLink(), "product"),
+        ("/catalog/listings", ListingLink(), "listing"),
     ];
 
     /// <summary>Dialogs a page opens (its first row's editor, its "new" form, a figure's records), each worth a picture of its own.</summary>
@@ -273,4 +274,7 @@ internal static partial class Tour
 
     [GeneratedRegex(@"^/catalog/products/\d+$")]
     private static partial Regex ProductLink();
+
+    [GeneratedRegex(@"^/catalog/listings/\d+$")]
+    private static partial Regex ListingLink();
 }

@@ -25,6 +25,9 @@ public sealed partial class ProductPage
     private bool _conflict;
     private bool _busy;
     private bool _confirmingDelete;
+    private IReadOnlyList<ProductListingRow> _listings = [];
+    private IReadOnlyList<ChannelChoice> _unlisted = [];
+    private int? _listOn;
 
     [Parameter]
     public int? Id { get; set; }
@@ -34,6 +37,12 @@ public sealed partial class ProductPage
 
     [Inject]
     private CatalogDesk Desk { get; set; } = default!;
+
+    [Inject]
+    private ListingQueries Listings { get; set; } = default!;
+
+    [Inject]
+    private ListingDesk ListingDesk { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -70,6 +79,7 @@ public sealed partial class ProductPage
             if (detail is not null)
             {
                 (_form, _version, _skus, _title, _savedActive) = (detail.Form, detail.Version, detail.Skus, detail.Form.Name, detail.Form.Active);
+                await ReloadListingsAsync(id);
             }
         }
         else
@@ -85,6 +95,35 @@ public sealed partial class ProductPage
         if (Id is { } id && await Queries.ProductAsync(id) is { } detail)
         {
             _skus = detail.Skus;
+        }
+    }
+
+    private async Task ReloadListingsAsync(int id)
+    {
+        _listings = await Listings.ProductListingsAsync(id);
+        _unlisted = [.. (await Listings.ChannelsAsync()).Where(c => _listings.All(l => l.ChannelId != c.Id))];
+        _listOn = _unlisted.FirstOrDefault()?.Id;
+    }
+
+    /// <summary>Puts the product on the chosen channel as a draft and opens the listing.</summary>
+    private async Task ListAsync()
+    {
+        _busy = true;
+        try
+        {
+            var outcome = await ListingDesk.CreateAsync(await ActorAsync(), Id!.Value, _listOn!.Value);
+            if (outcome.Succeeded)
+            {
+                Navigation.NavigateTo($"/catalog/listings/{outcome.Value}");
+                return;
+            }
+            _errors = outcome.Errors;
+            Snackbar.Add(L[$"Error.{outcome.Errors.FirstOrDefault()?.Code ?? "ListingStateRefused"}"], Severity.Warning);
+            await ReloadListingsAsync(Id.Value);
+        }
+        finally
+        {
+            _busy = false;
         }
     }
 

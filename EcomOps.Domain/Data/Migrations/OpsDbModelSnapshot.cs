@@ -343,6 +343,135 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("Categories", (string)null);
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Catalog.ChannelListingRule", b =>
+                {
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtraFields")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelId");
+
+                    b.ToTable("ChannelListingRules");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Catalog.Listing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApprovedByEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletenessPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastEditedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastEditorEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastEditorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastEditorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MissingFields")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SellingPoints")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StateChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Title");
+
+                    b.HasIndex("ChannelId", "State");
+
+                    b.HasIndex("ProductId", "ChannelId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "CompletenessPercent");
+
+                    b.ToTable("Listings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Listings_Completeness", "\"CompletenessPercent\" BETWEEN 0 AND 100");
+                        });
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Catalog.ListingPrice", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ListingId", "SkuId");
+
+                    b.HasIndex("SkuId");
+
+                    b.ToTable("ListingPrices", t =>
+                        {
+                            t.HasCheckConstraint("CK_ListingPrices_Price", "\"PriceCents\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Catalog.PriceBand", b =>
                 {
                     b.Property<int>("Id")
@@ -2449,6 +2578,45 @@ namespace EcomOps.Domain.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Catalog.ChannelListingRule", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Orders.SalesChannel", null)
+                        .WithOne()
+                        .HasForeignKey("EcomOps.Domain.Catalog.ChannelListingRule", "ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Catalog.Listing", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Orders.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Catalog.ListingPrice", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Catalog.Listing", null)
+                        .WithMany("Prices")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Catalog.Sku", null)
+                        .WithMany()
+                        .HasForeignKey("SkuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Catalog.Product", b =>
                 {
                     b.HasOne("EcomOps.Domain.Catalog.Brand", null)
@@ -2872,6 +3040,11 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Catalog.Listing", b =>
+                {
+                    b.Navigation("Prices");
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Catalog.Product", b =>
