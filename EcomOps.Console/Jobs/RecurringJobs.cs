@@ -1,4 +1,5 @@
 using EcomOps.Console.Features.Analytics;
+using EcomOps.Console.Features.Catalog;
 using EcomOps.Console.Features.Inventory;
 using EcomOps.Console.Features.Orders;
 using EcomOps.Console.Features.Service.Complaints;
@@ -25,11 +26,12 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string WeeklyKpiReport = "kpi-report-weekly";
     public const string ReportRetention = "report-retention";
     public const string OrderNotices = "order-notices";
+    public const string ListingCompleteness = "catalog-listing-completeness";
 
     public IReadOnlyList<string> Ids { get; } =
     [
         AuditRetention, SlaSweep, OverdueComplaintMeasures, InventorySweep, ReorderPoints, AbcClassification, CountPlan,
-        MonthlyKpiReport, WeeklyKpiReport, ReportRetention, OrderNotices,
+        MonthlyKpiReport, WeeklyKpiReport, ReportRetention, OrderNotices, ListingCompleteness,
     ];
 
     /// <summary>
@@ -48,6 +50,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         [typeof(CountPlanJob)] = "Stock counts: plan the next tasks · 安排盘点任务",
         [typeof(ReportRetentionJob)] = "Report archive: remove expired workbooks · 清理过期报表",
         [typeof(ReportBuildJob)] = "KPI workbook: build one report · 生成 KPI 报表",
+        [typeof(ListingCompletenessJob)] = "Listings: recompute completeness (stock moves) · 重新计算商品上架完整度",
     };
 
     /// <summary>The name the jobs dashboard shows for a job (recurring or queued).</summary>
@@ -67,6 +70,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         manager.AddOrUpdate<Features.Orders.OrderNoticeJob>(OrderNotices, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         manager.AddOrUpdate<Features.Service.Complaints.OverdueMeasuresJob>(OverdueComplaintMeasures, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
         manager.AddOrUpdate<Features.Inventory.InventorySweepJob>(InventorySweep, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", options);
+        manager.AddOrUpdate<ListingCompletenessJob>(ListingCompleteness, job => job.RunAsync(CancellationToken.None), "5-59/15 * * * *", options);
         manager.AddOrUpdate<Features.Inventory.ReorderPointJob>(ReorderPoints, job => job.RunAsync(CancellationToken.None), "10 2 * * *", options);
         // On the first day of the month / week, early: the workbook of the period that just ended.
         manager.AddOrUpdate<Features.Analytics.ScheduledReportJob>(MonthlyKpiReport, job => job.RunAsync(Domain.Analytics.PeriodKind.Month, CancellationToken.None),

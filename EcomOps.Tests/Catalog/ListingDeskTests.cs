@@ -127,6 +127,26 @@ public sealed class ListingDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stock_running_out_reaches_the_listings_page_with_the_scheduled_recompute()
+    {
+        var id = await _world.InReviewAsync(_world.Taobao);
+        var sku = (await _world.DetailAsync(id)).Skus[0].SkuId;
+        await _world.StockAsync(sku, 0);
+        var before = Assert.Single((await _world.Queries.ListingsAsync(new ListingFilter(), ListingQueries.ByTitle, 0, 10)).Rows);
+        Assert.Empty(before.Missing);
+
+        var job = new EcomOps.Console.Features.Catalog.ListingCompletenessJob(
+            _world.Catalog.Harness.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<EcomOps.Domain.Data.OpsDb>>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<EcomOps.Console.Features.Catalog.ListingCompletenessJob>.Instance);
+        await job.RunAsync(default);
+        await job.RunAsync(default);
+
+        var after = Assert.Single((await _world.Queries.ListingsAsync(new ListingFilter(), ListingQueries.ByTitle, 0, 10)).Rows);
+        Assert.Equal([ListingField.Stock], after.Missing);
+        Assert.True(after.Percent < 100);
+    }
+
+    [Fact]
     public async Task The_listings_filter_finds_a_listing_by_a_barcode_of_its_product_and_by_channel_and_state()
     {
         await _world.InReviewAsync(_world.Taobao);
