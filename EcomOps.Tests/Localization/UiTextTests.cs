@@ -123,7 +123,7 @@ public sealed partial class UiTextTests
     [GeneratedRegex("""((?:new FieldError|\bnew(?=\(""" + FieldArg + """\s*,\s*(?:"[A-Za-z]+"|[A-Z][\w.]*)\))|new ImportProblem|\bErrors|\bRefused|\bFail|\bInvalid)\([^;]*)""")]
     private static partial Regex CodeRegion();
 
-    [GeneratedRegex("""\b\w*(?:[Cc]ode|[Pp]roblem|[Ee]rror|[Rr]efused|[Rr]eason)\s*=(?<text>[^;]*)|\b(?:reasons|problems|errors|codes)\.Add(?<text>\([^;]*)|return \(null, \[(?<text>[^;]*)|(?<text>\? null : "[A-Za-z]+")|(?<text>_ => "[A-Za-z]+"),?\s*$|return (?<text>"[A-Za-z]+");|(?<text>\?\s*"[A-Za-z]+"(?:\s*:\s*"[A-Za-z]+")?)""", RegexOptions.Multiline)]
+    [GeneratedRegex("""\b\w*(?:[Cc]ode|[Pp]roblem|[Ee]rror|[Rr]efused|[Rr]eason)\s*=(?![>=])(?<text>[^;]*)|\b(?:reasons|problems|errors|codes)\.Add(?<text>\([^;]*)|return \(null, \[(?<text>[^;]*)|(?<text>\? null : "[A-Za-z]+")|(?<text>_ => "[A-Za-z]+"),?\s*$|return (?<text>"[A-Za-z]+");|(?<text>\?\s*"[A-Za-z]+"(?:\s*:\s*"[A-Za-z]+")?)""", RegexOptions.Multiline)]
     private static partial Regex CodeStatement();
 
     /// <summary>The field a <c>FieldError</c> (or <c>Errors</c> helper) names: not a code.</summary>

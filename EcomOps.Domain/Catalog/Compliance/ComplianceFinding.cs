@@ -19,7 +19,7 @@ public enum ListingRuleKind
 }
 
 /// <summary>The fields a finding is reported under (with <see cref="ComplianceFinding.Item"/> naming the SKU or selling point).</summary>
-public static class ListingFields
+public static class FindingFields
 {
     public const string Title = "Title";
     public const string SellingPoints = "SellingPoints";
@@ -63,7 +63,7 @@ public static class FindingMessages
 /// <summary>
 /// One failed rule on one listing.
 /// </summary>
-/// <param name="Field">One of <see cref="ListingFields"/>, or the name of a missing required field.</param>
+/// <param name="Field">One of <see cref="FindingFields"/>, or the name of a missing required field.</param>
 /// <param name="Item">Which SKU (its code) or selling point (its index, from 0) of the field; null for the listing.</param>
 /// <param name="Text">For a banned term: the position of the offending text in the field's text, to highlight.</param>
 /// <param name="PausesListingWhenOverdue">Copied from the rule's configuration when the check ran.</param>

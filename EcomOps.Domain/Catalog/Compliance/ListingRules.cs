@@ -66,13 +66,13 @@ public sealed record ImagesRule : ListingRule
     {
         if (facts.ImageCount < MinCount)
         {
-            yield return Finding(ListingFields.Images, null, FindingMessages.TooFewImages, [facts.ImageCount, MinCount]);
+            yield return Finding(FindingFields.Images, null, FindingMessages.TooFewImages, [facts.ImageCount, MinCount]);
         }
 
         var min = MinSideFor(facts.Platform);
         if (facts.ImageCount > 0 && facts.SmallestImage is { } smallest && smallest.ShorterSide < min)
         {
-            yield return Finding(ListingFields.Images, null, FindingMessages.ImageTooSmall, [smallest.Width, smallest.Height, min]);
+            yield return Finding(FindingFields.Images, null, FindingMessages.ImageTooSmall, [smallest.Width, smallest.Height, min]);
         }
     }
 }
@@ -85,7 +85,7 @@ public sealed record PriceNotBelowCostRule : ListingRule
     protected override IEnumerable<ComplianceFinding> Evaluate(ListingFacts facts) =>
         from sku in facts.Skus
         where sku.CostCents is { } cost && sku.PriceCents < cost
-        select Finding(ListingFields.Price, sku.Code, FindingMessages.PriceBelowCost, [sku.Code, sku.PriceCents, sku.CostCents!.Value]);
+        select Finding(FindingFields.Price, sku.Code, FindingMessages.PriceBelowCost, [sku.Code, sku.PriceCents, sku.CostCents!.Value]);
 }
 
 /// <summary>
@@ -103,7 +103,7 @@ public sealed record PriceNearListPriceRule : ListingRule
     protected override IEnumerable<ComplianceFinding> Evaluate(ListingFacts facts) =>
         from sku in facts.Skus
         where sku.ListPriceCents is > 0 && Math.Abs(sku.PriceCents - sku.ListPriceCents.Value) * 100m > sku.ListPriceCents.Value * MaxDeviationPercent
-        select Finding(ListingFields.Price, sku.Code, FindingMessages.PriceFarFromListPrice,
+        select Finding(FindingFields.Price, sku.Code, FindingMessages.PriceFarFromListPrice,
             [sku.Code, sku.PriceCents, sku.ListPriceCents!.Value, MaxDeviationPercent]);
 }
 
@@ -124,7 +124,7 @@ public sealed record StockRule : ListingRule
     {
         foreach (var sku in facts.Skus.Where(s => s.AvailableStock < 0))
         {
-            yield return Finding(ListingFields.Stock, sku.Code, FindingMessages.StockNegative, [sku.Code, sku.AvailableStock]);
+            yield return Finding(FindingFields.Stock, sku.Code, FindingMessages.StockNegative, [sku.Code, sku.AvailableStock]);
         }
 
         if (!facts.IsLive || facts.Skus.Count == 0)
@@ -136,12 +136,12 @@ public sealed record StockRule : ListingRule
         {
             foreach (var sku in facts.Skus.Where(s => s.AvailableStock == 0))
             {
-                yield return Finding(ListingFields.Stock, sku.Code, FindingMessages.OutOfStockWhileLive, [sku.Code]);
+                yield return Finding(FindingFields.Stock, sku.Code, FindingMessages.OutOfStockWhileLive, [sku.Code]);
             }
         }
         else if (facts.Skus.All(s => s.AvailableStock <= 0))
         {
-            yield return Finding(ListingFields.Stock, null, FindingMessages.OutOfStockWhileLive, []);
+            yield return Finding(FindingFields.Stock, null, FindingMessages.OutOfStockWhileLive, []);
         }
     }
 }
@@ -197,12 +197,12 @@ internal static class ListingTexts
 {
     public static IEnumerable<(string Field, string? Item, string Value)> Of(ListingFacts facts)
     {
-        yield return (ListingFields.Title, null, facts.Title);
+        yield return (FindingFields.Title, null, facts.Title);
         for (var i = 0; i < facts.SellingPoints.Count; i++)
         {
-            yield return (ListingFields.SellingPoints, i.ToString(System.Globalization.CultureInfo.InvariantCulture), facts.SellingPoints[i]);
+            yield return (FindingFields.SellingPoints, i.ToString(System.Globalization.CultureInfo.InvariantCulture), facts.SellingPoints[i]);
         }
 
-        yield return (ListingFields.Description, null, facts.Description);
+        yield return (FindingFields.Description, null, facts.Description);
     }
 }

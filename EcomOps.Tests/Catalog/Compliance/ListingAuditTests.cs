@@ -94,7 +94,7 @@ public sealed class ListingAuditTests
         var finding = Assert.Single(Check(facts));
 
         Assert.Equal(ListingRuleKind.PriceNotBelowCost, finding.Rule);
-        Assert.Equal((ListingFields.Price, "LJ-250"), (finding.Field, finding.Item));
+        Assert.Equal((FindingFields.Price, "LJ-250"), (finding.Field, finding.Item));
         Assert.Equal(["LJ-250", 7_900L, 8_000L], finding.Arguments);
     }
 
@@ -175,7 +175,7 @@ public sealed class ListingAuditTests
         var finding = Assert.Single(Check(facts));
 
         Assert.Equal(ListingRuleKind.BannedWords, finding.Rule);
-        Assert.Equal(ListingFields.Title, finding.Field);
+        Assert.Equal(FindingFields.Title, finding.Field);
         Assert.Equal(FindingMessages.BannedTerm, finding.MessageKey);
         Assert.Equal(["全网最低价", BannedTermCategory.Absolute], finding.Arguments);
         Assert.True(finding.PausesListingWhenOverdue);
@@ -191,7 +191,7 @@ public sealed class ListingAuditTests
         var findings = Check(facts);
 
         Assert.Equal(
-            [(ListingFields.SellingPoints, "1", "顶级"), (ListingFields.Description, null, "最好"), (ListingFields.Description, null, "100 %")],
+            [(FindingFields.SellingPoints, "1", "顶级"), (FindingFields.Description, null, "最好"), (FindingFields.Description, null, "100 %")],
             findings.Select(f => (f.Field, f.Item, f.Text!.Value.Term)));
     }
 
