@@ -60,4 +60,34 @@ public sealed class ListingPagesTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal([$"listing-row-{tmall}"], page.FindAll("[data-testid^=listing-row-]").Select(e => e.GetAttribute("data-testid"))), TimeSpan.FromSeconds(5));
         Assert.Contains("Draft", page.Find("[data-testid=listing-table]").TextContent);
     }
+
+    [Fact]
+    public async Task A_specialist_lists_a_product_on_a_channel_from_the_listings_page_and_lands_on_its_draft()
+    {
+        await using var ctx = ComponentHarness.NewContext(_world.Catalog.Harness);
+        ctx.Services.AddSingleton(_world.Catalog.Queries);
+        ctx.AddAuthorization().SetAuthorized(_world.Specialist.Name).SetRoles(Roles.OperationsSpecialist).SetPolicies(Permissions.EditListings)
+            .SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, _world.Specialist.UserId!));
+        ctx.Render<MudPopoverProvider>();
+        var dialogs = ctx.Render<MudDialogProvider>();
+        var page = ctx.Render<ListingsPage>();
+        page.WaitForElement("[data-testid=listing-new]", TimeSpan.FromSeconds(10));
+
+        await page.InvokeAsync(() => page.Find("[data-testid=listing-new]").Click());
+        var dialog = dialogs.WaitForElement("[data-testid=new-listing-create]", TimeSpan.FromSeconds(5));
+        Assert.True(dialog.HasAttribute("disabled"));
+        var pick = dialogs.FindComponent<NewListingDialog>();
+        var search = pick.FindComponent<MudAutocomplete<ProductRow>>().Instance.SearchFunc!;
+        var found = (await search("T恤", default)!)?.ToList() ?? [];
+        var tee = Assert.Single(found, p => p.Id == _world.Tee);
+        await pick.InvokeAsync(() => pick.FindComponent<MudAutocomplete<ProductRow>>().Instance.ValueChanged.InvokeAsync(tee));
+        await pick.InvokeAsync(() => pick.FindComponent<MudSelect<int?>>().Instance.ValueChanged.InvokeAsync(_world.Taobao));
+        await pick.InvokeAsync(() => dialogs.Find("[data-testid=new-listing-create]").Click());
+
+        var navigation = ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches(@"/catalog/listings/\d+$", navigation.Uri), TimeSpan.FromSeconds(5));
+        var id = int.Parse(navigation.Uri[(navigation.Uri.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var created = await _world.DetailAsync(id);
+        Assert.Equal((ListingState.Draft, _world.Tee, _world.Taobao), (created.State, created.ProductId, created.ChannelId));
+    }
 }

@@ -32,6 +32,7 @@ internal static partial class Tour
     [
         ("/admin/employees", "[data-testid^=employee-edit-]", "employee"),
         ("/service/queue", "[data-testid=ticket-new]", "new-ticket"),
+        ("/catalog/listings", "[data-testid=listing-new]", "new-listing"),
         ("/service/complaints", "[data-testid=complaint-new]", "record-complaint"),
         ("/service/answers", "[data-testid=answer-new]", "new-answer"),
         ("/service/sla", "[data-testid=sla-policy-add]", "new-sla-policy"),

@@ -26,6 +26,12 @@ public sealed partial class ListingsPage
     [Inject]
     private CatalogQueries Catalog { get; set; } = default!;
 
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     [SupplyParameterFromQuery(Name = "channel")]
     public int? ChannelQuery { get; set; }
 
@@ -44,6 +50,15 @@ public sealed partial class ListingsPage
         _channel = ChannelQuery;
         _state = Enum.TryParse<ListingState>(StateQuery, out var state) ? state : null;
         _search = SearchQuery;
+    }
+
+    private async Task NewListingAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<NewListingDialog>(L["Listing.New"], new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: int id })
+        {
+            Navigation.NavigateTo($"/catalog/listings/{id}");
+        }
     }
 
     private bool Filtered => !string.IsNullOrWhiteSpace(_search) || _channel is not null || _state is not null || _band is not null || _category is not null || _brand is not null;
