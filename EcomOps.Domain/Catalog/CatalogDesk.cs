@@ -305,6 +305,8 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
         ("IX_Brands_Name", new(nameof(BrandForm.Name), CatalogErrors.BrandNameTaken)),
         ("IX_PriceBands_Name", new(nameof(PriceBandForm.Name), CatalogErrors.PriceBandNameTaken)),
         ("IX_Warehouses_Code", new(nameof(WarehouseForm.Code), CatalogErrors.WarehouseCodeTaken)),
+        // Two people listing the same product on the same channel at the same instant: the second is told it is listed.
+        ("IX_Listings_ProductId_ChannelId", new("ChannelId", ListingErrors.ListingExists)),
     ];
 
     internal static async Task<Outcome<int>> SaveAsync(OpsDb db, Func<int> id, CancellationToken ct)
@@ -324,11 +326,20 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
         return Outcome<int>.Done(id());
     }
 
-    /// <summary>SQLite names the column ("UNIQUE constraint failed: Skus.Code"), PostgreSQL the index ("IX_Skus_Code").</summary>
+    /// <summary>
+    /// SQLite names the columns ("UNIQUE constraint failed: Skus.Code", "… Listings.ProductId, Listings.ChannelId"),
+    /// PostgreSQL the index ("IX_Skus_Code").
+    /// </summary>
     private static FieldError? TakenKey(DbUpdateException e)
     {
         var message = e.InnerException?.Message ?? e.Message;
-        return UniqueKeys.Where(k => message.Contains(k.Index, StringComparison.Ordinal) || message.Contains(k.Index[3..].Replace('_', '.'), StringComparison.Ordinal))
+        return UniqueKeys.Where(k => message.Contains(k.Index, StringComparison.Ordinal) || message.Contains(SqliteColumns(k.Index), StringComparison.Ordinal))
             .Select(k => k.Error).FirstOrDefault();
+    }
+
+    private static string SqliteColumns(string index)
+    {
+        var parts = index.Split('_');
+        return string.Join(", ", parts[2..].Select(column => $"{parts[1]}.{column}"));
     }
 }

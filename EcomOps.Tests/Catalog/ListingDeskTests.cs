@@ -127,6 +127,25 @@ public sealed class ListingDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_people_listing_the_same_product_on_the_same_channel_at_once_get_one_listing_and_the_second_is_told()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var channel = round % 2 == 0 ? _world.Taobao : _world.Tmall;
+            var outcomes = await Task.WhenAll(
+                Task.Run(() => _world.Desk.CreateAsync(_world.Specialist, _world.Tee, channel)),
+                Task.Run(() => _world.Desk.CreateAsync(_world.Manager, _world.Tee, channel)));
+
+            Assert.Single(outcomes, o => o.Succeeded);
+            Assert.Single(outcomes, o => o.Errors.Any(e => e.Code == ListingErrors.ListingExists));
+            await using var db = _world.Catalog.Harness.NewDb();
+            var listing = db.Listings.Single(l => l.ProductId == _world.Tee && l.ChannelId == channel);
+            db.Listings.Remove(listing);
+            await db.SaveChangesAsync();
+        }
+    }
+
+    [Fact]
     public async Task Stock_running_out_reaches_the_listings_page_with_the_scheduled_recompute()
     {
         var id = await _world.InReviewAsync(_world.Taobao);
