@@ -37,6 +37,8 @@ public static class JobSetup
         services.AddTransient<Features.Service.Complaints.OverdueMeasuresJob>();
         services.AddTransient<Features.Orders.OrderNoticeJob>();
         services.AddTransient<Features.Inventory.InventorySweepJob>();
+        services.AddTransient<Features.Catalog.ListingCompletenessJob>();
+        services.AddSingleton<Features.Catalog.ListingCompletenessJob.Seen>();
         services.AddTransient<Features.Inventory.ReorderPointJob>();
         services.AddTransient<Features.Inventory.AbcClassificationJob>();
         services.AddTransient<Features.Inventory.CountPlanJob>();
