@@ -60,14 +60,16 @@ public static class ListingFactsReader
     /// every listing (productIds null: after stock moved). The stored figure is derived, not content: it is written
     /// without touching the listings' versions, so nobody's open edit becomes stale because stock arrived.
     /// </summary>
-    public static async Task RefreshAsync(OpsDb db, IReadOnlyCollection<int>? productIds, CancellationToken ct)
+    public static Task RefreshAsync(OpsDb db, IReadOnlyCollection<int>? productIds, CancellationToken ct) =>
+        RefreshAsync(db, productIds is null ? l => true : l => productIds.Contains(l.ProductId), ct);
+
+    /// <summary>Recomputes the stored completeness of one channel's listings (after its required fields changed).</summary>
+    public static Task RefreshChannelAsync(OpsDb db, int channelId, CancellationToken ct) =>
+        RefreshAsync(db, l => l.ChannelId == channelId, ct);
+
+    private static async Task RefreshAsync(OpsDb db, System.Linq.Expressions.Expression<Func<Listing, bool>> which, CancellationToken ct)
     {
-        var query = db.Listings.AsNoTracking().Include(l => l.Prices).Where(l => l.State != ListingState.Retired);
-        if (productIds is not null)
-        {
-            query = query.Where(l => productIds.Contains(l.ProductId));
-        }
-        var listings = await query.ToListAsync(ct);
+        var listings = await db.Listings.AsNoTracking().Include(l => l.Prices).Where(l => l.State != ListingState.Retired).Where(which).ToListAsync(ct);
         foreach (var chunk in listings.Chunk(2_000))
         {
             var computed = await CompletenessAsync(db, chunk, ct);
