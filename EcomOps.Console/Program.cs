@@ -19,6 +19,10 @@ System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Inst
 
 var seedCommand = SeedCommand.TryParse(args, out var seedArgs);
 var builder = WebApplication.CreateBuilder(seedCommand ? seedArgs : args);
+// The styles and scripts of the packages (MudBlazor, Blazor's own) are served from the build output in every
+// environment, not only Development: `dotnet run` in Production served them as 500s. A published console has them in
+// its wwwroot and no build manifest, and this does nothing there.
+builder.WebHost.UseStaticWebAssets();
 ConsoleConfiguration.UseRootSettings(builder.Configuration, builder.Environment);
 if (seedCommand && SeedCommand.Refusal(builder.Environment, seedArgs) is { } refusal)
 {
