@@ -33,6 +33,8 @@ public static class ListingFactsReader
         var skuIds = skus.SelectMany(g => g).Select(s => s.Id).ToList();
         var available = await db.StockBalances.AsNoTracking().Where(b => skuIds.Contains(b.SkuId)).GroupBy(b => b.SkuId)
             .Select(g => new { g.Key, Available = g.Sum(b => b.OnHand - b.Reserved) }).ToDictionaryAsync(g => g.Key, g => g.Available, ct);
+        var images = await db.ProductImages.AsNoTracking().Where(i => productIds.Contains(i.ProductId)).GroupBy(i => i.ProductId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var result = new Dictionary<Listing, ListingCompleteness>(listings.Count, ReferenceEqualityComparer.Instance);
         foreach (var listing in listings)
         {
@@ -43,7 +45,8 @@ public static class ListingFactsReader
                 listing.SellingPoints ?? product?.SellingPoints, listing.Description ?? product?.Description,
                 product?.CategoryId is not null, product?.BrandId is not null,
                 [.. skus[listing.ProductId].Select(s => new ListingSkuFacts(s.Specification, s.Model, s.Barcode, s.WeightGrams,
-                    prices.TryGetValue(s.Id, out var price) ? price : s.ListPriceCents, available.GetValueOrDefault(s.Id)))]);
+                    prices.TryGetValue(s.Id, out var price) ? price : s.ListPriceCents, available.GetValueOrDefault(s.Id)))],
+                images.GetValueOrDefault(listing.ProductId));
             result[listing] = ListingCompleteness.Of(facts, required.GetValueOrDefault(listing.ChannelId) ?? ListingFields.Rulebook);
         }
         return result;

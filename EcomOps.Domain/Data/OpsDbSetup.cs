@@ -59,6 +59,7 @@ public static class OpsDbSetup
         services.AddSingleton<Catalog.CatalogQueries>();
         services.AddSingleton<Catalog.ListingDesk>();
         services.AddSingleton<Catalog.ListingQueries>();
+        services.AddSingleton<Catalog.Images.ProductImageDesk>();
         services.AddSingleton<DemoData.IDemoDataArea, Catalog.ListingDemoData>();
         services.AddSingleton<Inventory.StockLedger>();
         services.AddSingleton<Inventory.InventoryWatch>();
