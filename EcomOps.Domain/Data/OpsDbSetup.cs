@@ -60,6 +60,8 @@ public static class OpsDbSetup
         services.AddSingleton<Catalog.ListingDesk>();
         services.AddSingleton<Catalog.ListingQueries>();
         services.AddSingleton<Catalog.Images.ProductImageDesk>();
+        services.AddSingleton<Catalog.StorePageDesk>();
+        services.AddSingleton<DemoData.IDemoDataArea, Catalog.StorePageDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Catalog.ListingDemoData>();
         services.AddSingleton<Inventory.StockLedger>();
         services.AddSingleton<Inventory.InventoryWatch>();

@@ -710,6 +710,94 @@ namespace EcomOps.Domain.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Catalog.StorePageElement", b =>
+                {
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Element")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentAsset")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelId", "Element");
+
+                    b.HasIndex("OwnerEmployeeId");
+
+                    b.ToTable("StorePageElements");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Catalog.StoreRefresh", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Brief")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Element")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerEmployeeId");
+
+                    b.HasIndex("ChannelId", "DueDate");
+
+                    b.HasIndex("DoneAtUtc", "DueDate");
+
+                    b.ToTable("StoreRefreshes");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Data.OpsUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2724,6 +2812,34 @@ namespace EcomOps.Domain.Data.Migrations
                     b.HasOne("EcomOps.Domain.Catalog.Product", null)
                         .WithMany("Skus")
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Catalog.StorePageElement", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Orders.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Org.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerEmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Catalog.StoreRefresh", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Orders.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Org.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerEmployeeId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
