@@ -369,7 +369,8 @@ public sealed class StorePageDemoData(CompanyTime time) : IDemoDataArea
         }
         var today = time.Today;
         var now = time.UtcNow;
-        string[] assets = ["冬季主视觉 v3 · Winter key visual v3", "双11 返场横幅 · 11.11 encore banner", "新品推荐位 · New arrivals slot", "品牌招牌 2026 · Brand sign 2026", "会员日导航 · Members' day navigation"];
+        // In the order of StoreElement: sign, navigation, carousel, recommendations, campaign showcase.
+        string[] assets = ["品牌招牌 2026 · Brand sign 2026", "会员日导航 · Members' day navigation", "冬季主视觉 v3 · Winter key visual v3", "新品推荐位 · New arrivals slot", "双11 返场横幅 · 11.11 encore banner"];
         (string Occasion, int Days, StoreElement[] Elements)[] plan =
         [
             ("双11 返场收尾 · 11.11 wrap-up", -4, [StoreElement.CampaignShowcase]),
