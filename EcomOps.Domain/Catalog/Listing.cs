@@ -100,6 +100,11 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         b.HasIndex(l => new { l.ChannelId, l.State });
         b.HasIndex(l => new { l.State, l.CompletenessPercent });
         b.HasIndex(l => l.Title);
+        // The listings page filters by channel, state or completeness and sorts by title (or completeness): an index per
+        // pair walks a page in order instead of sorting every match (measured at 100,000 listings: docs/BENCHMARKS.md).
+        b.HasIndex(l => new { l.ChannelId, l.Title });
+        b.HasIndex(l => new { l.State, l.Title });
+        b.HasIndex(l => new { l.CompletenessPercent, l.Title });
         b.ToTable(t => t.HasCheckConstraint("CK_Listings_Completeness", "\"CompletenessPercent\" BETWEEN 0 AND 100"));
     }
 }

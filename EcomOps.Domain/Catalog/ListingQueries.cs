@@ -50,9 +50,10 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
         {
             var term = filter.Search.Trim();
             var code = term.ToUpperInvariant();
-            listings = listings.Where(l => l.Title.Contains(term)
-                || db.Products.Any(p => p.Id == l.ProductId && p.Name.Contains(term))
-                || db.Skus.Any(s => s.ProductId == l.ProductId && (s.Code.Contains(code) || (s.Barcode != null && s.Barcode.Contains(term)))));
+            // The products whose name, SKU code or barcode matches, found once (an uncorrelated IN list), not per listing.
+            var products = db.Products.Where(p => p.Name.Contains(term)).Select(p => p.Id)
+                .Union(db.Skus.Where(s => s.ProductId != null && (s.Code.Contains(code) || (s.Barcode != null && s.Barcode.Contains(term)))).Select(s => s.ProductId!.Value));
+            listings = listings.Where(l => l.Title.Contains(term) || products.Contains(l.ProductId));
         }
         if (filter.ChannelId is { } channelId)
         {
@@ -71,11 +72,13 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
         {
             var parents = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, ct);
             var within = parents.Keys.Where(id => CategoryTree.PathTo(parents, id).Contains(categoryId)).ToList();
-            listings = listings.Where(l => db.Products.Any(p => p.Id == l.ProductId && p.CategoryId != null && within.Contains(p.CategoryId.Value)));
+            var products = db.Products.Where(p => p.CategoryId != null && within.Contains(p.CategoryId.Value)).Select(p => p.Id);
+            listings = listings.Where(l => products.Contains(l.ProductId));
         }
         if (filter.BrandId is { } brandId)
         {
-            listings = listings.Where(l => db.Products.Any(p => p.Id == l.ProductId && p.BrandId == brandId));
+            var products = db.Products.Where(p => p.BrandId == brandId).Select(p => p.Id);
+            listings = listings.Where(l => products.Contains(l.ProductId));
         }
         var total = await listings.CountAsync(ct);
         var d = sort.Descending;

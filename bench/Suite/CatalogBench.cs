@@ -71,6 +71,14 @@ internal static class CatalogBench
             recorder.Start();
             await run();
             var commands = recorder.Stop();
+            if (Environment.GetEnvironmentVariable("BENCH_SHOW_SQL") == "1")
+            {
+                foreach (var c in commands)
+                {
+                    System.Console.WriteLine($"--- {scenario}\n{c.Sql}\n{string.Join(", ", c.Parameters.Select(p => $"{p.Name}={p.Value}"))}");
+                    await ListsBench.ReplayAsync(raw, [c with { Sql = "EXPLAIN QUERY PLAN " + c.Sql }], row => System.Console.WriteLine("    plan: " + row));
+                }
+            }
             var domain = new List<double>();
             var byHand = new List<double>();
             for (var rep = 0; rep < reps; rep++)

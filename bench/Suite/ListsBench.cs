@@ -108,7 +108,8 @@ internal static class ListsBench
         return Stats.Percentile(times, 95);
     }
 
-    internal static async Task ReplayAsync(SqliteConnection connection, IReadOnlyList<RecordedCommand> commands)
+    /// <param name="show">Given, each row's last column is handed to it (an EXPLAIN QUERY PLAN's detail).</param>
+    internal static async Task ReplayAsync(SqliteConnection connection, IReadOnlyList<RecordedCommand> commands, Action<string>? show = null)
     {
         foreach (var recorded in commands)
         {
@@ -125,6 +126,7 @@ internal static class ListsBench
                 {
                     _ = reader.GetValue(c);
                 }
+                show?.Invoke(Convert.ToString(reader.GetValue(reader.FieldCount - 1), System.Globalization.CultureInfo.InvariantCulture) ?? "");
             }
         }
     }

@@ -514,10 +514,16 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.HasIndex("ChannelId", "State");
 
+                    b.HasIndex("ChannelId", "Title");
+
+                    b.HasIndex("CompletenessPercent", "Title");
+
                     b.HasIndex("ProductId", "ChannelId")
                         .IsUnique();
 
                     b.HasIndex("State", "CompletenessPercent");
+
+                    b.HasIndex("State", "Title");
 
                     b.ToTable("Listings", t =>
                         {
