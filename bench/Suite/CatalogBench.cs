@@ -63,34 +63,7 @@ internal static class CatalogBench
             ($"search a word ({word})", () => queries.ListingsAsync(new ListingFilter(Search: word), ListingQueries.ByTitle, 0, 25)),
             ("least complete first", () => queries.ListingsAsync(new ListingFilter(), new ListSort<ListingColumn>(ListingColumn.Completeness), 0, 25)),
         };
-        await using var raw = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
-        await raw.OpenAsync();
-        foreach (var (scenario, run) in scenarios)
-        {
-            await run();
-            recorder.Start();
-            await run();
-            var commands = recorder.Stop();
-            if (Environment.GetEnvironmentVariable("BENCH_SHOW_SQL") == "1")
-            {
-                foreach (var c in commands)
-                {
-                    System.Console.WriteLine($"--- {scenario}\n{c.Sql}\n{string.Join(", ", c.Parameters.Select(p => $"{p.Name}={p.Value}"))}");
-                    await ListsBench.ReplayAsync(raw, [c with { Sql = "EXPLAIN QUERY PLAN " + c.Sql }], row => System.Console.WriteLine("    plan: " + row));
-                }
-            }
-            var domain = new List<double>();
-            var byHand = new List<double>();
-            for (var rep = 0; rep < reps; rep++)
-            {
-                domain.Add(ListsBench.P95(calls, run));
-                byHand.Add(ListsBench.P95(calls, () => ListsBench.ReplayAsync(raw, commands)));
-            }
-            var ok = Stats.Median(domain) <= 1.5 * Stats.Median(byHand) && Stats.Median(domain) < 50;
-            figures.Add(new Figure("listings page", $"{scenario}: p95 of {calls} calls at {listings:#,0} listings", "ms", domain, "the same SQL by hand (p95)", byHand,
-                "within 1.5× by hand and under 50 ms", ok));
-            System.Console.WriteLine($"  {scenario}: p95 {Stats.Median(domain):0.0} ms, by hand {Stats.Median(byHand):0.0} ms ({commands.Count} commands)");
-        }
+        figures.AddRange(await ListsBench.CompareAsync(database, recorder, scenarios, calls, reps, "listings page", 1.5, 50, $" at {listings:#,0} listings"));
         return figures;
     }
 
