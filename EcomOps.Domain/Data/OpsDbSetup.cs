@@ -59,6 +59,8 @@ public static class OpsDbSetup
         services.AddSingleton<Catalog.CatalogQueries>();
         services.AddSingleton<Catalog.ListingDesk>();
         services.AddSingleton<Catalog.ListingQueries>();
+        services.AddSingleton<Catalog.Compliance.ComplianceAuditor>();
+        services.AddSingleton<Catalog.Compliance.ComplianceQueries>();
         services.AddSingleton<DemoData.IDemoDataArea, Catalog.ListingDemoData>();
         services.AddSingleton<Inventory.StockLedger>();
         services.AddSingleton<Inventory.InventoryWatch>();
