@@ -28,6 +28,9 @@ public sealed partial class ListingPage
     private bool _conflict;
     private bool _busy;
 
+    /// <summary>The texts as saved, which the audit's findings speak of (the form holds what is being typed).</summary>
+    private (string? Title, string? SellingPoints, string? Description) _saved;
+
     [Parameter]
     public int Id { get; set; }
 
@@ -63,6 +66,7 @@ public sealed partial class ListingPage
         if (_detail is { } d)
         {
             _form = d.Form;
+            _saved = (d.Form.Title, d.Form.SellingPoints ?? d.ProductSellingPoints, d.Form.Description ?? d.ProductDescription);
             _prices = d.Skus.ToDictionary(s => s.SkuId, s => s.ChannelPriceCents is { } c ? c / 100m : (decimal?)null);
             _editable = ListingStates.CanEdit(d.State) && _actor.May(Permissions.EditListings);
             _approvalRefusal = ListingDesk.ApprovalRefusal(_actor, d.State, d.LastEditorUserId, d.LastEditorName, d.Completeness);
