@@ -1,4 +1,5 @@
-using EcomOps.Domain.Audit;
+using EcomOps.Domain.Analytics;
+using EcomOps.Domain.Service;
 using EcomOps.Domain.Catalog;
 using EcomOps.Domain.Catalog.Compliance;
 using EcomOps.Domain.Data;
@@ -195,6 +196,11 @@ public sealed class ComplianceAuditorTests : IAsyncLifetime
         Assert.Equal([("天猫旗舰店", 0.0), ("淘宝店", 1.0)], byChannel.Select(r => (r.Name, r.Rate ?? -1)));
         var byOwner = Assert.Single(await Queries.PassRateByOwnerAsync(now.AddDays(-1), now.AddDays(1)));
         Assert.Equal(("陈静", 2, 1), (byOwner.Name, byOwner.Checked, byOwner.Passed));
+        var source = _world.Catalog.Harness.Get<IEnumerable<IMetricSource>>().OfType<AuditMetricSource>().Single();
+        var snapshot = await source.MeasureAsync(new MetricPeriod(now.AddDays(-1), now.AddDays(1)), new MeasureOptions(true, 5), default);
+        Assert.Equal((0.5, 0.5), (snapshot.Total(AuditMetricSource.PassRate), snapshot.Of(AuditMetricSource.PassRate, chen)));
+        Assert.Equal(2, snapshot.Breakdowns[AuditMetricSource.PassRate].Count);
+        Assert.Equal(1, snapshot.RecordsOf(AuditMetricSource.PassRate).Total);
     }
 
     [Fact]
