@@ -16,7 +16,7 @@ public sealed class ComplianceAuditJob(ComplianceAuditor auditor, ILogger<Compli
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 0, LogEvents = false, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
-    public Task RunScheduledAsync(CancellationToken ct) => RunAsync(Actor.System with { Name = "weekly audit" }, AuditTrigger.Scheduled, ct);
+    public Task RunScheduledAsync(CancellationToken ct) => RunAsync(ComplianceAuditor.Scheduler, AuditTrigger.Scheduled, ct);
 
     /// <summary>A person's "run now": their roles go with it, so the auditor asks the same question the page did.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 600)]

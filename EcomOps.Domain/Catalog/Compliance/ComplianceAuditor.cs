@@ -33,6 +33,9 @@ public sealed class ComplianceAuditor(IDbContextFactory<OpsDb> dbFactory, Change
     /// <summary>Who the audit trail names for the audit's own pauses.</summary>
     public static readonly Actor AuditActor = new(null, "compliance audit");
 
+    /// <summary>Who starts the weekly run.</summary>
+    public static readonly Actor Scheduler = new(null, "weekly audit");
+
     private static readonly JsonSerializerOptions Json = new();
 
     /// <summary>The audit period a moment belongs to: its ISO week in the company zone, e.g. <c>2026-W48</c>.</summary>
@@ -99,13 +102,17 @@ public sealed class ComplianceAuditor(IDbContextFactory<OpsDb> dbFactory, Change
     /// Runs the audit of the current period, once: a second trigger in the same period gets the period's run back
     /// (finished, or under way) without checking anything again.
     /// </summary>
-    public async Task<Outcome<AuditRunResult>> RunAsync(Actor actor, AuditTrigger trigger, CancellationToken ct = default)
+    public Task<Outcome<AuditRunResult>> RunAsync(Actor actor, AuditTrigger trigger, CancellationToken ct = default) =>
+        RunAsync(actor, trigger, time.UtcNow, ct);
+
+    /// <summary>The run of the period of <paramref name="now"/>, as if it were then (the demo data's past runs).</summary>
+    internal async Task<Outcome<AuditRunResult>> RunAsync(Actor actor, AuditTrigger trigger, DateTime now, CancellationToken ct)
     {
         if (!actor.May(Permissions.ApproveListings))
         {
             return Outcome<AuditRunResult>.Invalid([Actor.NotPermitted]);
         }
-        var now = time.UtcNow;
+        var wall = time.UtcNow;
         var claimed = await ClaimAsync(actor, trigger, PeriodOf(now), now, ct);
         if (!claimed.RanNow)
         {
@@ -148,8 +155,8 @@ public sealed class ComplianceAuditor(IDbContextFactory<OpsDb> dbFactory, Change
             }
         }
         run.FindingsClosed += await CloseUncheckedAsync(now, run.Id, ct);
-        run.ListingsPaused = await PauseOverdueAsync(ct);
-        await FinishAsync(run, tallies.Values, ct);
+        run.ListingsPaused = await PauseOverdueAsync(now, ct);
+        await FinishAsync(run, tallies.Values, now + (time.UtcNow - wall), ct);
         return Outcome<AuditRunResult>.Done(new AuditRunResult(run, true));
     }
 
@@ -191,11 +198,12 @@ public sealed class ComplianceAuditor(IDbContextFactory<OpsDb> dbFactory, Change
     /// Pauses every live listing with an open finding past its deadline whose rule pauses (as the settings say now), the
     /// way a manager pauses one; returns how many were paused. The audit runs it, and an hourly job between audits.
     /// </summary>
-    public async Task<int> PauseOverdueAsync(CancellationToken ct = default)
+    public Task<int> PauseOverdueAsync(CancellationToken ct = default) => PauseOverdueAsync(time.UtcNow, ct);
+
+    private async Task<int> PauseOverdueAsync(DateTime now, CancellationToken ct)
     {
         var settings = (await SettingsAsync(ct)).Settings;
         var pausing = settings.Rules.Where(r => r.Enabled && r.PausesListingWhenOverdue).Select(r => r.Kind).ToList();
-        var now = time.UtcNow;
         List<(int Id, long Version)> due;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -383,13 +391,13 @@ public sealed class ComplianceAuditor(IDbContextFactory<OpsDb> dbFactory, Change
                 .ExecuteUpdateAsync(u => u.SetProperty(f => f.ClosedAtUtc, now).SetProperty(f => f.ClosedByRunId, runId), ct);
         }, ct);
 
-    private Task FinishAsync(AuditRun run, IEnumerable<AuditTally> tallies, CancellationToken ct) =>
+    private Task FinishAsync(AuditRun run, IEnumerable<AuditTally> tallies, DateTime finished, CancellationToken ct) =>
         WriteRetry.RunOrThrowAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             run.FindingsStillOpen = await db.Set<ListingFinding>().CountAsync(f => f.ClosedAtUtc == null, ct);
-            run.FinishedAtUtc = time.UtcNow;
+            run.FinishedAtUtc = finished;
             db.Update(run);
             db.AddRange(tallies);
             await db.SaveChangesAsync(ct);
