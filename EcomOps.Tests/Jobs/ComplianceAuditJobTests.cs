@@ -36,8 +36,11 @@ public sealed class ComplianceAuditJobTests : IDisposable
         await job.RunScheduledAsync(CancellationToken.None);
         await job.RunScheduledAsync(CancellationToken.None);
 
+        // The demo data ran this week's audit already (and last week's): the job finds it and runs nothing more.
         await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<OpsDb>>().CreateDbContextAsync();
-        var run = Assert.Single(await db.Set<AuditRun>().ToListAsync());
+        var period = _factory.Services.GetRequiredService<ComplianceAuditor>().PeriodOf(DateTime.UtcNow);
+        var run = Assert.Single(await db.Set<AuditRun>().Where(r => r.PeriodKey == period).ToListAsync());
         Assert.Equal((AuditTrigger.Scheduled, true), (run.Trigger, run.Finished));
+        Assert.Equal(2, await db.Set<AuditRun>().CountAsync());
     }
 }
