@@ -70,6 +70,8 @@ public sealed partial class AuditSettingsPage
 
     private string? ErrorOf(string field) => _errors.FirstOrDefault(e => e.Field == field) is { } e ? L[$"Error.{e.Code}"].Value : null;
 
+    private static int Count(string? text) => Split(text).Count;
+
     private static string Lines(IEnumerable<string> values) => string.Join('\n', values);
 
     private static List<string> Split(string? text) =>

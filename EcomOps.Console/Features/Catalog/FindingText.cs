@@ -25,7 +25,9 @@ public static class FindingText
             FindingMessages.PriceFarFromListPrice => L["Compliance.PriceFarFromListPrice", Arg(0), Money(1), Money(2), Arg(3)],
             FindingMessages.OutOfStockWhileLive when a.Count == 0 => L["Compliance.OutOfStockWhileLive"],
             FindingMessages.OutOfStockWhileLive => L["Compliance.OutOfStockWhileLiveSku", Arg(0)],
-            FindingMessages.BannedTerm => L["Compliance.BannedTerm", Arg(0), L[$"Compliance.Category.{Arg(1)}"]],
+            // The text as the listing has it (100%), not the configured term (100 %).
+            FindingMessages.BannedTerm => L["Compliance.BannedTerm", finding.HighlightText ?? Arg(0), L[$"Compliance.Category.{Arg(1)}"]],
+            FindingMessages.HealthClaimOutsideHealthCategory => L["Compliance.HealthClaimOutsideHealthCategory", finding.HighlightText ?? Arg(0)],
             _ => L[$"Compliance.{finding.MessageKey}", [.. a]],
         };
     }
