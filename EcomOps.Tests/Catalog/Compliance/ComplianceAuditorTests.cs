@@ -125,6 +125,26 @@ public sealed class ComplianceAuditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_listing_the_audit_paused_goes_back_live_only_after_a_check_closed_its_finding()
+    {
+        var id = await AuditWorld.LiveAsync(_world, _world.Taobao, "云朵纯棉T恤 王牌产品");
+        await RunAsync();
+        _world.Catalog.Harness.Clock.Advance(TimeSpan.FromDays(4));
+        await Auditor.PauseOverdueAsync();
+
+        var early = await _world.Desk.ApproveAsync(_world.Manager, id, (await _world.DetailAsync(id)).Version);
+        var detail = await _world.DetailAsync(id);
+        detail.Form.Title = "云朵纯棉T恤";
+        CatalogWorld.Done(await _world.Desk.SaveAsync(_world.Specialist, id, detail.Version, detail.Form));
+        await Auditor.CheckListingAsync(_world.Specialist, id);
+        var later = await _world.Desk.ApproveAsync(_world.Manager, id, (await _world.DetailAsync(id)).Version);
+
+        Assert.Equal(ListingErrors.PausedForFindings, Assert.Single(early.Errors).Code);
+        Assert.True(later.Succeeded);
+        Assert.Equal(ListingState.Live, (await _world.DetailAsync(id)).State);
+    }
+
+    [Fact]
     public async Task A_finding_past_its_deadline_leaves_the_listing_live_when_its_rule_does_not_pause()
     {
         var id = await AuditWorld.LiveAsync(_world, _world.Taobao, "云朵纯棉T恤", price: 5_000);
