@@ -32,7 +32,6 @@ public static class ComponentHarness
         ctx.Services.AddSingleton(domain.Get<Domain.Catalog.ListingDesk>());
         ctx.Services.AddSingleton(domain.Get<Domain.Catalog.Compliance.ComplianceQueries>());
         ctx.Services.AddSingleton(domain.Get<Domain.Catalog.Compliance.ComplianceAuditor>());
-        ctx.Services.AddSingleton(domain.Get<TimeProvider>());
         ctx.Services.AddTransient<MudBlazor.MudLocalizer, ConsoleMudLocalizer>();
         ctx.Services.AddSingleton(domain.Get<PeopleNames>());
         ctx.Services.AddSingleton(domain.Get<Domain.Analytics.MetricCatalogue>());

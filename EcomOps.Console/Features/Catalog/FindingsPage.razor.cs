@@ -33,7 +33,7 @@ public sealed partial class FindingsPage
     private ListingQueries Listings { get; set; } = default!;
 
     [Inject]
-    private TimeProvider Clock { get; set; } = default!;
+    private EcomOps.Domain.Time.CompanyTime Clock { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -54,7 +54,7 @@ public sealed partial class FindingsPage
 
     private async Task<TableData<FindingRow>> LoadAsync(TableState state, CancellationToken ct)
     {
-        _now = Clock.GetUtcNow().UtcDateTime;
+        _now = Clock.UtcNow;
         var filter = new FindingFilter(_state, _rule, _channel, _mine ? _employeeId : null, _overdue);
         var page = await Findings.FindingsAsync(filter, TableSort.Of(state, ComplianceQueries.ByDue), state.Page * state.PageSize, state.PageSize, ct);
         return new TableData<FindingRow> { Items = page.Rows, TotalItems = page.Total };
