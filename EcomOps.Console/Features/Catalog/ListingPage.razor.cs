@@ -41,6 +41,9 @@ public sealed partial class ListingPage
     private ListingDesk Desk { get; set; } = default!;
 
     [Inject]
+    private EcomOps.Domain.Catalog.Compliance.ComplianceQueries Findings { get; set; } = default!;
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
@@ -69,9 +72,17 @@ public sealed partial class ListingPage
             _saved = (d.Form.Title, d.Form.SellingPoints ?? d.ProductSellingPoints, d.Form.Description ?? d.ProductDescription);
             _prices = d.Skus.ToDictionary(s => s.SkuId, s => s.ChannelPriceCents is { } c ? c / 100m : (decimal?)null);
             _editable = ListingStates.CanEdit(d.State) && _actor.May(Permissions.EditListings);
-            _approvalRefusal = ListingDesk.ApprovalRefusal(_actor, d.State, d.LastEditorUserId, d.LastEditorName, d.Completeness);
+            await RefreshApprovalAsync();
         }
         _crumbs = [new(L["Listing.Title"], "/catalog/listings"), new(_detail?.Form.Title ?? L["Listing.NotFound"], null, disabled: true)];
+    }
+
+    /// <summary>Why approving would be refused now; a check of the listing's findings can lift the audit's pause.</summary>
+    private async Task RefreshApprovalAsync()
+    {
+        var d = _detail!;
+        _approvalRefusal = ListingDesk.ApprovalRefusal(_actor, d.State, d.LastEditorUserId, d.LastEditorName, d.Completeness)
+            ?? (d.State == ListingState.Paused && await Findings.PausedByOpenFindingAsync(d.Id) ? ListingErrors.PausedForFindings : null);
     }
 
     private async Task SaveAsync()

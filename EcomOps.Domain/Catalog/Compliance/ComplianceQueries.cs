@@ -105,6 +105,13 @@ public sealed class ComplianceQueries(IDbContextFactory<OpsDb> dbFactory, Compan
         return await RowsAsync(db, [.. open, .. closed], ct);
     }
 
+    /// <summary>Whether an open finding paused the listing (it may not go back live until a check closes it).</summary>
+    public async Task<bool> PausedByOpenFindingAsync(int listingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<ListingFinding>().AnyAsync(f => f.ListingId == listingId && f.ClosedAtUtc == null && f.PausedListingAtUtc != null, ct);
+    }
+
     /// <summary>The latest runs, newest first.</summary>
     public async Task<IReadOnlyList<AuditRun>> RunsAsync(int take = 20, CancellationToken ct = default)
     {
