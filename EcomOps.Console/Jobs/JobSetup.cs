@@ -39,6 +39,7 @@ public static class JobSetup
         services.AddTransient<Features.Inventory.InventorySweepJob>();
         services.AddTransient<Features.Catalog.ListingCompletenessJob>();
         services.AddSingleton<Features.Catalog.ListingCompletenessJob.Seen>();
+        services.AddTransient<Features.Catalog.ComplianceAuditJob>();
         services.AddTransient<Features.Inventory.ReorderPointJob>();
         services.AddTransient<Features.Inventory.AbcClassificationJob>();
         services.AddTransient<Features.Inventory.CountPlanJob>();

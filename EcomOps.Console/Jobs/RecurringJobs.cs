@@ -27,11 +27,13 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string ReportRetention = "report-retention";
     public const string OrderNotices = "order-notices";
     public const string ListingCompleteness = "catalog-listing-completeness";
+    public const string ComplianceAudit = "catalog-compliance-audit";
+    public const string ComplianceOverdue = "catalog-compliance-overdue";
 
     public IReadOnlyList<string> Ids { get; } =
     [
         AuditRetention, SlaSweep, OverdueComplaintMeasures, InventorySweep, ReorderPoints, AbcClassification, CountPlan,
-        MonthlyKpiReport, WeeklyKpiReport, ReportRetention, OrderNotices, ListingCompleteness,
+        MonthlyKpiReport, WeeklyKpiReport, ReportRetention, OrderNotices, ListingCompleteness, ComplianceAudit, ComplianceOverdue,
     ];
 
     /// <summary>
@@ -53,10 +55,19 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         [typeof(ListingCompletenessJob)] = "Listings: recompute completeness (stock moves) · 重新计算商品上架完整度",
     };
 
+    /// <summary>The compliance audit's job has three methods, each its own line on the dashboard.</summary>
+    private static readonly Dictionary<string, string> AuditNames = new()
+    {
+        [nameof(ComplianceAuditJob.RunScheduledAsync)] = "Compliance audit of listings (weekly) · 商品定期合规审核（每周）",
+        [nameof(ComplianceAuditJob.RunOnDemandAsync)] = "Compliance audit of listings (run now) · 商品合规审核（立即运行）",
+        [nameof(ComplianceAuditJob.PauseOverdueAsync)] = "Compliance audit: pause listings with overdue findings · 暂停整改逾期的商品",
+    };
+
     /// <summary>The name the jobs dashboard shows for a job (recurring or queued).</summary>
     public static string DisplayName(Job job) =>
         job.Type == typeof(ScheduledReportJob) && job.Args.FirstOrDefault() is PeriodKind kind
             ? kind == PeriodKind.Month ? "KPI workbook of last month (every team) · 上月 KPI 报表（全部团队）" : "KPI workbook of last week (every team) · 上周 KPI 报表（全部团队）"
+        : job.Type == typeof(ComplianceAuditJob) && AuditNames.TryGetValue(job.Method.Name, out var audit) ? audit
         : Names.TryGetValue(job.Type, out var name) ? name
         : $"{job.Type.Name}.{job.Method.Name}";
 
@@ -71,6 +82,9 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         manager.AddOrUpdate<Features.Service.Complaints.OverdueMeasuresJob>(OverdueComplaintMeasures, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
         manager.AddOrUpdate<Features.Inventory.InventorySweepJob>(InventorySweep, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", options);
         manager.AddOrUpdate<ListingCompletenessJob>(ListingCompleteness, job => job.RunAsync(CancellationToken.None), "5-59/15 * * * *", options);
+        manager.AddOrUpdate<ComplianceAuditJob>(ComplianceAudit, job => job.RunScheduledAsync(CancellationToken.None),
+            configuration["Catalog:Audit:Cron"] ?? ComplianceAuditJob.DefaultCron, options);
+        manager.AddOrUpdate<ComplianceAuditJob>(ComplianceOverdue, job => job.PauseOverdueAsync(CancellationToken.None), "20 * * * *", options);
         manager.AddOrUpdate<Features.Inventory.ReorderPointJob>(ReorderPoints, job => job.RunAsync(CancellationToken.None), "10 2 * * *", options);
         // On the first day of the month / week, early: the workbook of the period that just ended.
         manager.AddOrUpdate<Features.Analytics.ScheduledReportJob>(MonthlyKpiReport, job => job.RunAsync(Domain.Analytics.PeriodKind.Month, CancellationToken.None),

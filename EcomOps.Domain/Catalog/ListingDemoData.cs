@@ -10,7 +10,9 @@ namespace EcomOps.Domain.Catalog;
 /// Listings of most products on the demo channels: mostly live, some drafts, some in review, a few paused. Some
 /// products lack a field or two (material, instructions, after-sales terms) and some listings lack the description
 /// their channel asks for, so completeness ranges from about 60% to 100%; only complete listings are live. Most products
-/// have one to three main images (a few still wait for their photos; a few have photos too small for JD and Tmall).
+/// have one to three main images (a few still wait for their photos; a few have photos too small for JD and Tmall). About one
+/// title in twenty-five (one in six of the demo specialist's) was written with an advertising-law term (顶级, 销量第一,
+/// 最好 …), for the compliance audit to find.
 /// </summary>
 public sealed class ListingDemoData(TimeProvider clock) : IDemoDataArea
 {
@@ -54,6 +56,8 @@ public sealed class ListingDemoData(TimeProvider clock) : IDemoDataArea
         await AddImagesAsync(db, products, random, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        // Titles draw from their own numbers, so the listings' other fields stay what they were before titles had claims.
+        var claims = new Random(DemoDataGenerator.Seed + 17);
         var listings = new List<Listing>();
         foreach (var product in products)
         {
@@ -67,7 +71,8 @@ public sealed class ListingDemoData(TimeProvider clock) : IDemoDataArea
                 var editor = editors.Count > 0 ? editors[random.Next(editors.Count)] : null;
                 var listing = new Listing
                 {
-                    ProductId = product.Id, ChannelId = channel.Id, Title = product.Name, State = ListingState.Draft, StateChangedAtUtc = edited,
+                    ProductId = product.Id, ChannelId = channel.Id, Title = ClaimTitle(product.Name, editor?.Email == DemoSpecialist ? 6 : 25, claims),
+                    State = ListingState.Draft, StateChangedAtUtc = edited,
                     LastEditorEmployeeId = editor?.Id, LastEditorUserId = editor?.UserId, LastEditorName = editor?.FullName, LastEditedAtUtc = edited,
                     // Most listings carry the detail description the channel shows; some are still waiting for it.
                     Description = random.Next(10) < 8 ? $"{product.Name.Split(" · ")[0]}：{product.SellingPoints ?? product.Material ?? product.Name}" : null,
@@ -133,5 +138,21 @@ public sealed class ListingDemoData(TimeProvider clock) : IDemoDataArea
             }
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    private const string DemoSpecialist = "specialist@ecomops.local";
+
+    /// <summary>How a hurried title breaks the advertising law: {0} is the product's name.</summary>
+    internal static readonly string[] Claims =
+    [
+        "{0} 顶级品质", "全网最低价 {0}", "{0}（销量第一）", "最好的{0}", "{0} 极致体验", "国家级工艺 {0}", "{0} 第一品牌", "至尊{0}", "{0} 100%好评 绝对正品",
+    ];
+
+    /// <summary>The product's name, or one time in <paramref name="oneIn"/> the name with a claim.</summary>
+    private static string ClaimTitle(string name, int oneIn, Random claims)
+    {
+        var roll = claims.Next(oneIn);
+        var claim = Claims[claims.Next(Claims.Length)];
+        return roll == 0 ? string.Format(System.Globalization.CultureInfo.InvariantCulture, claim, name) : name;
     }
 }

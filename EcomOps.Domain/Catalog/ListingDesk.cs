@@ -14,6 +14,7 @@ public static class ListingErrors
     public const string Incomplete = "ListingIncomplete";
     public const string FourEyes = "ListingFourEyes";
     public const string SkuNotInProduct = "ListingSkuNotInProduct";
+    public const string PausedForFindings = "ListingPausedForFindings";
 
     /// <summary>The field a refused state change is reported under.</summary>
     public const string StateField = "State";
@@ -213,6 +214,11 @@ public sealed class ListingDesk(IDbContextFactory<OpsDb> dbFactory, TimeProvider
             if (ApprovalRefusal(actor, listing.State, listing.LastEditorUserId, listing.LastEditorName, completeness) is { } refusal)
             {
                 return refusal == Actor.NotPermitted.Code ? Outcome<int>.Invalid([Actor.NotPermitted]) : Refused(refusal);
+            }
+            // The compliance audit paused it for a finding left past its deadline: back live only once a check closed it.
+            if (await db.Set<Compliance.ListingFinding>().AnyAsync(f => f.ListingId == id && f.ClosedAtUtc == null && f.PausedListingAtUtc != null, ct))
+            {
+                return Refused(ListingErrors.PausedForFindings);
             }
             (listing.ApprovedByEmployeeId, listing.ApprovedByName) = await PersonAsync(db, actor, ct);
             listing.ApprovedByUserId = actor.UserId;

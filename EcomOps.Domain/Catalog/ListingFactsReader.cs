@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Catalog;
@@ -26,6 +27,97 @@ public static class ListingFactsReader
     public static async Task<Dictionary<Listing, ListingCompleteness>> CompletenessAsync(OpsDb db, IReadOnlyList<Listing> listings, CancellationToken ct)
     {
         var required = await RequiredByChannelAsync(db, ct);
+        var loaded = await LoadAsync(db, listings, ct);
+        var result = new Dictionary<Listing, ListingCompleteness>(listings.Count, ReferenceEqualityComparer.Instance);
+        foreach (var listing in listings)
+        {
+            result[listing] = ListingCompleteness.Of(loaded.Facts(listing), required.GetValueOrDefault(listing.ChannelId) ?? ListingFields.Rulebook);
+        }
+        return result;
+    }
+
+    /// <summary>What the compliance audit reads once per run: each channel's required fields and platform, each category's path.</summary>
+    public sealed record AuditReference(
+        Dictionary<int, IReadOnlyList<ListingField>> Required, Dictionary<int, SalesPlatform> Platforms, Dictionary<int, IReadOnlyList<string>> CategoryPaths);
+
+    public static async Task<AuditReference> AuditReferenceAsync(OpsDb db, CancellationToken ct)
+    {
+        var required = await RequiredByChannelAsync(db, ct);
+        var platforms = await db.SalesChannels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Platform, ct);
+        var categories = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId, c.NameZh, c.NameEn }).ToDictionaryAsync(c => c.Id, ct);
+        var paths = new Dictionary<int, IReadOnlyList<string>>(categories.Count);
+        foreach (var id in categories.Keys)
+        {
+            var path = new List<string>();
+            for (int? at = id; at is { } current && categories.TryGetValue(current, out var category) && path.Count < 2 * categories.Count; at = category.ParentId)
+            {
+                path.InsertRange(0, [category.NameZh, category.NameEn]);
+            }
+            paths[id] = path;
+        }
+        return new AuditReference(required, platforms, paths);
+    }
+
+    /// <summary>
+    /// The facts the compliance audit checks of each listing (<see cref="Compliance.ListingFacts"/>): its texts under the
+    /// product's, the selling points one per line, the SKUs' prices, costs, list prices and available stock, the
+    /// category path, the missing required fields, and the product's main images (how many, the smallest).
+    /// </summary>
+    public static async Task<Dictionary<Listing, Compliance.ListingFacts>> AuditFactsAsync(
+        OpsDb db, AuditReference reference, IReadOnlyList<Listing> listings, CancellationToken ct)
+    {
+        var loaded = await LoadAsync(db, listings, ct);
+        var result = new Dictionary<Listing, Compliance.ListingFacts>(listings.Count, ReferenceEqualityComparer.Instance);
+        foreach (var listing in listings)
+        {
+            var facts = loaded.Facts(listing);
+            var product = loaded.Products.GetValueOrDefault(listing.ProductId);
+            var prices = listing.Prices.ToDictionary(p => p.SkuId, p => p.PriceCents);
+            var completeness = ListingCompleteness.Of(facts, reference.Required.GetValueOrDefault(listing.ChannelId) ?? ListingFields.Rulebook);
+            result[listing] = new Compliance.ListingFacts
+            {
+                Platform = reference.Platforms.GetValueOrDefault(listing.ChannelId, SalesPlatform.Other),
+                IsLive = listing.State == ListingState.Live,
+                Title = listing.Title,
+                SellingPoints = SellingPointLines(facts.SellingPoints),
+                Description = facts.Description ?? "",
+                CategoryPath = product?.CategoryId is { } category ? reference.CategoryPaths.GetValueOrDefault(category) ?? [] : [],
+                Skus = [.. loaded.Skus[listing.ProductId].Select(s => new Compliance.SkuFacts(
+                    s.Code, prices.TryGetValue(s.Id, out var price) ? price : s.ListPriceCents,
+                    s.UnitCostCents > 0 ? s.UnitCostCents : null, s.ListPriceCents > 0 ? s.ListPriceCents : null,
+                    loaded.Available.GetValueOrDefault(s.Id)))],
+                MissingRequiredFields = [.. completeness.Missing.Select(f => f.ToString())],
+                ImageCount = loaded.Images.TryGetValue(listing.ProductId, out var images) ? images.Count : 0,
+                SmallestImage = loaded.Images.TryGetValue(listing.ProductId, out var smallest) ? smallest.Smallest : null,
+            };
+        }
+        return result;
+    }
+
+    /// <summary>Selling points are one per line; a finding's item is the line's index, so blank lines keep their place.</summary>
+    public static IReadOnlyList<string> SellingPointLines(string? sellingPoints) =>
+        string.IsNullOrEmpty(sellingPoints) ? [] : sellingPoints.Split('\n');
+
+    private sealed record Loaded(Dictionary<int, Product> Products, ILookup<int, Sku> Skus, Dictionary<int, int> Available,
+        Dictionary<int, (int Count, Compliance.ImageSize Smallest)> Images)
+    {
+        public ListingFacts Facts(Listing listing)
+        {
+            var product = Products.GetValueOrDefault(listing.ProductId);
+            var prices = listing.Prices.ToDictionary(p => p.SkuId, p => p.PriceCents);
+            return new ListingFacts(
+                listing.Title, product?.Origin, product?.Material, product?.Instructions, product?.AfterSales,
+                listing.SellingPoints ?? product?.SellingPoints, listing.Description ?? product?.Description,
+                product?.CategoryId is not null, product?.BrandId is not null,
+                [.. Skus[listing.ProductId].Select(s => new ListingSkuFacts(s.Specification, s.Model, s.Barcode, s.WeightGrams,
+                    prices.TryGetValue(s.Id, out var price) ? price : s.ListPriceCents, Available.GetValueOrDefault(s.Id)))],
+                Images.TryGetValue(listing.ProductId, out var images) ? images.Count : 0);
+        }
+    }
+
+    /// <summary>The listings' products, their active SKUs, the SKUs' available stock and the products' images: four queries for any number of listings.</summary>
+    private static async Task<Loaded> LoadAsync(OpsDb db, IReadOnlyList<Listing> listings, CancellationToken ct)
+    {
         var productIds = listings.Select(l => l.ProductId).Distinct().ToList();
         var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var skus = (await db.Skus.AsNoTracking().Where(s => s.ProductId != null && productIds.Contains(s.ProductId.Value) && s.Active).ToListAsync(ct))
@@ -33,23 +125,12 @@ public static class ListingFactsReader
         var skuIds = skus.SelectMany(g => g).Select(s => s.Id).ToList();
         var available = await db.StockBalances.AsNoTracking().Where(b => skuIds.Contains(b.SkuId)).GroupBy(b => b.SkuId)
             .Select(g => new { g.Key, Available = g.Sum(b => b.OnHand - b.Reserved) }).ToDictionaryAsync(g => g.Key, g => g.Available, ct);
-        var images = await db.ProductImages.AsNoTracking().Where(i => productIds.Contains(i.ProductId)).GroupBy(i => i.ProductId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var result = new Dictionary<Listing, ListingCompleteness>(listings.Count, ReferenceEqualityComparer.Instance);
-        foreach (var listing in listings)
-        {
-            var product = products.GetValueOrDefault(listing.ProductId);
-            var prices = listing.Prices.ToDictionary(p => p.SkuId, p => p.PriceCents);
-            var facts = new ListingFacts(
-                listing.Title, product?.Origin, product?.Material, product?.Instructions, product?.AfterSales,
-                listing.SellingPoints ?? product?.SellingPoints, listing.Description ?? product?.Description,
-                product?.CategoryId is not null, product?.BrandId is not null,
-                [.. skus[listing.ProductId].Select(s => new ListingSkuFacts(s.Specification, s.Model, s.Barcode, s.WeightGrams,
-                    prices.TryGetValue(s.Id, out var price) ? price : s.ListPriceCents, available.GetValueOrDefault(s.Id)))],
-                images.GetValueOrDefault(listing.ProductId));
-            result[listing] = ListingCompleteness.Of(facts, required.GetValueOrDefault(listing.ChannelId) ?? ListingFields.Rulebook);
-        }
-        return result;
+        // Each product's main images: how many, and the smallest by its shorter side (the audit's size rule).
+        var images = (await db.ProductImages.AsNoTracking().Where(i => productIds.Contains(i.ProductId))
+                .Select(i => new { i.ProductId, i.Width, i.Height }).ToListAsync(ct))
+            .GroupBy(i => i.ProductId)
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Smallest: g.Select(i => new Compliance.ImageSize(i.Width, i.Height)).MinBy(i => i.ShorterSide)));
+        return new Loaded(products, skus, available, images);
     }
 
     public static void Apply(Listing listing, ListingCompleteness completeness)

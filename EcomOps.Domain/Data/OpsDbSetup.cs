@@ -62,6 +62,10 @@ public static class OpsDbSetup
         services.AddSingleton<Catalog.Images.ProductImageDesk>();
         services.AddSingleton<Catalog.StorePageDesk>();
         services.AddSingleton<DemoData.IDemoDataArea, Catalog.StorePageDemoData>();
+        services.AddSingleton<Catalog.Compliance.ComplianceAuditor>();
+        services.AddSingleton<Catalog.Compliance.ComplianceQueries>();
+        services.AddSingleton<Analytics.IMetricSource, Catalog.Compliance.AuditMetricSource>();
+        services.AddSingleton<DemoData.IDemoDataArea, Catalog.Compliance.ComplianceDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Catalog.ListingDemoData>();
         services.AddSingleton<Inventory.StockLedger>();
         services.AddSingleton<Inventory.InventoryWatch>();

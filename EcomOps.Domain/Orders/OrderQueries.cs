@@ -48,7 +48,9 @@ public sealed record HeldOrderRow(int Id, string PlatformOrderId, string Channel
     public bool WaitedTooLong(DateTime nowUtc) => Waited(nowUtc) > OrderRules.LongWait;
 }
 
-public sealed record ChannelHourIntake(int ChannelId, string ChannelName, IReadOnlyList<int> PerHour)
+/// <param name="ForPausedListings">Today's orders on this channel with a SKU whose listing on the channel is paused (by a
+/// manager, or by the compliance audit for an overdue finding): the store still sells what the console took off it.</param>
+public sealed record ChannelHourIntake(int ChannelId, string ChannelName, IReadOnlyList<int> PerHour, int ForPausedListings = 0)
 {
     public int Total => PerHour.Sum();
 }
@@ -89,6 +91,9 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
         var dayStart = time.ToUtc(time.LocalNow.Date);
         var channels = await db.SalesChannels.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         var today = await db.Orders.Where(o => o.ReceivedAtUtc >= dayStart).Select(o => new { o.ChannelId, o.ReceivedAtUtc }).ToListAsync(ct);
+        var forPaused = await db.Orders.Where(o => o.ReceivedAtUtc >= dayStart && db.OrderLines.Any(l => l.OrderId == o.Id
+                && db.Skus.Any(s => s.Id == l.SkuId && db.Listings.Any(li => li.ProductId == s.ProductId && li.ChannelId == o.ChannelId && li.State == Catalog.ListingState.Paused))))
+            .GroupBy(o => o.ChannelId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var intake = channels.Select(c =>
         {
             var hours = new int[24];
@@ -96,7 +101,7 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
             {
                 hours[time.ToLocal(o.ReceivedAtUtc).Hour]++;
             }
-            return new ChannelHourIntake(c.Id, c.Name, hours);
+            return new ChannelHourIntake(c.Id, c.Name, hours, forPaused.GetValueOrDefault(c.Id));
         }).ToList();
         return new OrderBoard(
             byStatus.ToDictionary(s => s.Key, s => s.Count),

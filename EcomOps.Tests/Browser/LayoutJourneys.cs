@@ -39,7 +39,7 @@ public sealed class LayoutJourneys(BrowserHost host, ITestOutputHelper output) :
         var pages = new (string User, string[] Paths)[]
         {
             ("agent@ecomops.local", ["service/queue"]),
-            ("opsmanager@ecomops.local", ["inventory/alerts", $"inventory/stock/{sku}/{warehouse}", $"orders/{order}", "orders", "inventory/stock", "inventory/purchase-orders", "inventory/slow-moving"]),
+            ("opsmanager@ecomops.local", ["inventory/alerts", $"inventory/stock/{sku}/{warehouse}", $"orders/{order}", "orders", "inventory/stock", "inventory/purchase-orders", "inventory/slow-moving", "catalog/findings", "catalog/audit"]),
             ("admin@ecomops.local", ["admin/employees"]),
         };
         var problems = new List<string>();

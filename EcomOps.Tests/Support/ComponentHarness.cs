@@ -30,6 +30,8 @@ public static class ComponentHarness
         ctx.Services.AddSingleton<DisplayFormat>();
         ctx.Services.AddSingleton(domain.Get<Domain.Catalog.ListingQueries>());
         ctx.Services.AddSingleton(domain.Get<Domain.Catalog.ListingDesk>());
+        ctx.Services.AddSingleton(domain.Get<Domain.Catalog.Compliance.ComplianceQueries>());
+        ctx.Services.AddSingleton(domain.Get<Domain.Catalog.Compliance.ComplianceAuditor>());
         ctx.Services.AddTransient<MudBlazor.MudLocalizer, ConsoleMudLocalizer>();
         ctx.Services.AddSingleton(domain.Get<PeopleNames>());
         ctx.Services.AddSingleton(domain.Get<Domain.Analytics.MetricCatalogue>());

@@ -25,6 +25,8 @@ internal static partial class Tour
         ("/inventory/purchase-orders", PurchaseOrderLink(), "purchase-order"),
         ("/catalog/products", ProductLink(), "product"),
         ("/catalog/listings", ListingLink(), "listing"),
+        ("/catalog/findings", ListingLink(), "finding-listing"),
+        ("/catalog/audit", AuditSettingsLink(), "audit-settings"),
     ];
 
     /// <summary>Dialogs a page opens (its first row's editor, its "new" form, a figure's records), each worth a picture of its own.</summary>
@@ -280,4 +282,7 @@ internal static partial class Tour
 
     [GeneratedRegex(@"^/catalog/listings/\d+$")]
     private static partial Regex ListingLink();
+
+    [GeneratedRegex(@"^/catalog/audit/settings$")]
+    private static partial Regex AuditSettingsLink();
 }

@@ -28,6 +28,9 @@ public sealed partial class ListingPage
     private bool _conflict;
     private bool _busy;
 
+    /// <summary>The texts as saved, which the audit's findings speak of (the form holds what is being typed).</summary>
+    private (string? Title, string? SellingPoints, string? Description) _saved;
+
     [Parameter]
     public int Id { get; set; }
 
@@ -36,6 +39,9 @@ public sealed partial class ListingPage
 
     [Inject]
     private ListingDesk Desk { get; set; } = default!;
+
+    [Inject]
+    private EcomOps.Domain.Catalog.Compliance.ComplianceQueries Findings { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -63,11 +69,20 @@ public sealed partial class ListingPage
         if (_detail is { } d)
         {
             _form = d.Form;
+            _saved = (d.Form.Title, d.Form.SellingPoints ?? d.ProductSellingPoints, d.Form.Description ?? d.ProductDescription);
             _prices = d.Skus.ToDictionary(s => s.SkuId, s => s.ChannelPriceCents is { } c ? c / 100m : (decimal?)null);
             _editable = ListingStates.CanEdit(d.State) && _actor.May(Permissions.EditListings);
-            _approvalRefusal = ListingDesk.ApprovalRefusal(_actor, d.State, d.LastEditorUserId, d.LastEditorName, d.Completeness);
+            await RefreshApprovalAsync();
         }
         _crumbs = [new(L["Listing.Title"], "/catalog/listings"), new(_detail?.Form.Title ?? L["Listing.NotFound"], null, disabled: true)];
+    }
+
+    /// <summary>Why approving would be refused now; a check of the listing's findings can lift the audit's pause.</summary>
+    private async Task RefreshApprovalAsync()
+    {
+        var d = _detail!;
+        _approvalRefusal = ListingDesk.ApprovalRefusal(_actor, d.State, d.LastEditorUserId, d.LastEditorName, d.Completeness)
+            ?? (d.State == ListingState.Paused && await Findings.PausedByOpenFindingAsync(d.Id) ? ListingErrors.PausedForFindings : null);
     }
 
     private async Task SaveAsync()

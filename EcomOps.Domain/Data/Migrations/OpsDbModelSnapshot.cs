@@ -362,6 +362,222 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("ChannelListingRules");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Catalog.Compliance.AuditRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FindingsClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FindingsOpened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FindingsStillOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ListingsChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListingsPassed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListingsPaused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodKey")
+                        .IsUnique();
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.ToTable("AuditRuns", (string)null);
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Catalog.Compliance.AuditSettingsRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditSettings", (string)null);
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Catalog.Compliance.AuditTally", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Checked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "ChannelId", "OwnerEmployeeId");
+
+                    b.HasIndex("ChannelId");
+
+                    b.ToTable("AuditTallies", (string)null);
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Catalog.Compliance.ListingFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClosedByRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HighlightLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HighlightStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HighlightTerm")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HighlightText")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OpenedByRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PausedListingAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedByRunId");
+
+                    b.HasIndex("OpenedByRunId");
+
+                    b.HasIndex("ChannelId", "ClosedAtUtc");
+
+                    b.HasIndex("ClosedAtUtc", "DueAtUtc");
+
+                    b.HasIndex("ListingId", "Key")
+                        .IsUnique()
+                        .HasFilter("\"ClosedAtUtc\" IS NULL");
+
+                    b.HasIndex("OwnerEmployeeId", "ClosedAtUtc", "DueAtUtc");
+
+                    b.ToTable("ListingFindings", (string)null);
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Catalog.Images.ImageBlob", b =>
                 {
                     b.Property<string>("Hash")
@@ -2753,6 +2969,51 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasForeignKey("EcomOps.Domain.Catalog.ChannelListingRule", "ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Catalog.Compliance.AuditTally", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Orders.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Catalog.Compliance.AuditRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Catalog.Compliance.ListingFinding", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Orders.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Catalog.Compliance.AuditRun", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedByRunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EcomOps.Domain.Catalog.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Catalog.Compliance.AuditRun", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedByRunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EcomOps.Domain.Org.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerEmployeeId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Catalog.Images.ProductImage", b =>
