@@ -87,7 +87,7 @@ public sealed class ListingDemoData(TimeProvider clock) : IDemoDataArea
                 ListingFactsReader.Apply(listing, completeness);
                 var roll = random.Next(100);
                 listing.State = completeness.IsComplete
-                    ? roll < 80 ? ListingState.Live : roll < 87 ? ListingState.Paused : roll < 93 ? ListingState.InReview : ListingState.Draft
+                    ? roll < 86 ? ListingState.Live : roll < 91 ? ListingState.Paused : roll < 96 ? ListingState.InReview : ListingState.Draft
                     : roll < 70 ? ListingState.Draft : ListingState.InReview;
                 if (listing.State is ListingState.Live or ListingState.Paused && approvers.Count > 0)
                 {
@@ -125,11 +125,11 @@ public sealed class ListingDemoData(TimeProvider clock) : IDemoDataArea
         foreach (var product in products)
         {
             var roll = random.Next(100);
-            // One product in twelve still waits for its photos; one in twenty-five has only small ones.
-            var count = roll < 8 ? 0 : 1 + random.Next(3);
+            // One product in twenty still waits for its photos; one in twenty-five has only small ones.
+            var count = roll < 5 ? 0 : 1 + random.Next(3);
             for (var position = 0; position < count; position++)
             {
-                var blob = roll < 12 ? blobs[12 + position % 2] : blobs[(product.Id + position * 5) % 12];
+                var blob = roll < 9 ? blobs[12 + position % 2] : blobs[(product.Id + position * 5) % 12];
                 db.ProductImages.Add(new ProductImage
                 {
                     ProductId = product.Id, Position = position, BlobHash = blob.Hash, FileName = $"{product.Id}-{position + 1}.jpg",

@@ -134,9 +134,14 @@ public sealed class OnboardingJourneys(ProductionBrowserHost host, ITestOutputHe
         {
             await manager.Locator("input[data-testid=po-add-sku]").FillAsync(code);
             await manager.Locator(".mud-popover-open").GetByText(code, new() { Exact = false }).First.ClickAsync();
-            await manager.Locator("input[data-testid=po-add-quantity]").FillAsync("50");
+            // The pick fills in the SKU's cost; typing the quantity before that render lands would be overwritten by it.
+            await Expect(manager.Locator("input[data-testid=po-add-cost]")).ToHaveValueAsync("40.00");
+            var quantity = manager.Locator("input[data-testid=po-add-quantity]");
+            await quantity.FillAsync("50");
+            await quantity.PressAsync("Tab");
+            await Expect(quantity).ToHaveValueAsync("50");
             await manager.Locator("[data-testid=po-add]").ClickAsync();
-            await Expect(manager.Locator($"[data-testid=po-line-{code}]")).ToBeVisibleAsync();
+            await Expect(manager.Locator($"[data-testid=po-line-{code}] input").First).ToHaveValueAsync("50");
         }
         var status = manager.Locator("[data-testid=po-status]");
         await manager.Locator("[data-testid=po-send]").ClickAsync();

@@ -45,7 +45,8 @@ public sealed class CatalogDemoDataTests
         var products = await db.Products.CountAsync(p => p.Active);
         Assert.Equal(5, listings.Select(l => l.ChannelId).Distinct().Count());
         Assert.True(listings.Select(l => l.ProductId).Distinct().Count() > products * 0.8);
-        Assert.True(listings.Count(l => l.State == ListingState.Live) > listings.Count / 2);
+        Assert.True(listings.Count(l => l.State == ListingState.Live) > listings.Count / 2,
+            $"{listings.Count(l => l.State == ListingState.Live)} live of {listings.Count}: " + string.Join(", ", listings.GroupBy(l => l.State).Select(g => $"{g.Key} {g.Count()}")));
         Assert.All(Enum.GetValues<ListingState>().Where(s => s != ListingState.Retired), s => Assert.Contains(listings, l => l.State == s));
         Assert.All(listings.Where(l => l.State == ListingState.Live), l => Assert.Equal(100, l.CompletenessPercent));
         Assert.InRange(listings.Min(l => l.CompletenessPercent), 55, 80);

@@ -1,3 +1,4 @@
+using EcomOps.Domain.Catalog.Images;
 using EcomOps.Domain.Analytics;
 using EcomOps.Domain.Service;
 using EcomOps.Domain.Catalog;
@@ -309,6 +310,7 @@ internal static class AuditWorld
             Code = $"AUD-{n:000}-{channel}", Specification = "黑色 M", Model = "AP-0001", Barcode = Ean13($"690123499{n:000}"), ListPriceCents = 9_900, UnitCostCents = 4_000, WeightGrams = 220,
         }));
         await world.StockAsync(sku, 10);
+        CatalogWorld.Done(await world.Catalog.Harness.Get<ProductImageDesk>().AddAsync(world.Manager, product, "main.jpg", DemoImages.Render(n % 12, 800)));
         var id = CatalogWorld.Done(await world.Desk.CreateAsync(world.Specialist, product, channel));
         var detail = await world.DetailAsync(id);
         detail.Form.Title = title;
