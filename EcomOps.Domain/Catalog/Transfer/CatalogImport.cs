@@ -41,13 +41,33 @@ public sealed class CatalogImport(IDbContextFactory<OpsDb> dbFactory, TimeProvid
         {
             return new CatalogImportResult(CatalogImportCounts.None, file.Problems, false);
         }
-        if (!actor.May(Permissions.ManageCatalog) && !actor.May(Permissions.EditListings))
+        if (!actor.May(Permissions.ImportCatalog))
         {
             return new CatalogImportResult(CatalogImportCounts.None, [new ImportProblem(file.SheetNames.Values.FirstOrDefault() ?? "", 0, null, "NotPermitted")], false);
         }
         var outcome = await WriteRetry.RunAsync(async () => Outcome<CatalogImportResult>.Done(await AttemptAsync(actor, file, commit, ct)), ct);
         return outcome.Value ?? new CatalogImportResult(CatalogImportCounts.None, [new ImportProblem("", 0, null, WriteRetry.BusyCode)], false);
     }
+
+    /// <summary>
+    /// The problems as a workbook to download: sheet, row, column, reason in the reader's language, and the value found
+    /// (kept inert: a value from the file is never run as a formula).
+    /// </summary>
+    public static ListWorkbookFile Report(IReadOnlyList<ImportProblem> problems, Func<string, string> text, TimeZoneInfo zone) =>
+        ListWorkbook.Build(text("Catalog.Import.Problems"), ReportColumns, problems, text, zone);
+
+    private static readonly ListColumn<ImportProblem>[] ReportColumns =
+    [
+        new("Catalog.Import.Sheet", (p, _) => ListCell.Of(p.File)),
+        new("Orders.Import.Row", (p, _) => p.Row > 0 ? ListCell.Of(p.Row) : ListCell.Of((string?)null)),
+        new("Orders.Import.Column", (p, _) => ListCell.Of(p.Column)),
+        new("Orders.Import.Reason", (p, text) => ListCell.Of(Reason(p, text))),
+        new("Orders.Import.Value", (p, _) => ListCell.Of(p.Value)),
+    ];
+
+    /// <summary>Why a row is refused, in the reader's words; {0} is what was expected (a first row, a stored version), {1} the value found.</summary>
+    public static string Reason(ImportProblem problem, Func<string, string> text) =>
+        string.Format(CultureInfo.CurrentCulture, text($"Error.{problem.Code}"), problem.Expected ?? "", problem.Value ?? "");
 
     private async Task<CatalogImportResult> AttemptAsync(Actor actor, CatalogFile file, bool commit, CancellationToken ct)
     {
