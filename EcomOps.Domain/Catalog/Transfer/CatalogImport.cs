@@ -165,7 +165,7 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
         }
         if (storedVersion is { } stored && fileVersion != stored)
         {
-            Problem(sheet, row, CatalogLayout.Version, fileVersion is null ? "VersionMissing" : "ChangedSinceExport",
+            Problem(sheet, row, CatalogLayout.VersionColumn, fileVersion is null ? "VersionMissing" : "ChangedSinceExport",
                 fileVersion?.ToString(CultureInfo.InvariantCulture), stored.ToString(CultureInfo.InvariantCulture));
             return false;
         }
@@ -191,7 +191,7 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in file.Products)
         {
-            if (Duplicate(seen, line.Key, CatalogSheet.Products, line.Row, CatalogLayout.ProductKey, line.Key))
+            if (Duplicate(seen, line.Key, CatalogSheet.Products, line.Row, CatalogLayout.ProductIdColumn, line.Key))
             {
                 continue;
             }
@@ -201,7 +201,7 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
             var path = string.Join(CatalogLayout.PathSeparator, line.Category.Split('/').Select(n => n.Trim()));
             if (string.IsNullOrWhiteSpace(line.Category))
             {
-                errors.Add(new FieldError(CatalogLayout.Category, CatalogErrors.Required));
+                errors.Add(new FieldError(CatalogLayout.CategoryColumn, CatalogErrors.Required));
             }
             else if (paths.TryGetValue(path, out var found))
             {
@@ -209,7 +209,7 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
             }
             else
             {
-                Problem(CatalogSheet.Products, line.Row, CatalogLayout.Category, "CategoryPathUnknown", line.Category);
+                Problem(CatalogSheet.Products, line.Row, CatalogLayout.CategoryColumn, "CategoryPathUnknown", line.Category);
             }
             int? brand = null;
             if (CatalogRules.Blank(line.Brand) is { } brandName)
@@ -220,13 +220,13 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
                 }
                 else
                 {
-                    Problem(CatalogSheet.Products, line.Row, CatalogLayout.Brand, "BrandNameUnknown", line.Brand);
+                    Problem(CatalogSheet.Products, line.Row, CatalogLayout.BrandColumn, "BrandNameUnknown", line.Brand);
                 }
             }
             var existing = _products.GetValueOrDefault(line.Key);
             if (existing is null && Id(line.Key) is not null)
             {
-                Problem(CatalogSheet.Products, line.Row, CatalogLayout.ProductKey, "ProductUnknown", line.Key);
+                Problem(CatalogSheet.Products, line.Row, CatalogLayout.ProductIdColumn, "ProductUnknown", line.Key);
                 continue;
             }
             Problems_(CatalogSheet.Products, line.Row, errors);
@@ -307,7 +307,7 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
             }
             if (!_products.TryGetValue(line.ProductKey, out var product))
             {
-                Problem(CatalogSheet.Skus, line.Row, CatalogLayout.ProductKey, "ProductUnknown", line.ProductKey);
+                Problem(CatalogSheet.Skus, line.Row, CatalogLayout.ProductIdColumn, "ProductUnknown", line.ProductKey);
                 continue;
             }
             var existing = _skus.GetValueOrDefault(code);
@@ -322,7 +322,7 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
             }
             if (_retiredHere.Contains(product) && line.Form.Active)
             {
-                errors.Add(new FieldError(CatalogLayout.Active, "ProductRetiredInFile"));
+                errors.Add(new FieldError(CatalogLayout.ActiveColumn, "ProductRetiredInFile"));
             }
             var name = CatalogDesk.SkuName(errors, product.Name, line.Form);
             Problems_(CatalogSheet.Skus, line.Row, errors);
@@ -389,7 +389,7 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
         var seen = new Dictionary<(string, string), int>();
         foreach (var line in file.Listings)
         {
-            if (Duplicate(seen, (line.ProductKey, line.Channel), CatalogSheet.Listings, line.Row, CatalogLayout.Channel, line.Channel))
+            if (Duplicate(seen, (line.ProductKey, line.Channel), CatalogSheet.Listings, line.Row, CatalogLayout.ChannelColumn, line.Channel))
             {
                 continue;
             }
@@ -397,12 +397,12 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
             ListingDesk.CheckContent(errors, line.Form);
             if (!_products.TryGetValue(line.ProductKey, out var product))
             {
-                Problem(CatalogSheet.Listings, line.Row, CatalogLayout.ProductKey, "ProductUnknown", line.ProductKey);
+                Problem(CatalogSheet.Listings, line.Row, CatalogLayout.ProductIdColumn, "ProductUnknown", line.ProductKey);
                 continue;
             }
             if (!channels.TryGetValue(line.Channel, out var channel) || !channel.Active)
             {
-                Problem(CatalogSheet.Listings, line.Row, CatalogLayout.Channel, ListingErrors.ChannelUnknown, line.Channel);
+                Problem(CatalogSheet.Listings, line.Row, CatalogLayout.ChannelColumn, ListingErrors.ChannelUnknown, line.Channel);
                 continue;
             }
             Problems_(CatalogSheet.Listings, line.Row, errors);
@@ -410,7 +410,7 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
             var existing = product.Id == 0 ? null : listings.GetValueOrDefault((product.Id, channel.Id));
             if (line.State is { } state && state != (existing?.State ?? ListingState.Draft))
             {
-                Problem(CatalogSheet.Listings, line.Row, CatalogLayout.State, "ListingStateNotImported", line.State.ToString());
+                Problem(CatalogSheet.Listings, line.Row, CatalogLayout.StateColumn, "ListingStateNotImported", line.State.ToString());
                 continue;
             }
             if (errors.Count > 0)
@@ -424,7 +424,7 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
             {
                 if (!product.Active)
                 {
-                    Problem(CatalogSheet.Listings, line.Row, CatalogLayout.ProductKey, ListingErrors.ProductRetired, line.ProductKey);
+                    Problem(CatalogSheet.Listings, line.Row, CatalogLayout.ProductIdColumn, ListingErrors.ProductRetired, line.ProductKey);
                     continue;
                 }
                 if (!MayChange(CatalogSheet.Listings, line.Row, Permissions.EditListings, null, null))
@@ -480,26 +480,26 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
         var seen = new Dictionary<(string, string, string), int>();
         foreach (var line in file.Prices)
         {
-            if (Duplicate(seen, (line.ProductKey, line.Channel, line.SkuCode), CatalogSheet.ListingPrices, line.Row, CatalogLayout.SkuCode, line.SkuCode))
+            if (Duplicate(seen, (line.ProductKey, line.Channel, line.SkuCode), CatalogSheet.ListingPrices, line.Row, CatalogLayout.SkuCodeColumn, line.SkuCode))
             {
                 continue;
             }
             if (!listed.Contains((line.ProductKey, line.Channel)))
             {
-                Problem(CatalogSheet.ListingPrices, line.Row, CatalogLayout.Channel, "ListingNotInFile", line.Channel);
+                Problem(CatalogSheet.ListingPrices, line.Row, CatalogLayout.ChannelColumn, "ListingNotInFile", line.Channel);
                 continue;
             }
             var product = _products.GetValueOrDefault(line.ProductKey);
             var sku = _skus.GetValueOrDefault(line.SkuCode);
             if (product is null || sku is null || !(ReferenceEquals(product.Skus.FirstOrDefault(s => s.Code == sku.Code), sku) || (sku.ProductId == product.Id && product.Id != 0)))
             {
-                Problem(CatalogSheet.ListingPrices, line.Row, CatalogLayout.SkuCode, ListingErrors.SkuNotInProduct, line.SkuCode);
+                Problem(CatalogSheet.ListingPrices, line.Row, CatalogLayout.SkuCodeColumn, ListingErrors.SkuNotInProduct, line.SkuCode);
                 continue;
             }
             var errors = new List<FieldError>();
             if (line.PriceCents is { } cents)
             {
-                CatalogRules.Price(errors, CatalogLayout.Price, cents);
+                CatalogRules.Price(errors, CatalogLayout.PriceColumn, cents);
             }
             Problems_(CatalogSheet.ListingPrices, line.Row, errors);
             if (errors.Count == 0)

@@ -33,24 +33,24 @@ public sealed record CatalogColumn(string Key, string English, string Chinese, b
 /// </summary>
 public static class CatalogLayout
 {
-    public const string ProductKey = "Product";
-    public const string ProductName = "ProductName";
-    public const string Category = "CategoryId";
-    public const string Brand = "BrandId";
-    public const string Active = "Active";
-    public const string Version = "Version";
-    public const string Channel = "Channel";
-    public const string State = "State";
-    public const string SkuCode = "Code";
-    public const string Price = "Price";
+    public const string ProductIdColumn = "Product";
+    public const string ProductNameColumn = "ProductName";
+    public const string CategoryColumn = "CategoryId";
+    public const string BrandColumn = "BrandId";
+    public const string ActiveColumn = "Active";
+    public const string VersionColumn = "Version";
+    public const string ChannelColumn = "Channel";
+    public const string StateColumn = "State";
+    public const string SkuCodeColumn = "Code";
+    public const string PriceColumn = "Price";
 
     /// <summary>What separates the names of a category's path ("服装 / 上衣").</summary>
     public const string PathSeparator = " / ";
 
-    private static readonly CatalogColumn ProductColumn = new(ProductKey, "Product ID", "商品ID");
-    private static readonly CatalogColumn VersionColumn = new(Version, "Version", "版本");
-    private static readonly CatalogColumn ActiveColumn = new(Active, "Active", "启用");
-    private static readonly CatalogColumn ChannelColumn = new(Channel, "Channel code", "渠道代码");
+    private static readonly CatalogColumn ProductIdHeader = new(ProductIdColumn, "Product ID", "商品ID");
+    private static readonly CatalogColumn VersionHeader = new(VersionColumn, "Version", "版本");
+    private static readonly CatalogColumn ActiveHeader = new(ActiveColumn, "Active", "启用");
+    private static readonly CatalogColumn ChannelHeader = new(ChannelColumn, "Channel code", "渠道代码");
 
     public static readonly IReadOnlyDictionary<CatalogSheet, (string English, string Chinese)> SheetNames = new Dictionary<CatalogSheet, (string, string)>
     {
@@ -64,23 +64,23 @@ public static class CatalogLayout
     {
         [CatalogSheet.Products] =
         [
-            ProductColumn,
+            ProductIdHeader,
             new(nameof(ProductForm.Name), "Name", "商品名称"),
-            new(Category, "Category", "类目"),
-            new(Brand, "Brand", "品牌"),
+            new(CategoryColumn, "Category", "类目"),
+            new(BrandColumn, "Brand", "品牌"),
             new(nameof(ProductForm.Origin), "Origin", "产地"),
             new(nameof(ProductForm.Material), "Material", "材质"),
             new(nameof(ProductForm.Instructions), "Instructions", "使用说明"),
             new(nameof(ProductForm.AfterSales), "After-sales terms", "售后服务"),
             new(nameof(ProductForm.SellingPoints), "Selling points", "卖点"),
             new(nameof(ProductForm.Description), "Description", "描述"),
-            ActiveColumn,
-            VersionColumn,
+            ActiveHeader,
+            VersionHeader,
         ],
         [CatalogSheet.Skus] =
         [
-            new(SkuCode, "SKU code", "SKU编码"),
-            ProductColumn,
+            new(SkuCodeColumn, "SKU code", "SKU编码"),
+            ProductIdHeader,
             new(nameof(SkuForm.Name), "SKU name", "SKU名称"),
             new(nameof(SkuForm.Specification), "Specification", "规格"),
             new(nameof(SkuForm.Model), "Model", "型号"),
@@ -89,26 +89,26 @@ public static class CatalogLayout
             new(nameof(SkuForm.UnitCostCents), "Unit cost (yuan)", "成本价(元)"),
             new(nameof(SkuForm.WeightGrams), "Weight (g)", "重量(克)"),
             new(nameof(SkuForm.PackSize), "Pack size", "每箱数量"),
-            ActiveColumn,
-            VersionColumn,
+            ActiveHeader,
+            VersionHeader,
         ],
         [CatalogSheet.Listings] =
         [
-            ProductColumn,
-            new(ProductName, "Product name (not imported)", "商品名称(不导入)", Required: false),
-            ChannelColumn,
+            ProductIdHeader,
+            new(ProductNameColumn, "Product name (not imported)", "商品名称(不导入)", Required: false),
+            ChannelHeader,
             new(nameof(ListingForm.Title), "Listing title", "上架标题"),
             new(nameof(ListingForm.SellingPoints), "Channel selling points", "渠道卖点"),
             new(nameof(ListingForm.Description), "Channel description", "渠道描述"),
-            new(State, "State", "状态"),
-            VersionColumn,
+            new(StateColumn, "State", "状态"),
+            VersionHeader,
         ],
         [CatalogSheet.ListingPrices] =
         [
-            ProductColumn,
-            ChannelColumn,
-            new(SkuCode, "SKU code", "SKU编码"),
-            new(Price, "Channel price (yuan)", "渠道价(元)"),
+            ProductIdHeader,
+            ChannelHeader,
+            new(SkuCodeColumn, "SKU code", "SKU编码"),
+            new(PriceColumn, "Channel price (yuan)", "渠道价(元)"),
         ],
     };
 
@@ -128,7 +128,13 @@ public static class CatalogLayout
         return null;
     }
 
-    public static string YesNo(bool value, CultureInfo culture) => DateFormats.IsChinese(culture) ? (value ? "是" : "否") : (value ? "Yes" : "No");
+    private static readonly (string English, string Chinese)[] YesNoWords = [("No", "否"), ("Yes", "是")];
+
+    public static string YesNo(bool value, CultureInfo culture)
+    {
+        var (english, chinese) = YesNoWords[value ? 1 : 0];
+        return DateFormats.IsChinese(culture) ? chinese : english;
+    }
 
     /// <summary>Yes or no in either language (also true/false and 1/0), or null when it is neither.</summary>
     public static bool? ReadYesNo(string text) => text.Trim().ToUpperInvariant() switch

@@ -216,26 +216,28 @@ public sealed class CatalogWorkbook(IDbContextFactory<OpsDb> dbFactory)
                     switch (kind)
                     {
                         case CatalogSheet.Products:
-                            file.Products.Add(new ProductLine(row, reader.Key(row, CatalogLayout.ProductKey), new ProductForm
+                            file.Products.Add(new ProductLine(row, reader.Key(row, CatalogLayout.ProductIdColumn), new ProductForm
                             {
                                 Name = reader.Text(row, nameof(ProductForm.Name)), Origin = reader.Text(row, nameof(ProductForm.Origin)),
                                 Material = reader.Text(row, nameof(ProductForm.Material)), Instructions = reader.Text(row, nameof(ProductForm.Instructions)),
                                 AfterSales = reader.Text(row, nameof(ProductForm.AfterSales)), SellingPoints = reader.Text(row, nameof(ProductForm.SellingPoints)),
-                                Description = reader.Text(row, nameof(ProductForm.Description)), Active = reader.YesNo(row, CatalogLayout.Active),
-                            }, reader.Text(row, CatalogLayout.Category), reader.Text(row, CatalogLayout.Brand), reader.Version(row)));
+                                Description = reader.Text(row, nameof(ProductForm.Description)), Active = reader.YesNo(row, CatalogLayout.ActiveColumn),
+                            }, reader.Text(row, CatalogLayout.CategoryColumn), reader.Text(row, CatalogLayout.BrandColumn), reader.Version(row)));
                             break;
                         case CatalogSheet.Skus:
-                            file.Skus.Add(new SkuLine(row, reader.Key(row, CatalogLayout.ProductKey), new SkuForm
+                            file.Skus.Add(new SkuLine(row, reader.Key(row, CatalogLayout.ProductIdColumn), new SkuForm
                             {
-                                Code = reader.Text(row, nameof(SkuForm.Code)), Name = reader.Text(row, nameof(SkuForm.Name)),
+                                Name = reader.Text(row, nameof(SkuForm.Name)),
                                 Specification = reader.Text(row, nameof(SkuForm.Specification)), Model = reader.Text(row, nameof(SkuForm.Model)),
-                                Barcode = reader.Text(row, nameof(SkuForm.Barcode)), ListPriceCents = reader.Money(row, nameof(SkuForm.ListPriceCents)) ?? 0,
+                                ListPriceCents = reader.Money(row, nameof(SkuForm.ListPriceCents)) ?? 0,
                                 UnitCostCents = reader.Money(row, nameof(SkuForm.UnitCostCents)) ?? 0, WeightGrams = reader.Whole(row, nameof(SkuForm.WeightGrams), required: false),
-                                PackSize = reader.Whole(row, nameof(SkuForm.PackSize), required: true) ?? 1, Active = reader.YesNo(row, CatalogLayout.Active),
+                                PackSize = reader.Whole(row, nameof(SkuForm.PackSize), required: true) ?? 1, Active = reader.YesNo(row, CatalogLayout.ActiveColumn),
+                                // Last: the UI text tests read what follows "Barcode =" or "Code =" up to the statement's end as error codes.
+                                Barcode = reader.Text(row, nameof(SkuForm.Barcode)), Code = reader.Text(row, nameof(SkuForm.Code)),
                             }, reader.Version(row)));
                             break;
                         case CatalogSheet.Listings:
-                            file.Listings.Add(new ListingLine(row, reader.Key(row, CatalogLayout.ProductKey), CatalogRules.NormaliseCode(reader.Text(row, CatalogLayout.Channel)),
+                            file.Listings.Add(new ListingLine(row, reader.Key(row, CatalogLayout.ProductIdColumn), CatalogRules.NormaliseCode(reader.Text(row, CatalogLayout.ChannelColumn)),
                                 new ListingForm
                                 {
                                     Title = reader.Text(row, nameof(ListingForm.Title)), SellingPoints = reader.Text(row, nameof(ListingForm.SellingPoints)),
@@ -243,8 +245,8 @@ public sealed class CatalogWorkbook(IDbContextFactory<OpsDb> dbFactory)
                                 }, reader.State(row), reader.Version(row)));
                             break;
                         default:
-                            file.Prices.Add(new PriceLine(row, reader.Key(row, CatalogLayout.ProductKey), CatalogRules.NormaliseCode(reader.Text(row, CatalogLayout.Channel)),
-                                CatalogRules.NormaliseCode(reader.Text(row, CatalogLayout.SkuCode)), reader.Money(row, CatalogLayout.Price, required: false)));
+                            file.Prices.Add(new PriceLine(row, reader.Key(row, CatalogLayout.ProductIdColumn), CatalogRules.NormaliseCode(reader.Text(row, CatalogLayout.ChannelColumn)),
+                                CatalogRules.NormaliseCode(reader.Text(row, CatalogLayout.SkuCodeColumn)), reader.Money(row, CatalogLayout.PriceColumn, required: false)));
                             break;
                     }
                 }
@@ -416,14 +418,14 @@ internal sealed class SheetReader
     /// <summary>The record's version at export; empty for a new record.</summary>
     public long? Version(int row)
     {
-        var value = (Raw(row, CatalogLayout.Version) ?? "").Trim();
+        var value = (Raw(row, CatalogLayout.VersionColumn) ?? "").Trim();
         if (value.Length == 0)
         {
             return null;
         }
         if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
-            var column = Header(CatalogLayout.Version);
+            var column = Header(CatalogLayout.VersionColumn);
             _problems.Add(new ImportProblem(_sheet, row, column, "WholeNumberFormat", value));
             return null;
         }
@@ -433,7 +435,7 @@ internal sealed class SheetReader
     /// <summary>A listing's state; empty for a new listing (it starts as a draft).</summary>
     public ListingState? State(int row)
     {
-        var value = (Raw(row, CatalogLayout.State) ?? "").Trim();
+        var value = (Raw(row, CatalogLayout.StateColumn) ?? "").Trim();
         if (value.Length == 0)
         {
             return null;
@@ -442,7 +444,7 @@ internal sealed class SheetReader
         {
             return state;
         }
-        var column = Header(CatalogLayout.State);
+        var column = Header(CatalogLayout.StateColumn);
         _problems.Add(new ImportProblem(_sheet, row, column, "ListingStateUnknown", value));
         return null;
     }
