@@ -97,10 +97,8 @@ public sealed class ListingBulkEdit(IDbContextFactory<OpsDb> dbFactory, TimeProv
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Actor = actor;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var ids = target.Ids is { } chosen ? [.. chosen.Distinct().Take(MaxRows + 1)]
-            : await ListingQueries.IdsAsync(db, target.Filter ?? new ListingFilter(), MaxRows, ct);
-        var capped = ids.Count > MaxRows;
-        ids = capped ? ids[..MaxRows] : ids;
+        var (ids, capped) = Transfer.CatalogWorkbook.Cap(target.Ids is { } chosen ? [.. chosen.Distinct().Take(MaxRows + 1)]
+            : await ListingQueries.IdsAsync(db, target.Filter ?? new ListingFilter(), MaxRows, ct), MaxRows);
         var listings = (await db.Listings.Include(l => l.Prices).Where(l => ids.Contains(l.Id)).ToListAsync(ct))
             .OrderBy(l => ids.IndexOf(l.Id)).ToList();
         var productIds = listings.Select(l => l.ProductId).Distinct().ToList();

@@ -25,9 +25,7 @@ public sealed class CatalogWorkbook(IDbContextFactory<OpsDb> dbFactory)
     public async Task<ListWorkbookFile> ExportProductsAsync(ProductFilter filter, CultureInfo culture, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ids = await CatalogQueries.IdsAsync(db, filter, MaxProducts, ct);
-        var capped = ids.Count > MaxProducts;
-        var products = capped ? ids[..MaxProducts] : ids;
+        var (products, capped) = Cap(await CatalogQueries.IdsAsync(db, filter, MaxProducts, ct), MaxProducts);
         var listings = await ListingsOfAsync(db, db.Listings.Where(l => products.Contains(l.ProductId)), ct);
         return new ListWorkbookFile(await WriteAsync(db, products, listings, culture, ct), products.Count, capped);
     }
@@ -36,12 +34,13 @@ public sealed class CatalogWorkbook(IDbContextFactory<OpsDb> dbFactory)
     public async Task<ListWorkbookFile> ExportListingsAsync(ListingFilter filter, CultureInfo culture, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ids = await ListingQueries.IdsAsync(db, filter, MaxListings, ct);
-        var capped = ids.Count > MaxListings;
-        var chosen = capped ? ids[..MaxListings] : ids;
+        var (chosen, capped) = Cap(await ListingQueries.IdsAsync(db, filter, MaxListings, ct), MaxListings);
         var listings = await ListingsOfAsync(db, db.Listings.Where(l => chosen.Contains(l.Id)), ct);
         return new ListWorkbookFile(await WriteAsync(db, [], listings, culture, ct), listings.Count, capped);
     }
+
+    /// <summary>The first <paramref name="max"/> ids of a read that took one more, and whether there were more.</summary>
+    internal static (List<int> Ids, bool Capped) Cap(List<int> ids, int max) => ids.Count > max ? (ids[..max], true) : (ids, false);
 
     private static async Task<List<Listing>> ListingsOfAsync(OpsDb db, IQueryable<Listing> query, CancellationToken ct)
     {
