@@ -190,9 +190,33 @@ public sealed class CatalogWorkbookTests : IAsyncLifetime
 
         Assert.Equal(
         [
-            new ImportProblem("SKUs", 3, "SKU code", CatalogErrors.SkuCodeTaken),
-            new ImportProblem("SKUs", 4, "Barcode", CatalogErrors.BarcodeTaken),
+            new ImportProblem("SKUs", 3, "SKU code", CatalogErrors.SkuCodeTaken, "HD-002"),
+            new ImportProblem("SKUs", 4, "Barcode", CatalogErrors.BarcodeTaken, "6901234567809"),
         ], refused.Problems);
+    }
+
+    [Fact]
+    public async Task A_new_product_refused_for_its_category_is_named_once_and_its_skus_are_still_checked_on_their_own()
+    {
+        var content = Edit(await ExportAsync(English), wb =>
+        {
+            var products = wb.Worksheet("Products");
+            products.Row(4).Cell(1).SetValue("NEW-1");
+            products.Row(4).Cell(2).SetValue("云朵袜子");
+            products.Row(4).Cell(3).SetValue("Apparel / Socks");
+            products.Row(4).Cell(11).SetValue("Yes");
+            var skus = wb.Worksheet("SKUs");
+            NewSku(skus.Row(5), "SK-1", "123");
+            skus.Row(5).Cell(2).SetValue("NEW-1");
+        });
+
+        var result = await ImportAsync(content);
+
+        Assert.Equal(
+        [
+            new ImportProblem("Products", 4, "Category", "CategoryPathUnknown", "Apparel / Socks"),
+            new ImportProblem("SKUs", 5, "Barcode", CatalogErrors.BarcodeFormat, "123"),
+        ], result.Problems);
     }
 
     private void NewSku(IXLRow row, string code, string? barcode)
@@ -219,8 +243,8 @@ public sealed class CatalogWorkbookTests : IAsyncLifetime
         Assert.Equal([new ImportProblem("SKUs", 2, "List price (yuan)", "AmountNegative", "-0.01")], (await ImportAsync(negative)).Problems);
         Assert.Equal(
         [
-            new ImportProblem("SKUs", 3, "Unit cost (yuan)", CatalogErrors.PriceOutOfRange),
-            new ImportProblem("Listing prices", 2, "Channel price (yuan)", CatalogErrors.PriceOutOfRange),
+            new ImportProblem("SKUs", 3, "Unit cost (yuan)", CatalogErrors.PriceOutOfRange, "1000000000.01"),
+            new ImportProblem("Listing prices", 2, "Channel price (yuan)", CatalogErrors.PriceOutOfRange, "1000000001.00"),
         ], (await ImportAsync(tooHigh)).Problems);
     }
 

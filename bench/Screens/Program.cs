@@ -272,8 +272,11 @@ internal static partial class Tour
                             await ReportAsync(page, null, errors, problems, where);
                             Console.WriteLine($"  {role}.{language}.{dialogName}.png");
                         }
-                        foreach (var (list, sceneName, play) in Scenes.Where(sc => sc.List == path))
+                        foreach (var (_, sceneName, play) in Scenes.Where(sc => sc.List == path))
                         {
+                            // From the list as it first shows (a dialog shot before may still be open).
+                            await page.GotoAsync(path.TrimStart('/'));
+                            await SettleAsync(page, problems, $"{role} {language} {path}");
                             errors.Clear();
                             var where = $"{role} {language} {path} {sceneName}";
                             if (!await play(page))
@@ -287,8 +290,6 @@ internal static partial class Tour
                             errors.RemoveAll(e => !e.StartsWith("page error", StringComparison.Ordinal));
                             await ReportAsync(page, null, errors, problems, where);
                             Console.WriteLine($"  {role}.{language}.{sceneName}.png");
-                            await page.GotoAsync(path.TrimStart('/'));
-                            await SettleAsync(page, problems, $"{role} {language} {path}");
                         }
                     }
                 }

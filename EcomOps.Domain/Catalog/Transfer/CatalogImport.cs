@@ -133,11 +133,20 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
     private void Problem(CatalogSheet sheet, int row, string? key, string code, string? value = null, string? expected = null) =>
         Problems.Add(new ImportProblem(file.Sheet(sheet), row, key is null ? null : file.Header(sheet, key) ?? key, code, value, expected));
 
-    private void Problems_(CatalogSheet sheet, int row, IEnumerable<FieldError> errors)
+    /// <summary>A rule's refusals of a row's form, each beside its column with the value the row gave (yuan for an amount in fen).</summary>
+    private void RuleProblems(CatalogSheet sheet, int row, object form, IEnumerable<FieldError> errors)
     {
         foreach (var error in errors)
         {
-            Problem(sheet, row, error.Field, error.Code);
+            var property = form.GetType().GetProperty(error.Field) ?? form.GetType().GetProperty(error.Field + "Cents");
+            var value = property?.GetValue(form) switch
+            {
+                long cents when property.Name.EndsWith("Cents", StringComparison.Ordinal) => Orders.Money.Format(cents),
+                IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+                string text => text,
+                _ => null,
+            };
+            Problem(sheet, row, error.Field, error.Code, value);
         }
     }
 
@@ -229,9 +238,11 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
                 Problem(CatalogSheet.Products, line.Row, CatalogLayout.ProductIdColumn, "ProductUnknown", line.Key);
                 continue;
             }
-            Problems_(CatalogSheet.Products, line.Row, errors);
+            RuleProblems(CatalogSheet.Products, line.Row, line.Form, errors);
             if (errors.Count > 0 || category is null || (CatalogRules.Blank(line.Brand) is not null && brand is null))
             {
+                // Its SKUs and listings are still checked, against a stand-in that is never saved (the import stops anyway).
+                _products.TryAdd(line.Key, new Product { Name = line.Form.Name.Trim() });
                 continue;
             }
             if (existing is null)
@@ -325,7 +336,7 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
                 errors.Add(new FieldError(CatalogLayout.ActiveColumn, "ProductRetiredInFile"));
             }
             var name = CatalogDesk.SkuName(errors, product.Name, line.Form);
-            Problems_(CatalogSheet.Skus, line.Row, errors);
+            RuleProblems(CatalogSheet.Skus, line.Row, line.Form, errors);
             if (errors.Count > 0)
             {
                 continue;
@@ -405,7 +416,7 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
                 Problem(CatalogSheet.Listings, line.Row, CatalogLayout.ChannelColumn, ListingErrors.ChannelUnknown, line.Channel);
                 continue;
             }
-            Problems_(CatalogSheet.Listings, line.Row, errors);
+            RuleProblems(CatalogSheet.Listings, line.Row, line.Form, errors);
             var rowPrices = prices.GetValueOrDefault((line.ProductKey, line.Channel)) ?? [];
             var existing = product.Id == 0 ? null : listings.GetValueOrDefault((product.Id, channel.Id));
             if (line.State is { } state && state != (existing?.State ?? ListingState.Draft))
@@ -501,7 +512,7 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
             {
                 CatalogRules.Price(errors, CatalogLayout.PriceColumn, cents);
             }
-            Problems_(CatalogSheet.ListingPrices, line.Row, errors);
+            RuleProblems(CatalogSheet.ListingPrices, line.Row, line, errors);
             if (errors.Count == 0)
             {
                 var key = (line.ProductKey, line.Channel);
