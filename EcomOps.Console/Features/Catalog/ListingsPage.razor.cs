@@ -74,9 +74,13 @@ public sealed partial class ListingsPage
     private async Task<TableData<ListingRow>> LoadAsync(TableState state, CancellationToken ct)
     {
         var page = await Listings.ListingsAsync(Filter, TableSort.Of(state, ListingQueries.ByTitle), state.Page * state.PageSize, state.PageSize, ct);
-        _total = page.Total;
-        // Ticks belong to the rows shown: a new page or filter starts without any.
-        _selected = [];
+        // Ticks belong to the rows shown: a new page or filter starts without any. The bulk bar above the table shows
+        // both, so the page renders again (the table's load renders only the table).
+        if (_total != page.Total || _selected.Count > 0)
+        {
+            (_total, _selected) = (page.Total, []);
+            StateHasChanged();
+        }
         return new TableData<ListingRow> { Items = page.Rows, TotalItems = page.Total };
     }
 
