@@ -311,6 +311,16 @@ public sealed class CatalogWorkbookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Text_with_an_invisible_direction_character_is_refused_by_the_one_text_rule()
+    {
+        var content = Edit(await ExportAsync(English), wb => Cell(wb, "Listings", 3, "Listing title").SetValue("云朵卫衣\u202Egpj.exe"));
+
+        var result = await ImportAsync(content);
+
+        Assert.Equal([new ImportProblem("Listings", 3, "Listing title", TextRules.UnsafeCharacters, "云朵卫衣\u202Egpj.exe")], result.Problems);
+    }
+
+    [Fact]
     public async Task A_cs_agent_may_not_import_and_a_specialist_may_change_listings_but_not_products()
     {
         var agent = Actor.Person("u-agent", "agent@ecomops.local", Roles.CsAgent);
