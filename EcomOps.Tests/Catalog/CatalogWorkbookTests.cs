@@ -122,7 +122,8 @@ public sealed class CatalogWorkbookTests : IAsyncLifetime
             var products = wb.Worksheet("Products");
             products.Row(4).Cell(1).SetValue("NEW-1");
             products.Row(4).Cell(2).SetValue("云朵袜子");
-            products.Row(4).Cell(3).SetValue("Apparel");
+            // A path in Chinese, typed without the export's spaces.
+            products.Row(4).Cell(3).SetValue("服装/上衣");
             products.Row(4).Cell(11).SetValue("Yes");
             var skus = wb.Worksheet("SKUs");
             skus.Row(5).Cell(1).SetValue("sk-001");

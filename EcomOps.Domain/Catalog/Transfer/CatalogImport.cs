@@ -193,8 +193,8 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
         foreach (var id in categories.Keys)
         {
             var path = CategoryTree.PathTo(parents, id);
-            paths.TryAdd(CatalogWorkbook.Path(path.Select(n => categories[n].NameZh)), id);
-            paths.TryAdd(CatalogWorkbook.Path(path.Select(n => categories[n].NameEn)), id);
+            paths.TryAdd(PathKey(CatalogWorkbook.Path(path.Select(n => categories[n].NameZh))), id);
+            paths.TryAdd(PathKey(CatalogWorkbook.Path(path.Select(n => categories[n].NameEn))), id);
         }
         var brands = await db.Brands.AsNoTracking().ToDictionaryAsync(b => b.Name, b => b.Id, StringComparer.OrdinalIgnoreCase, ct);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -207,12 +207,11 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
             var errors = new List<FieldError>();
             CatalogDesk.CheckProduct(errors, line.Form);
             int? category = null;
-            var path = string.Join(CatalogLayout.PathSeparator, line.Category.Split('/').Select(n => n.Trim()));
             if (string.IsNullOrWhiteSpace(line.Category))
             {
                 errors.Add(new FieldError(CatalogLayout.CategoryColumn, CatalogErrors.Required));
             }
-            else if (paths.TryGetValue(path, out var found))
+            else if (paths.TryGetValue(PathKey(line.Category), out var found))
             {
                 category = found;
             }
@@ -249,6 +248,7 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
             {
                 if (!MayChange(CatalogSheet.Products, line.Row, Permissions.ManageCatalog, null, null))
                 {
+                    _products.TryAdd(line.Key, new Product { Name = line.Form.Name.Trim() });
                     continue;
                 }
                 var product = new Product { Name = line.Form.Name.Trim() };
@@ -277,6 +277,9 @@ internal sealed class ImportRun(OpsDb db, CatalogFile file, Actor actor, DateTim
             }
         }
     }
+
+    /// <summary>A category path as typed or stored, with any spacing around its slashes the same ("服装/上装" is "服装 / 上装").</summary>
+    private static string PathKey(string path) => string.Join('/', path.Split('/').Select(n => n.Trim()));
 
     private async Task SkusAsync(CancellationToken ct)
     {
