@@ -2,6 +2,7 @@ using EcomOps.Console;
 using EcomOps.Console.Auth;
 using EcomOps.Console.Components;
 using EcomOps.Console.Features.Analytics;
+using EcomOps.Console.Features.Catalog;
 using EcomOps.Console.Features.Orders;
 using EcomOps.Console.Jobs;
 using EcomOps.Console.Live;
@@ -19,6 +20,10 @@ System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Inst
 
 var seedCommand = SeedCommand.TryParse(args, out var seedArgs);
 var builder = WebApplication.CreateBuilder(seedCommand ? seedArgs : args);
+// The styles and scripts of the packages (MudBlazor, Blazor's own) are served from the build output in every
+// environment, not only Development: `dotnet run` in Production served them as 500s. A published console has them in
+// its wwwroot and no build manifest, and this does nothing there.
+builder.WebHost.UseStaticWebAssets();
 ConsoleConfiguration.UseRootSettings(builder.Configuration, builder.Environment);
 if (seedCommand && SeedCommand.Refusal(builder.Environment, seedArgs) is { } refusal)
 {
@@ -90,6 +95,7 @@ app.MapAccountEndpoints();
 app.MapCultureEndpoint();
 app.MapOrderEndpoints();
 app.MapAnalyticsEndpoints();
+app.MapCatalogEndpoints();
 app.MapHub<OpsHub>(OpsHub.Path);
 app.MapOpsJobsDashboard();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();

@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Orders;
 using EcomOps.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
@@ -250,7 +251,7 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
     /// <summary>Retires (active false) or brings back a catalogue record. Retiring a product retires its SKUs.</summary>
     public async Task<Outcome<int>> SetActiveAsync<T>(Actor actor, int id, long version, bool active, CancellationToken ct = default) where T : class, IRetirable
     {
-        if (!actor.May(Permissions.ManageCatalog))
+        if (!actor.May(PermissionFor<T>()))
         {
             return Outcome<int>.Invalid([Actor.NotPermitted]);
         }
@@ -286,7 +287,7 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
     /// </summary>
     public async Task<Outcome<int>> DeleteAsync<T>(Actor actor, int id, long version, CancellationToken ct = default) where T : class, IVersioned
     {
-        if (!actor.May(Permissions.ManageCatalog))
+        if (!actor.May(PermissionFor<T>()))
         {
             return Outcome<int>.Invalid([Actor.NotPermitted]);
         }
@@ -329,6 +330,9 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
         static Outcome<int> Refused() => Outcome<int>.Invalid([new FieldError(CatalogRules.RecordField, CatalogErrors.StillReferenced)]);
     }
 
+    /// <summary>Sales channels belong to those who run the stores; the rest of the catalogue to its managers.</summary>
+    private static string PermissionFor<T>() => typeof(T) == typeof(SalesChannel) ? Permissions.ManageChannels : Permissions.ManageCatalog;
+
     /// <summary>The unique keys a save can still hit when two people enter the same code at the same moment (each checked it first).</summary>
     private static readonly (string Index, FieldError Error)[] UniqueKeys =
     [
@@ -337,6 +341,7 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
         ("IX_Brands_Name", new(nameof(BrandForm.Name), CatalogErrors.BrandNameTaken)),
         ("IX_PriceBands_Name", new(nameof(PriceBandForm.Name), CatalogErrors.PriceBandNameTaken)),
         ("IX_Warehouses_Code", new(nameof(WarehouseForm.Code), CatalogErrors.WarehouseCodeTaken)),
+        ("IX_SalesChannels_Code", new(nameof(ChannelForm.Code), CatalogErrors.ChannelCodeTaken)),
         // Two people listing the same product on the same channel at the same instant: the second is told it is listed.
         ("IX_Listings_ProductId_ChannelId", new("ChannelId", ListingErrors.ListingExists)),
     ];

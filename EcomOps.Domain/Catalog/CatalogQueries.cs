@@ -1,5 +1,6 @@
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Inventory;
+using EcomOps.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Catalog;
@@ -44,6 +45,14 @@ public sealed record BrandRow(int Id, string Name, bool Active, int Products, lo
 public sealed record PriceBandRow(int Id, string Name, long FromCents, long? ToCents, int Skus, long Version);
 
 public sealed record WarehouseRow(int Id, string Code, string Name, string? Address, bool Active, long Version);
+
+/// <param name="ExtraFields">What the channel requires of a listing beyond the rulebook: its stored list, else its platform's defaults.</param>
+/// <param name="Listings">Its listings that are not retired.</param>
+public sealed record ChannelRow(int Id, string Code, string Name, SalesPlatform Platform, bool Active, long Version, string? ApiKeyHint,
+    IReadOnlyList<ListingField> ExtraFields, int Listings)
+{
+    public ChannelForm ToForm() => new() { Code = Code, Name = Name, Platform = Platform, Active = Active, ExtraFields = ExtraFields };
+}
 
 /// <summary>The catalogue as the screens list it.</summary>
 public sealed class CatalogQueries(IDbContextFactory<OpsDb> dbFactory)
@@ -168,6 +177,19 @@ public sealed class CatalogQueries(IDbContextFactory<OpsDb> dbFactory)
             .Select(b => new PriceBandRow(b.Id, b.Name, b.FromCents, b.ToCents,
                 db.Skus.Count(s => s.Active && s.ListPriceCents >= b.FromCents && (b.ToCents == null || s.ListPriceCents < b.ToCents)), b.Version))
             .ToListAsync(ct);
+    }
+
+    /// <summary>Every sales channel, active ones first, with the listing fields it requires and how many listings it has.</summary>
+    public async Task<IReadOnlyList<ChannelRow>> ChannelsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stored = await db.ChannelListingRules.AsNoTracking().ToDictionaryAsync(r => r.ChannelId, r => r.ExtraFields, ct);
+        var listings = await db.Listings.AsNoTracking().Where(l => l.State != ListingState.Retired).GroupBy(l => l.ChannelId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var channels = await db.SalesChannels.AsNoTracking().OrderByDescending(c => c.Active).ThenBy(c => c.Id).ToListAsync(ct);
+        return channels.Select(c => new ChannelRow(c.Id, c.Code, c.Name, c.Platform, c.Active, c.Version, c.ApiKeyHint,
+            stored.TryGetValue(c.Id, out var extras) ? ListingFields.Parse(extras) : ListingFields.DefaultExtras(c.Platform),
+            listings.GetValueOrDefault(c.Id))).ToList();
     }
 
     public async Task<IReadOnlyList<WarehouseRow>> WarehousesAsync(CancellationToken ct = default)

@@ -24,6 +24,8 @@ public static class CatalogErrors
     public const string PriceBandOverlap = "PriceBandOverlap";
     public const string PriceBandEmpty = "PriceBandEmpty";
     public const string WarehouseCodeTaken = "WarehouseCodeTaken";
+    public const string ChannelCodeTaken = "ChannelCodeTaken";
+    public const string ChannelFieldUnknown = "ChannelFieldUnknown";
     public const string StillReferenced = "StillReferenced";
 }
 

@@ -20,20 +20,20 @@ public enum ListingField
     Description,
     Barcode,
     Weight,
+
+    /// <summary>At least one main image (主图) of the product.</summary>
+    Images,
 }
 
 /// <summary>Which fields a listing needs: the rulebook's for every channel, and the extras each platform asks for.</summary>
 public static class ListingFields
 {
-    /// <summary>
-    /// The rulebook's required listing fields (商品上架). Main images are required by the rulebook too, but they come
-    /// with the images slice of issue 13 (stored files with thumbnails); until images exist they are left out here, or
-    /// no listing could ever reach 100% and go live.
-    /// </summary>
+    /// <summary>The rulebook's required listing fields (商品上架), main images included.</summary>
     public static readonly IReadOnlyList<ListingField> Rulebook =
     [
         ListingField.Title, ListingField.Specification, ListingField.Model, ListingField.Price, ListingField.Stock, ListingField.Origin,
         ListingField.Material, ListingField.Instructions, ListingField.AfterSales, ListingField.SellingPoints, ListingField.Category, ListingField.Brand,
+        ListingField.Images,
     ];
 
     /// <summary>The fields a channel may require on top of the rulebook's.</summary>
@@ -67,9 +67,10 @@ public static class ListingFields
 public sealed record ListingSkuFacts(string? Specification, string? Model, string? Barcode, int? WeightGrams, long PriceCents, int Available);
 
 /// <summary>Everything completeness looks at, with the listing's overrides already laid over the product's fields.</summary>
+/// <param name="Images">How many main images the product has.</param>
 public sealed record ListingFacts(
     string? Title, string? Origin, string? Material, string? Instructions, string? AfterSales, string? SellingPoints, string? Description,
-    bool HasCategory, bool HasBrand, IReadOnlyList<ListingSkuFacts> Skus);
+    bool HasCategory, bool HasBrand, IReadOnlyList<ListingSkuFacts> Skus, int Images);
 
 /// <summary>How complete a listing is for its channel: the share of required fields present, and which are missing (in the required order).</summary>
 public sealed record ListingCompleteness(int Percent, IReadOnlyList<ListingField> Missing)
@@ -105,6 +106,7 @@ public sealed record ListingCompleteness(int Percent, IReadOnlyList<ListingField
         ListingField.Description => Filled(f.Description),
         ListingField.Category => f.HasCategory,
         ListingField.Brand => f.HasBrand,
+        ListingField.Images => f.Images > 0,
         ListingField.Stock => f.Skus.Any(s => s.Available > 0),
         ListingField.Specification => EverySku(f, s => Filled(s.Specification)),
         ListingField.Model => EverySku(f, s => Filled(s.Model)),

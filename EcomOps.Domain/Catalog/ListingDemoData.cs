@@ -1,3 +1,4 @@
+using EcomOps.Domain.Catalog.Images;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.DemoData;
 using EcomOps.Domain.Org;
@@ -8,7 +9,8 @@ namespace EcomOps.Domain.Catalog;
 /// <summary>
 /// Listings of most products on the demo channels: mostly live, some drafts, some in review, a few paused. Some
 /// products lack a field or two (material, instructions, after-sales terms) and some listings lack the description
-/// their channel asks for, so completeness ranges from about 60% to 100%; only complete listings are live.
+/// their channel asks for, so completeness ranges from about 60% to 100%; only complete listings are live. Most products
+/// have one to three main images (a few still wait for their photos; a few have photos too small for JD and Tmall).
 /// </summary>
 public sealed class ListingDemoData(TimeProvider clock) : IDemoDataArea
 {
@@ -49,6 +51,7 @@ public sealed class ListingDemoData(TimeProvider clock) : IDemoDataArea
             }
         }
         await db.SaveChangesAsync(ct);
+        await AddImagesAsync(db, products, random, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var listings = new List<Listing>();
@@ -98,5 +101,37 @@ public sealed class ListingDemoData(TimeProvider clock) : IDemoDataArea
             db.Listings.AddRange(chunk);
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>Twelve looks at 800 px and two at 640 px, drawn once; each product shows one to three of them.</summary>
+    private async Task AddImagesAsync(OpsDb db, IReadOnlyList<Product> products, Random random, CancellationToken ct)
+    {
+        var blobs = Enumerable.Range(0, 12).Select(look => (Look: look, Side: 800)).Concat([(Look: 12, Side: 640), (Look: 13, Side: 640)])
+            .Select(x =>
+            {
+                var bytes = DemoImages.Render(x.Look, x.Side);
+                return new ImageBlob
+                {
+                    Hash = ImageRules.HashOf(bytes), ContentType = "image/jpeg", Content = bytes, Thumbnail = ImageRules.Thumbnail(bytes)!, Width = x.Side, Height = x.Side,
+                };
+            }).ToList();
+        db.ImageBlobs.AddRange(blobs);
+        var uploaded = clock.GetUtcNow().UtcDateTime.AddDays(-120);
+        foreach (var product in products)
+        {
+            var roll = random.Next(100);
+            // One product in twelve still waits for its photos; one in twenty-five has only small ones.
+            var count = roll < 8 ? 0 : 1 + random.Next(3);
+            for (var position = 0; position < count; position++)
+            {
+                var blob = roll < 12 ? blobs[12 + position % 2] : blobs[(product.Id + position * 5) % 12];
+                db.ProductImages.Add(new ProductImage
+                {
+                    ProductId = product.Id, Position = position, BlobHash = blob.Hash, FileName = $"{product.Id}-{position + 1}.jpg",
+                    Width = blob.Width, Height = blob.Height, UploadedAtUtc = uploaded.AddMinutes(product.Id), UploadedByName = "demo-data",
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

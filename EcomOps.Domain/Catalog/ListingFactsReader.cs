@@ -33,6 +33,8 @@ public static class ListingFactsReader
         var skuIds = skus.SelectMany(g => g).Select(s => s.Id).ToList();
         var available = await db.StockBalances.AsNoTracking().Where(b => skuIds.Contains(b.SkuId)).GroupBy(b => b.SkuId)
             .Select(g => new { g.Key, Available = g.Sum(b => b.OnHand - b.Reserved) }).ToDictionaryAsync(g => g.Key, g => g.Available, ct);
+        var images = await db.ProductImages.AsNoTracking().Where(i => productIds.Contains(i.ProductId)).GroupBy(i => i.ProductId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var result = new Dictionary<Listing, ListingCompleteness>(listings.Count, ReferenceEqualityComparer.Instance);
         foreach (var listing in listings)
         {
@@ -43,7 +45,8 @@ public static class ListingFactsReader
                 listing.SellingPoints ?? product?.SellingPoints, listing.Description ?? product?.Description,
                 product?.CategoryId is not null, product?.BrandId is not null,
                 [.. skus[listing.ProductId].Select(s => new ListingSkuFacts(s.Specification, s.Model, s.Barcode, s.WeightGrams,
-                    prices.TryGetValue(s.Id, out var price) ? price : s.ListPriceCents, available.GetValueOrDefault(s.Id)))]);
+                    prices.TryGetValue(s.Id, out var price) ? price : s.ListPriceCents, available.GetValueOrDefault(s.Id)))],
+                images.GetValueOrDefault(listing.ProductId));
             result[listing] = ListingCompleteness.Of(facts, required.GetValueOrDefault(listing.ChannelId) ?? ListingFields.Rulebook);
         }
         return result;
@@ -60,14 +63,16 @@ public static class ListingFactsReader
     /// every listing (productIds null: after stock moved). The stored figure is derived, not content: it is written
     /// without touching the listings' versions, so nobody's open edit becomes stale because stock arrived.
     /// </summary>
-    public static async Task RefreshAsync(OpsDb db, IReadOnlyCollection<int>? productIds, CancellationToken ct)
+    public static Task RefreshAsync(OpsDb db, IReadOnlyCollection<int>? productIds, CancellationToken ct) =>
+        RefreshAsync(db, productIds is null ? l => true : l => productIds.Contains(l.ProductId), ct);
+
+    /// <summary>Recomputes the stored completeness of one channel's listings (after its required fields changed).</summary>
+    public static Task RefreshChannelAsync(OpsDb db, int channelId, CancellationToken ct) =>
+        RefreshAsync(db, l => l.ChannelId == channelId, ct);
+
+    private static async Task RefreshAsync(OpsDb db, System.Linq.Expressions.Expression<Func<Listing, bool>> which, CancellationToken ct)
     {
-        var query = db.Listings.AsNoTracking().Include(l => l.Prices).Where(l => l.State != ListingState.Retired);
-        if (productIds is not null)
-        {
-            query = query.Where(l => productIds.Contains(l.ProductId));
-        }
-        var listings = await query.ToListAsync(ct);
+        var listings = await db.Listings.AsNoTracking().Include(l => l.Prices).Where(l => l.State != ListingState.Retired).Where(which).ToListAsync(ct);
         foreach (var chunk in listings.Chunk(2_000))
         {
             var computed = await CompletenessAsync(db, chunk, ct);

@@ -1,5 +1,6 @@
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Inventory;
+using EcomOps.Domain.Orders;
 using EcomOps.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,16 @@ public sealed class WarehouseForm
     public string Name { get; set; } = "";
     public string? Address { get; set; }
     public bool Active { get; set; } = true;
+}
+
+/// <summary>A sales channel: a shop on a platform. <see cref="ExtraFields"/> are what the channel requires of a listing beyond the rulebook.</summary>
+public sealed class ChannelForm
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public SalesPlatform Platform { get; set; } = SalesPlatform.Other;
+    public bool Active { get; set; } = true;
+    public IReadOnlyCollection<ListingField> ExtraFields { get; set; } = [];
 }
 
 /// <summary>
@@ -276,5 +287,87 @@ public sealed class MasterDataDesk(IDbContextFactory<OpsDb> dbFactory)
         warehouse.Address = CatalogRules.Blank(form.Address);
         warehouse.Active = form.Active;
         return await CatalogDesk.SaveAsync(db, () => warehouse.Id, ct);
+    }
+
+    /// <summary>
+    /// Creates (id null) or updates a sales channel (its shop on a platform); codes are unique (stored upper case). The
+    /// channel's required listing fields are stored with it, and its listings' completeness follows at once. Its API key
+    /// is issued on the channels page (<see cref="ChannelDesk.IssueKeyAsync"/>), never typed.
+    /// </summary>
+    public async Task<Outcome<int>> SaveChannelAsync(Actor actor, int? id, long version, ChannelForm form, CancellationToken ct = default)
+    {
+        if (!actor.May(Permissions.ManageChannels))
+        {
+            return Outcome<int>.Invalid([Actor.NotPermitted]);
+        }
+        var errors = new List<FieldError>();
+        CatalogRules.Required(errors, nameof(form.Code), form.Code, SalesChannel.MaxCodeLength);
+        CatalogRules.Required(errors, nameof(form.Name), form.Name, SalesChannel.MaxNameLength);
+        if (!Enum.IsDefined(form.Platform))
+        {
+            errors.Add(new FieldError(nameof(form.Platform), CatalogErrors.Required));
+        }
+        if (form.ExtraFields.Any(f => !ListingFields.Extras.Contains(f)))
+        {
+            errors.Add(new FieldError(nameof(form.ExtraFields), CatalogErrors.ChannelFieldUnknown));
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Actor = actor;
+        var code = CatalogRules.NormaliseCode(form.Code);
+        if (errors.Count == 0 && await db.SalesChannels.AnyAsync(c => c.Code == code && c.Id != (id ?? 0), ct))
+        {
+            errors.Add(new FieldError(nameof(form.Code), CatalogErrors.ChannelCodeTaken));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<int>.Invalid(errors);
+        }
+        SalesChannel channel;
+        if (id is { } existing)
+        {
+            var found = await db.SalesChannels.FirstOrDefaultAsync(c => c.Id == existing, ct);
+            if (found is null)
+            {
+                return Outcome<int>.NotFound();
+            }
+            if (found.Version != version)
+            {
+                return Outcome<int>.Conflict();
+            }
+            channel = found;
+        }
+        else
+        {
+            channel = new SalesChannel { Code = code, Name = form.Name.Trim() };
+            db.Add(channel);
+        }
+        channel.Code = code;
+        channel.Name = form.Name.Trim();
+        channel.Platform = form.Platform;
+        channel.Active = form.Active;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var saved = await CatalogDesk.SaveAsync(db, () => channel.Id, ct);
+        if (!saved.Succeeded)
+        {
+            return saved;
+        }
+        // In the rulebook's order, so the stored list reads the same however the boxes were ticked.
+        var extras = ListingFields.Format(ListingFields.Extras.Where(form.ExtraFields.Contains));
+        var rule = await db.ChannelListingRules.FirstOrDefaultAsync(r => r.ChannelId == channel.Id, ct);
+        if (rule is null)
+        {
+            db.ChannelListingRules.Add(new ChannelListingRule { ChannelId = channel.Id, ExtraFields = extras });
+        }
+        else
+        {
+            rule.ExtraFields = extras;
+        }
+        saved = await CatalogDesk.SaveAsync(db, () => channel.Id, ct);
+        if (saved.Succeeded)
+        {
+            await ListingFactsReader.RefreshChannelAsync(db, channel.Id, ct);
+            await transaction.CommitAsync(ct);
+        }
+        return saved;
     }
 }

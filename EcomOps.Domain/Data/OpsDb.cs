@@ -38,6 +38,10 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Catalog.Listing> Listings => Set<Catalog.Listing>();
     public DbSet<Catalog.ListingPrice> ListingPrices => Set<Catalog.ListingPrice>();
     public DbSet<Catalog.ChannelListingRule> ChannelListingRules => Set<Catalog.ChannelListingRule>();
+    public DbSet<Catalog.Images.ProductImage> ProductImages => Set<Catalog.Images.ProductImage>();
+    public DbSet<Catalog.Images.ImageBlob> ImageBlobs => Set<Catalog.Images.ImageBlob>();
+    public DbSet<Catalog.StorePageElement> StorePageElements => Set<Catalog.StorePageElement>();
+    public DbSet<Catalog.StoreRefresh> StoreRefreshes => Set<Catalog.StoreRefresh>();
     public DbSet<Inventory.Warehouse> Warehouses => Set<Inventory.Warehouse>();
     public DbSet<Inventory.StockMovement> StockMovements => Set<Inventory.StockMovement>();
     public DbSet<Inventory.StockBalance> StockBalances => Set<Inventory.StockBalance>();

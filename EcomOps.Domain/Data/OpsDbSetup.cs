@@ -62,6 +62,9 @@ public static class OpsDbSetup
         services.AddSingleton<Catalog.ListingBulkEdit>();
         services.AddSingleton<Catalog.Transfer.CatalogWorkbook>();
         services.AddSingleton<Catalog.Transfer.CatalogImport>();
+        services.AddSingleton<Catalog.Images.ProductImageDesk>();
+        services.AddSingleton<Catalog.StorePageDesk>();
+        services.AddSingleton<DemoData.IDemoDataArea, Catalog.StorePageDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Catalog.ListingDemoData>();
         services.AddSingleton<Inventory.StockLedger>();
         services.AddSingleton<Inventory.InventoryWatch>();

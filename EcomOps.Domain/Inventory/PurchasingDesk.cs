@@ -15,6 +15,8 @@ public sealed record ReceiptLine(int LineId, int Quantity);
 public sealed class PurchasingDesk(IDbContextFactory<OpsDb> dbFactory, StockLedger ledger, InventoryWatch watch, TimeProvider clock)
 {
     public const string NoSupplier = "NoSupplier";
+    public const string NoWarehouse = "NoWarehouse";
+    public const string SupplierNotChosen = "PurchaseOrderSupplierMissing";
     public const string WrongStatus = "PurchaseOrderWrongStatus";
     public const string OverReceiptNeedsReason = "OverReceiptNeedsReason";
     public const string EmptyOrder = "PurchaseOrderEmpty";
@@ -74,6 +76,37 @@ public sealed class PurchasingDesk(IDbContextFactory<OpsDb> dbFactory, StockLedg
         await transaction.CommitAsync(ct);
         return Outcome<int>.Done(order.Id);
     }
+
+    /// <summary>
+    /// Starts an empty draft purchase order by hand, for an active supplier delivering to an active warehouse (a new SKU
+    /// has no sales, so no suggestion names it); lines are added to it with <see cref="AddLineAsync"/>. Returns its id.
+    /// </summary>
+    public Task<Outcome<int>> CreateDraftAsync(Actor actor, int supplierId, int warehouseId, CancellationToken ct = default) =>
+        WriteRetry.RunAsync(async () =>
+        {
+            if (!actor.May(Permissions.ManageInventory))
+            {
+                return Outcome<int>.Invalid([Actor.NotPermitted]);
+            }
+            await using var db = await OpenAsync(actor, ct);
+            var errors = new List<FieldError>();
+            if (!await db.Suppliers.AnyAsync(s => s.Id == supplierId && s.Active, ct))
+            {
+                errors.Add(new FieldError("Supplier", SupplierNotChosen));
+            }
+            if (!await db.Warehouses.AnyAsync(w => w.Id == warehouseId && w.Active, ct))
+            {
+                errors.Add(new FieldError("Warehouse", NoWarehouse));
+            }
+            if (errors.Count > 0)
+            {
+                return Outcome<int>.Invalid(errors);
+            }
+            var order = new PurchaseOrder { SupplierId = supplierId, WarehouseId = warehouseId, Status = PurchaseOrderStatus.Draft, CreatedAtUtc = Now, CreatedBy = actor.Name };
+            db.Add(order);
+            await db.SaveChangesAsync(ct);
+            return Outcome<int>.Done(order.Id);
+        }, ct);
 
     /// <summary>Changes a draft line's quantity (whole units above zero).</summary>
     public Task<Outcome<long>> SetDraftQuantityAsync(Actor actor, int orderId, long version, int lineId, int quantity, CancellationToken ct = default) =>

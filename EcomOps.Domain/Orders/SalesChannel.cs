@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EcomOps.Domain.Catalog;
 using EcomOps.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,8 +23,11 @@ public enum SalesPlatform
 /// A sales channel (a shop on a platform, or the own web shop). Its API key is shown once when issued and stored only
 /// as a SHA-256 hash: the key is 32 random bytes, so a plain hash cannot be reversed or guessed.
 /// </summary>
-public sealed class SalesChannel : IVersioned, IAudited
+public sealed class SalesChannel : IRetirable, IAudited
 {
+    public const int MaxCodeLength = 20;
+    public const int MaxNameLength = 100;
+
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
@@ -56,8 +60,8 @@ internal sealed class SalesChannelConfiguration : IEntityTypeConfiguration<Sales
 {
     public void Configure(EntityTypeBuilder<SalesChannel> b)
     {
-        b.Property(c => c.Code).HasMaxLength(20);
-        b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.Code).HasMaxLength(SalesChannel.MaxCodeLength);
+        b.Property(c => c.Name).HasMaxLength(SalesChannel.MaxNameLength);
         b.Property(c => c.Platform).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.ApiKeyHash).HasMaxLength(64);
         b.Property(c => c.ApiKeyHint).HasMaxLength(16);

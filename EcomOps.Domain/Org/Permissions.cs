@@ -20,6 +20,7 @@ public static class Permissions
     public const string WorkOrders = nameof(WorkOrders);
     public const string ImportPlatformReports = nameof(ImportPlatformReports);
     public const string ManageCatalog = nameof(ManageCatalog);
+    public const string ManageChannels = nameof(ManageChannels);
     public const string EditListings = nameof(EditListings);
     public const string ApproveListings = nameof(ApproveListings);
     public const string ImportCatalog = nameof(ImportCatalog);
@@ -41,6 +42,8 @@ public static class Permissions
         [ImportPlatformReports] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
         // Master data (categories, brands, price bands, warehouses) and products: what a new company enters first.
         [ManageCatalog] = [Roles.OperationsManager, Roles.OperationsDirector, Roles.Admin],
+        // Sales channels (the shops on the platforms): opened, changed and retired by those who run the stores.
+        [ManageChannels] = [Roles.OperationsManager, Roles.OperationsDirector],
         // Listings: operations people put products on the channels' stores; a manager or director approves them (four-eyes).
         [EditListings] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
         [ApproveListings] = [Roles.OperationsManager, Roles.OperationsDirector],

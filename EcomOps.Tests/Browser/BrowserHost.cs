@@ -12,7 +12,7 @@ namespace EcomOps.Tests.Browser;
 /// The browser is Debian's <c>chromium</c> found on PATH (never <c>playwright install</c>). Without it the journeys
 /// are skipped with the reason, except under <c>CI=true</c>, where they fail.
 /// </summary>
-public sealed class BrowserHost : IAsyncLifetime
+public class BrowserHost : IAsyncLifetime
 {
     private static readonly string[] LaunchArgs =
     [
@@ -46,7 +46,7 @@ public sealed class BrowserHost : IAsyncLifetime
             return;
         }
 
-        _factory = new OpsWebFactory();
+        _factory = CreateConsole();
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = ListeningAddress(_factory.Services);
@@ -59,6 +59,9 @@ public sealed class BrowserHost : IAsyncLifetime
             Args = LaunchArgs,
         });
     }
+
+    /// <summary>The console the journeys of a class use: Development with the minimal demo data, one sign-in per role.</summary>
+    protected virtual OpsWebFactory CreateConsole() => new();
 
     /// <summary>
     /// A fresh context (no cookies) on the console, English browser language. Skips the calling

@@ -6,7 +6,7 @@ namespace EcomOps.Tests.Catalog;
 public sealed class ListingCompletenessTests
 {
     private static ListingFacts Full(params ListingSkuFacts[] skus) => new("云朵纯棉T恤", "浙江杭州", "100% 棉", "冷水手洗", "7天无理由退货", "柔软透气", null, true, true,
-        skus.Length > 0 ? skus : [new ListingSkuFacts("黑色 M", "AP-0001", "6901234567892", 220, 9_900, 5)]);
+        skus.Length > 0 ? skus : [new ListingSkuFacts("黑色 M", "AP-0001", "6901234567892", 220, 9_900, 5)], Images: 2);
 
     [Fact]
     public void A_listing_with_every_rulebook_field_is_complete_on_a_channel_that_asks_for_nothing_more()
@@ -25,7 +25,7 @@ public sealed class ListingCompletenessTests
         var result = ListingCompleteness.Of(Full(), required);
 
         Assert.Equal([ListingField.Description], result.Missing);
-        Assert.Equal(13 * 100 / 14, result.Percent);
+        Assert.Equal(14 * 100 / 15, result.Percent);
         Assert.Equal(100, ListingCompleteness.Of(Full() with { Description = "详情" }, required).Percent);
     }
 
@@ -47,9 +47,18 @@ public sealed class ListingCompletenessTests
         var noSkus = ListingCompleteness.Of(Full() with { Skus = [] }, ListingFields.Rulebook);
 
         Assert.Equal([ListingField.Stock], noStock.Missing);
-        Assert.Equal(91, noStock.Percent);
+        Assert.Equal(92, noStock.Percent);
         Assert.Equal([ListingField.Specification, ListingField.Model, ListingField.Price, ListingField.Stock], noSkus.Missing);
-        Assert.Equal(66, noSkus.Percent);
+        Assert.Equal(69, noSkus.Percent);
+    }
+
+    [Fact]
+    public void A_product_without_a_main_image_is_not_complete_on_any_channel()
+    {
+        var result = ListingCompleteness.Of(Full() with { Images = 0 }, ListingFields.Rulebook);
+
+        Assert.Equal([ListingField.Images], result.Missing);
+        Assert.Equal(92, result.Percent);
     }
 
     [Theory]

@@ -123,7 +123,7 @@ public sealed class ListingDeskTests : IAsyncLifetime
         CatalogWorld.Done(await _world.Catalog.Desk.SaveProductAsync(_world.Manager, _world.Tee, product.Version, product.Form));
         var row = Assert.Single((await _world.Queries.ListingsAsync(new ListingFilter(), ListingQueries.ByTitle, 0, 10)).Rows);
         Assert.Equal([ListingField.Stock, ListingField.Material], row.Missing);
-        Assert.Equal(83, row.Percent);
+        Assert.Equal(84, row.Percent);
     }
 
     [Fact]

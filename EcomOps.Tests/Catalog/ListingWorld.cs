@@ -1,4 +1,5 @@
 using EcomOps.Domain.Catalog;
+using EcomOps.Domain.Catalog.Images;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Inventory;
 using EcomOps.Domain.Orders;
@@ -54,6 +55,7 @@ public sealed class ListingWorld(CatalogWorld catalog) : IAsyncDisposable
             Code = "TS-001", Specification = "黑色 M", Model = "AP-0001", Barcode = "6901234567892", ListPriceCents = 9_900, UnitCostCents = 4_000, WeightGrams = 220,
         }));
         await StockAsync(sku, 10);
+        CatalogWorld.Done(await Catalog.Harness.Get<ProductImageDesk>().AddAsync(Manager, Tee, "tee.jpg", DemoImages.Render(0, 800)));
     }
 
     public async Task StockAsync(int skuId, int onHand)

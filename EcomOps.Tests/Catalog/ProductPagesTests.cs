@@ -34,6 +34,7 @@ public sealed class ProductPagesTests : IAsyncLifetime
         ctx.Services.AddSingleton(_world.Harness.Get<CatalogWorkbook>());
         ctx.Services.AddSingleton(_world.Desk);
         ctx.Services.AddSingleton(_world.MasterData);
+        ctx.Services.AddSingleton(_world.Harness.Get<EcomOps.Domain.Catalog.Images.ProductImageDesk>());
         ctx.AddAuthorization().SetAuthorized("opsmanager@ecomops.local").SetRoles(Roles.OperationsManager).SetPolicies(Permissions.ManageCatalog);
         return ctx;
     }

@@ -18,11 +18,14 @@ public sealed partial class OpsWebFactory : WebApplicationFactory<Program>
     /// <summary>Settings over the console's own (a property, not a constructor argument: xunit fixtures take none).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Development (minimal demo data, one sign-in per role) unless a test starts the console as a company would.</summary>
+    public string Environment { get; init; } = "Development";
+
     public string ConnectionString => $"Data Source={_folder.File("console.db")}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Ops", ConnectionString);
         builder.UseSetting("DemoData:Size", nameof(DemoSize.Minimal));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -38,6 +38,8 @@ internal static partial class Tour
         ("/service/answers", "[data-testid=answer-new]", "new-answer"),
         ("/service/sla", "[data-testid=sla-policy-add]", "new-sla-policy"),
         ("/inventory/suppliers", "[data-testid=supplier-new]", "new-supplier"),
+        ("/inventory/purchase-orders", "[data-testid=po-new]", "new-purchase-order"),
+        ("/orders/channels", "[data-testid^=channel-edit-]", "channel"),
         ("/catalog/categories", "[data-testid^=category-edit-]", "category"),
         ("/catalog/price-bands", "[data-testid=band-new]", "new-price-band"),
         ("/catalog/warehouses", "[data-testid^=warehouse-edit-]", "warehouse"),

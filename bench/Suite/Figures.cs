@@ -42,17 +42,17 @@ internal static class Stats
     };
 }
 
-/// <summary>Writes the suite's table into docs/BENCHMARKS.md between its markers (kept when present, appended when not).</summary>
+/// <summary>
+/// Writes a table into docs/BENCHMARKS.md between its markers (kept when present, appended under its heading when not):
+/// the live-boards suite's (<c>suite</c>) and the catalogue's (<c>catalog</c>).
+/// </summary>
 internal static class Report
 {
-    private const string Start = "<!-- suite:start -->";
-    private const string End = "<!-- suite:end -->";
-
-    public static string Table(IReadOnlyList<Figure> figures, string machine, TimeSpan took)
+    public static string Table(IReadOnlyList<Figure> figures, string machine, TimeSpan took, string marker = "suite")
     {
         var md = new StringBuilder();
-        md.AppendLine(Start);
-        md.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}; the whole suite took {took.TotalMinutes:0.0} min.");
+        md.AppendLine($"<!-- {marker}:start -->");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}; the whole run took {took.TotalMinutes:0.0} min.");
         md.AppendLine("Each figure is the median of its repetitions (min–max beside it), with its baseline from the same run.");
         md.AppendLine();
         md.AppendLine("| benchmark | measure | median | min–max | baseline | baseline median | ratio | goal | met |");
@@ -64,18 +64,19 @@ internal static class Report
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {f.Benchmark} | {f.Measure} | **{Stats.Show(f.Median, f.Unit)} {f.Unit}** | {runs} (n={f.Runs.Count}) | {f.Baseline} | {baseline} | {f.Ratio} | {f.Goal} | {f.Met switch { true => "yes", false => "**no**", null => "" }} |");
         }
-        md.AppendLine(End);
+        md.AppendLine($"<!-- {marker}:end -->");
         return md.ToString();
     }
 
-    public static void Write(string docsFile, string table)
+    public static void Write(string docsFile, string table, string marker = "suite", string heading = "Live boards at scale: the suite (`bench/Suite`)")
     {
+        var (start, end) = ($"<!-- {marker}:start -->", $"<!-- {marker}:end -->");
         var text = File.Exists(docsFile) ? File.ReadAllText(docsFile) : "# Benchmarks\n";
-        var from = text.IndexOf(Start, StringComparison.Ordinal);
-        var to = text.IndexOf(End, StringComparison.Ordinal);
+        var from = text.IndexOf(start, StringComparison.Ordinal);
+        var to = text.IndexOf(end, StringComparison.Ordinal);
         text = from >= 0 && to > from
-            ? text[..from] + table.TrimEnd() + text[(to + End.Length)..]
-            : text.TrimEnd() + "\n\n## Live boards at scale: the suite (`bench/Suite`)\n\n" + table;
+            ? text[..from] + table.TrimEnd() + text[(to + end.Length)..]
+            : text.TrimEnd() + $"\n\n## {heading}\n\n" + table;
         File.WriteAllText(docsFile, text);
     }
 }

@@ -96,7 +96,7 @@ internal static class ListsBench
         return figures;
     }
 
-    private static double P95(int calls, Func<Task> run)
+    internal static double P95(int calls, Func<Task> run)
     {
         var times = new List<double>();
         for (var i = 0; i < calls; i++)
@@ -108,7 +108,7 @@ internal static class ListsBench
         return Stats.Percentile(times, 95);
     }
 
-    private static async Task ReplayAsync(SqliteConnection connection, IReadOnlyList<RecordedCommand> commands)
+    internal static async Task ReplayAsync(SqliteConnection connection, IReadOnlyList<RecordedCommand> commands)
     {
         foreach (var recorded in commands)
         {
@@ -132,7 +132,7 @@ internal static class ListsBench
     internal sealed record RecordedCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
 
     /// <summary>Keeps the commands the Domain sends while recording.</summary>
-    private sealed class CommandRecorder : DbCommandInterceptor
+    internal sealed class CommandRecorder : DbCommandInterceptor
     {
         private ConcurrentQueue<RecordedCommand>? _recording;
 

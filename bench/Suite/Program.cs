@@ -12,8 +12,30 @@ namespace EcomOps.Bench;
 // Options: --db <file> reuse a large-seed database (skips benchmark 8's seeding), --work <folder> for the databases
 // (default: a temporary folder), --no-report to leave docs/BENCHMARKS.md as it is, --only <parts> (see below).
 // The table goes into docs/BENCHMARKS.md between its markers.
+//   dotnet run -c Release --project bench/Suite -- catalog [--db <catalog.db>] [--quick] [--no-report]
+// measures the catalogue at 100,000 listings (issue 13); its table has its own markers.
 internal static class Suite
 {
+    /// <summary>The catalogue's benchmark: its database is kept (--db) so the 100,000 listings are made once.</summary>
+    private static async Task<int> CatalogAsync(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var at = Array.IndexOf(args, "--db");
+        var database = at >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : Path.Combine(Path.GetTempPath(), "ecomops-catalog.db");
+        var machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
+        var took = Stopwatch.StartNew();
+        System.Console.WriteLine($"catalogue benchmark on {database} ({machine})");
+        var figures = await CatalogBench.RunAsync(database, calls: quick ? 10 : 40, reps: 3);
+        var table = Report.Table(figures, machine, took.Elapsed, "catalog");
+        System.Console.WriteLine(table);
+        if (!args.Contains("--no-report"))
+        {
+            Report.Write(Path.Combine(Repository.Root, "docs", "BENCHMARKS.md"), table, "catalog", "Store and catalogue at 100,000 listings (`bench/Suite -- catalog`)");
+            System.Console.WriteLine("written to docs/BENCHMARKS.md");
+        }
+        return 0;
+    }
+
     public static async Task<int> Main(string[] args)
     {
         if (args is ["hub-clients", var hub, var cookie, var count])
@@ -24,9 +46,13 @@ internal static class Suite
         {
             return await CircuitBench.TabsAsync(new Uri(console), email, path, int.Parse(tabs, CultureInfo.InvariantCulture));
         }
+        if (args.Length > 0 && args[0] == "catalog")
+        {
+            return await CatalogAsync(args);
+        }
         if (args.Length == 0 || args[0] != "all")
         {
-            System.Console.Error.WriteLine("usage: all [--quick] [--db <large-seed.db>] [--work <folder>] [--no-report]");
+            System.Console.Error.WriteLine("usage: all [--quick] [--db <large-seed.db>] [--work <folder>] [--no-report] | catalog [--db <catalog.db>] [--quick] [--no-report]");
             return 2;
         }
 

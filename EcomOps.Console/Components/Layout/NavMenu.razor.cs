@@ -39,6 +39,7 @@ public sealed partial class NavMenu
         [
             new("/catalog/products", Icons.Material.Filled.Sell, "Nav.Products", "nav-products", Permissions.ManageCatalog),
             new("/catalog/listings", Icons.Material.Filled.Storefront, "Nav.Listings", "nav-listings", Permissions.EditListings),
+            new("/catalog/store-pages", Icons.Material.Filled.Web, "Nav.StorePages", "nav-store-pages", Permissions.EditListings),
             new("/catalog/categories", Icons.Material.Filled.AccountTree, "Nav.Categories", "nav-categories", Permissions.ManageCatalog),
             new("/catalog/brands", Icons.Material.Filled.Verified, "Nav.Brands", "nav-brands", Permissions.ManageCatalog),
             new("/catalog/price-bands", Icons.Material.Filled.Stairs, "Nav.PriceBands", "nav-price-bands", Permissions.ManageCatalog),

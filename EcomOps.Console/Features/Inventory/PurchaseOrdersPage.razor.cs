@@ -18,6 +18,9 @@ public sealed partial class PurchaseOrdersPage : LiveComponent
     [Inject]
     private DisplayFormat Format { get; set; } = default!;
 
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
     private MudTable<PurchaseOrderRow>? _table;
     private string? _search;
     private bool _finished;
@@ -47,6 +50,9 @@ public sealed partial class PurchaseOrdersPage : LiveComponent
         change.Entity == nameof(PurchaseOrder)
             ? (_reload ??= new ReloadGate(ReloadAsync, TimeSpan.FromMilliseconds(300))).RequestAsync()
             : Task.CompletedTask;
+
+    private Task NewAsync() =>
+        Dialogs.ShowAsync<NewPurchaseOrderDialog>(L["Inventory.PurchaseOrders.New"], new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
 
     private Task SearchChanged(string? value) { _search = value; return ReloadAsync(); }
     private Task FinishedChanged(bool value) { _finished = value; return ReloadAsync(); }
