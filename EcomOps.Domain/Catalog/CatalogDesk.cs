@@ -49,13 +49,7 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
             return Outcome<int>.Invalid([Actor.NotPermitted]);
         }
         var errors = new List<FieldError>();
-        CatalogRules.Required(errors, nameof(form.Name), form.Name, Product.MaxNameLength);
-        CatalogRules.Optional(errors, nameof(form.Origin), form.Origin, Product.MaxShortTextLength);
-        CatalogRules.Optional(errors, nameof(form.Material), form.Material, Product.MaxShortTextLength);
-        CatalogRules.Optional(errors, nameof(form.Instructions), form.Instructions, Product.MaxLongTextLength);
-        CatalogRules.Optional(errors, nameof(form.AfterSales), form.AfterSales, Product.MaxLongTextLength);
-        CatalogRules.Optional(errors, nameof(form.SellingPoints), form.SellingPoints, Product.MaxLongTextLength);
-        CatalogRules.Optional(errors, nameof(form.Description), form.Description, Product.MaxLongTextLength);
+        CheckProduct(errors, form);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Actor = actor;
         Category? category = null;
@@ -95,21 +89,7 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
             product = new Product { Name = form.Name.Trim() };
             db.Add(product);
         }
-        product.Name = form.Name.Trim();
-        product.CategoryId = category!.Id;
-        product.BrandId = brand?.Id;
-        product.Origin = CatalogRules.Blank(form.Origin);
-        product.Material = CatalogRules.Blank(form.Material);
-        product.Instructions = CatalogRules.Blank(form.Instructions);
-        product.AfterSales = CatalogRules.Blank(form.AfterSales);
-        product.SellingPoints = CatalogRules.Blank(form.SellingPoints);
-        product.Description = CatalogRules.Blank(form.Description);
-        if (product.Active && !form.Active)
-        {
-            // A retired product sells nothing: its SKUs go with it (each can be brought back on its own).
-            product.Skus.ForEach(s => s.Active = false);
-        }
-        product.Active = form.Active;
+        Apply(product, form, category!.Id, brand?.Id);
         var categoryLabel = await DepartmentLabels.ForAsync(db, category.Id, ct);
         foreach (var sku in product.Skus)
         {
@@ -127,25 +107,8 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
             return Outcome<int>.Invalid([Actor.NotPermitted]);
         }
         var errors = new List<FieldError>();
-        CatalogRules.Required(errors, nameof(form.Code), form.Code, Sku.MaxCodeLength);
-        CatalogRules.Optional(errors, nameof(form.Name), form.Name, Sku.MaxNameLength);
-        CatalogRules.Optional(errors, nameof(form.Specification), form.Specification, Sku.MaxLabelLength);
-        CatalogRules.Optional(errors, nameof(form.Model), form.Model, Sku.MaxLabelLength);
+        CheckSku(errors, form);
         var barcode = CatalogRules.Blank(form.Barcode);
-        if (barcode is not null && !CatalogRules.BarcodeWellFormed(barcode))
-        {
-            errors.Add(new FieldError(nameof(form.Barcode), CatalogErrors.BarcodeFormat));
-        }
-        CatalogRules.Price(errors, nameof(form.ListPriceCents), form.ListPriceCents);
-        CatalogRules.Price(errors, nameof(form.UnitCostCents), form.UnitCostCents);
-        if (form.WeightGrams is < 0 or > CatalogRules.MaxWeightGrams)
-        {
-            errors.Add(new FieldError(nameof(form.WeightGrams), CatalogErrors.WeightOutOfRange));
-        }
-        if (form.PackSize is < 1 or > CatalogRules.MaxPackSize)
-        {
-            errors.Add(new FieldError(nameof(form.PackSize), CatalogErrors.PackSizeOutOfRange));
-        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Actor = actor;
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct);
@@ -163,11 +126,7 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
         {
             errors.Add(new FieldError(nameof(form.Barcode), CatalogErrors.BarcodeTaken));
         }
-        var name = CatalogRules.Blank(form.Name) ?? $"{product.Name} {CatalogRules.Blank(form.Specification)}".Trim();
-        if (name.Length > Sku.MaxNameLength)
-        {
-            errors.Add(new FieldError(nameof(form.Name), CatalogErrors.TooLong));
-        }
+        var name = SkuName(errors, product.Name, form);
         if (errors.Count > 0)
         {
             return Outcome<int>.Invalid(errors);
@@ -191,19 +150,92 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
             sku = new Sku { Code = code, Name = name, ProductId = productId };
             db.Add(sku);
         }
-        sku.Code = code;
+        Apply(sku, form, name);
+        sku.Category = await DepartmentLabels.ForAsync(db, product.CategoryId, ct);
+        sku.Brand = product.BrandId is { } brandId ? await db.Brands.Where(b => b.Id == brandId).Select(b => b.Name).FirstOrDefaultAsync(ct) : null;
+        return await RefreshListingsAsync(db, await SaveAsync(db, () => sku.Id, ct), () => productId, ct);
+    }
+
+    /// <summary>What a product's values must be, needing no database: the product form and the catalogue import ask the same.</summary>
+    internal static void CheckProduct(List<FieldError> errors, ProductForm form)
+    {
+        CatalogRules.Required(errors, nameof(form.Name), form.Name, Product.MaxNameLength);
+        CatalogRules.Optional(errors, nameof(form.Origin), form.Origin, Product.MaxShortTextLength);
+        CatalogRules.Optional(errors, nameof(form.Material), form.Material, Product.MaxShortTextLength);
+        CatalogRules.Optional(errors, nameof(form.Instructions), form.Instructions, Product.MaxLongTextLength);
+        CatalogRules.Optional(errors, nameof(form.AfterSales), form.AfterSales, Product.MaxLongTextLength);
+        CatalogRules.Optional(errors, nameof(form.SellingPoints), form.SellingPoints, Product.MaxLongTextLength);
+        CatalogRules.Optional(errors, nameof(form.Description), form.Description, Product.MaxLongTextLength);
+    }
+
+    /// <summary>Writes a checked product form onto the product. Retiring a product retires its SKUs.</summary>
+    internal static void Apply(Product product, ProductForm form, int categoryId, int? brandId)
+    {
+        product.Name = form.Name.Trim();
+        product.CategoryId = categoryId;
+        product.BrandId = brandId;
+        product.Origin = CatalogRules.Blank(form.Origin);
+        product.Material = CatalogRules.Blank(form.Material);
+        product.Instructions = CatalogRules.Blank(form.Instructions);
+        product.AfterSales = CatalogRules.Blank(form.AfterSales);
+        product.SellingPoints = CatalogRules.Blank(form.SellingPoints);
+        product.Description = CatalogRules.Blank(form.Description);
+        if (product.Active && !form.Active)
+        {
+            // A retired product sells nothing: its SKUs go with it (each can be brought back on its own).
+            product.Skus.ForEach(s => s.Active = false);
+        }
+        product.Active = form.Active;
+    }
+
+    /// <summary>What a SKU's values must be, needing no database (codes and barcodes taken elsewhere are the caller's to find).</summary>
+    internal static void CheckSku(List<FieldError> errors, SkuForm form)
+    {
+        CatalogRules.Required(errors, nameof(form.Code), form.Code, Sku.MaxCodeLength);
+        CatalogRules.Optional(errors, nameof(form.Name), form.Name, Sku.MaxNameLength);
+        CatalogRules.Optional(errors, nameof(form.Specification), form.Specification, Sku.MaxLabelLength);
+        CatalogRules.Optional(errors, nameof(form.Model), form.Model, Sku.MaxLabelLength);
+        var barcode = CatalogRules.Blank(form.Barcode);
+        if (barcode is not null && !CatalogRules.BarcodeWellFormed(barcode))
+        {
+            errors.Add(new FieldError(nameof(form.Barcode), CatalogErrors.BarcodeFormat));
+        }
+        CatalogRules.Price(errors, nameof(form.ListPriceCents), form.ListPriceCents);
+        CatalogRules.Price(errors, nameof(form.UnitCostCents), form.UnitCostCents);
+        if (form.WeightGrams is < 0 or > CatalogRules.MaxWeightGrams)
+        {
+            errors.Add(new FieldError(nameof(form.WeightGrams), CatalogErrors.WeightOutOfRange));
+        }
+        if (form.PackSize is < 1 or > CatalogRules.MaxPackSize)
+        {
+            errors.Add(new FieldError(nameof(form.PackSize), CatalogErrors.PackSizeOutOfRange));
+        }
+    }
+
+    /// <summary>The SKU's name: as typed, or its product's name and its specification; refused when that comes out too long.</summary>
+    internal static string SkuName(List<FieldError> errors, string productName, SkuForm form)
+    {
+        var name = CatalogRules.Blank(form.Name) ?? $"{productName} {CatalogRules.Blank(form.Specification)}".Trim();
+        if (name.Length > Sku.MaxNameLength && !errors.Any(e => e.Field == nameof(form.Name)))
+        {
+            errors.Add(new FieldError(nameof(form.Name), CatalogErrors.TooLong));
+        }
+        return name;
+    }
+
+    /// <summary>Writes a checked SKU form onto the SKU (its code normalised).</summary>
+    internal static void Apply(Sku sku, SkuForm form, string name)
+    {
+        sku.Code = CatalogRules.NormaliseCode(form.Code);
         sku.Name = name;
         sku.Specification = CatalogRules.Blank(form.Specification);
         sku.Model = CatalogRules.Blank(form.Model);
-        sku.Barcode = barcode;
+        sku.Barcode = CatalogRules.Blank(form.Barcode);
         sku.ListPriceCents = form.ListPriceCents;
         sku.UnitCostCents = form.UnitCostCents;
         sku.WeightGrams = form.WeightGrams;
         sku.PackSize = form.PackSize;
         sku.Active = form.Active;
-        sku.Category = await DepartmentLabels.ForAsync(db, product.CategoryId, ct);
-        sku.Brand = product.BrandId is { } brandId ? await db.Brands.Where(b => b.Id == brandId).Select(b => b.Name).FirstOrDefaultAsync(ct) : null;
-        return await RefreshListingsAsync(db, await SaveAsync(db, () => sku.Id, ct), () => productId, ct);
     }
 
     /// <summary>A saved product or SKU changes what its listings show: their stored completeness follows.</summary>

@@ -62,28 +62,7 @@ public sealed class CatalogQueries(IDbContextFactory<OpsDb> dbFactory)
     public async Task<ProductRows> ProductsAsync(ProductFilter filter, ListSort<ProductColumn> sort, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var products = db.Products.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            var term = filter.Search.Trim();
-            var code = term.ToUpperInvariant();
-            products = products.Where(p => p.Name.Contains(term)
-                || db.Skus.Any(s => s.ProductId == p.Id && (s.Code.Contains(code) || (s.Barcode != null && s.Barcode.Contains(term)))));
-        }
-        if (filter.CategoryId is { } categoryId)
-        {
-            var parents = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, ct);
-            var within = parents.Keys.Where(id => CategoryTree.PathTo(parents, id).Contains(categoryId)).ToList();
-            products = products.Where(p => p.CategoryId != null && within.Contains(p.CategoryId.Value));
-        }
-        if (filter.BrandId is { } brandId)
-        {
-            products = products.Where(p => p.BrandId == brandId);
-        }
-        if (filter.Active is { } active)
-        {
-            products = products.Where(p => p.Active == active);
-        }
+        var products = await FilteredAsync(db, filter, ct);
         var total = await products.CountAsync(ct);
         var rows = from p in products
                    join c in db.Categories on p.CategoryId equals c.Id into cs
@@ -109,6 +88,38 @@ public sealed class CatalogQueries(IDbContextFactory<OpsDb> dbFactory)
         var page = await ordered.ThenBy(r => r.Id).Skip(skip).Take(take).ToListAsync(ct);
         return new ProductRows([.. page.Select(r => new ProductRow(r.Id, r.Name, r.CategoryZh, r.CategoryEn, r.Brand, r.Skus, r.MinPrice, r.MaxPrice, r.Active))], total);
     }
+
+    /// <summary>The products a filter lets through, as the list and its export read them.</summary>
+    internal static async Task<IQueryable<Product>> FilteredAsync(OpsDb db, ProductFilter filter, CancellationToken ct)
+    {
+        var products = db.Products.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim();
+            var code = term.ToUpperInvariant();
+            products = products.Where(p => p.Name.Contains(term)
+                || db.Skus.Any(s => s.ProductId == p.Id && (s.Code.Contains(code) || (s.Barcode != null && s.Barcode.Contains(term)))));
+        }
+        if (filter.CategoryId is { } categoryId)
+        {
+            var parents = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, ct);
+            var within = parents.Keys.Where(id => CategoryTree.PathTo(parents, id).Contains(categoryId)).ToList();
+            products = products.Where(p => p.CategoryId != null && within.Contains(p.CategoryId.Value));
+        }
+        if (filter.BrandId is { } brandId)
+        {
+            products = products.Where(p => p.BrandId == brandId);
+        }
+        if (filter.Active is { } active)
+        {
+            products = products.Where(p => p.Active == active);
+        }
+        return products;
+    }
+
+    /// <summary>The ids of the products a filter lets through, by name, at most <paramref name="cap"/> + 1 (to know whether the cap cut them).</summary>
+    internal static async Task<List<int>> IdsAsync(OpsDb db, ProductFilter filter, int cap, CancellationToken ct) =>
+        await (await FilteredAsync(db, filter, ct)).OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => p.Id).Take(cap + 1).ToListAsync(ct);
 
     public async Task<ProductDetail?> ProductAsync(int id, CancellationToken ct = default)
     {

@@ -82,16 +82,7 @@ public sealed class ListingDesk(IDbContextFactory<OpsDb> dbFactory, TimeProvider
             return Outcome<int>.Invalid([Actor.NotPermitted]);
         }
         var errors = new List<FieldError>();
-        CatalogRules.Required(errors, nameof(form.Title), form.Title, Listing.MaxTitleLength);
-        CatalogRules.Optional(errors, nameof(form.SellingPoints), form.SellingPoints, Product.MaxLongTextLength);
-        CatalogRules.Optional(errors, nameof(form.Description), form.Description, Product.MaxLongTextLength);
-        foreach (var (skuId, cents) in form.Prices)
-        {
-            if (cents is { } c)
-            {
-                CatalogRules.Price(errors, $"Price.{skuId}", c);
-            }
-        }
+        CheckContent(errors, form);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Actor = actor;
         var listing = await db.Listings.Include(l => l.Prices).FirstOrDefaultAsync(l => l.Id == id, ct);
@@ -116,51 +107,28 @@ public sealed class ListingDesk(IDbContextFactory<OpsDb> dbFactory, TimeProvider
         listing.Title = form.Title.Trim();
         listing.SellingPoints = CatalogRules.Blank(form.SellingPoints);
         listing.Description = CatalogRules.Blank(form.Description);
-        foreach (var (skuId, cents) in form.Prices)
-        {
-            var price = listing.Prices.FirstOrDefault(p => p.SkuId == skuId);
-            if (cents is null && price is not null)
-            {
-                listing.Prices.Remove(price);
-            }
-            else if (cents is { } c && price is null)
-            {
-                listing.Prices.Add(new ListingPrice { ListingId = listing.Id, SkuId = skuId, PriceCents = c });
-            }
-            else if (cents is { } changed && price is not null && price.PriceCents != changed)
-            {
-                price.PriceCents = changed;
-            }
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (listing.State == ListingState.InReview)
-        {
-            Move(listing, ListingState.Draft, now);
-        }
-        await MarkEditedAsync(db, listing, actor, now, ct);
-        // The content changed even if only a price did: the version goes up, so a second editor's stale copy is refused.
-        db.Entry(listing).Property(l => l.LastEditedAtUtc).IsModified = true;
+        await EditedAsync(db, listing, form.Prices, actor, clock.GetUtcNow().UtcDateTime, ct);
         await ApplyCompletenessAsync(db, listing, ct);
         return await SaveAsync(db, () => listing.Id, ct);
     }
 
     public Task<Outcome<int>> SubmitAsync(Actor actor, int id, long version, CancellationToken ct = default) =>
-        MoveAsync(actor, id, version, ListingState.InReview, Permissions.EditListings, ct);
+        MoveAsync(actor, id, version, ListingState.InReview, ct);
 
     /// <summary>Back to draft from review: the reviewer sends it back, or its author withdraws it.</summary>
     public Task<Outcome<int>> SendBackAsync(Actor actor, int id, long version, CancellationToken ct = default) =>
-        MoveAsync(actor, id, version, ListingState.Draft, Permissions.EditListings, ct);
+        MoveAsync(actor, id, version, ListingState.Draft, ct);
 
     /// <summary>Goes live from review, or back live from paused: 100% complete for the channel, approved by someone other than the last editor.</summary>
     public Task<Outcome<int>> ApproveAsync(Actor actor, int id, long version, CancellationToken ct = default) =>
-        MoveAsync(actor, id, version, ListingState.Live, Permissions.ApproveListings, ct);
+        MoveAsync(actor, id, version, ListingState.Live, ct);
 
     public Task<Outcome<int>> PauseAsync(Actor actor, int id, long version, CancellationToken ct = default) =>
-        MoveAsync(actor, id, version, ListingState.Paused, Permissions.ApproveListings, ct);
+        MoveAsync(actor, id, version, ListingState.Paused, ct);
 
     /// <summary>Takes the listing off the channel for good: a retired listing is kept for the record and cannot come back.</summary>
     public Task<Outcome<int>> RetireAsync(Actor actor, int id, long version, CancellationToken ct = default) =>
-        MoveAsync(actor, id, version, ListingState.Retired, Permissions.ApproveListings, ct);
+        MoveAsync(actor, id, version, ListingState.Retired, ct);
 
     /// <summary>
     /// Why the actor may not approve this listing now, or null when they may: the four-eyes rule is asked here so that a
@@ -186,9 +154,9 @@ public sealed class ListingDesk(IDbContextFactory<OpsDb> dbFactory, TimeProvider
     private static bool IsSamePerson(Actor actor, string? userId, string? name) =>
         actor.UserId is not null ? actor.UserId == userId : userId is null && actor.Name == name;
 
-    private async Task<Outcome<int>> MoveAsync(Actor actor, int id, long version, ListingState to, string permission, CancellationToken ct)
+    private async Task<Outcome<int>> MoveAsync(Actor actor, int id, long version, ListingState to, CancellationToken ct)
     {
-        if (!actor.May(permission))
+        if (!actor.May(PermissionToMove(to)))
         {
             return Outcome<int>.Invalid([Actor.NotPermitted]);
         }
@@ -208,24 +176,98 @@ public sealed class ListingDesk(IDbContextFactory<OpsDb> dbFactory, TimeProvider
             return Refused(ListingErrors.StateRefused);
         }
         var completeness = await ApplyCompletenessAsync(db, listing, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        if (await MoveCheckedAsync(db, listing, to, actor, completeness, clock.GetUtcNow().UtcDateTime, ct) is { } refusal)
+        {
+            return refusal == Actor.NotPermitted.Code ? Outcome<int>.Invalid([Actor.NotPermitted]) : Refused(refusal);
+        }
+        return await SaveAsync(db, () => listing.Id, ct);
+    }
+
+    /// <summary>The permission a move to <paramref name="to"/> takes: approving, pausing and retiring are a reviewer's; the rest an editor's.</summary>
+    internal static string PermissionToMove(ListingState to) =>
+        to is ListingState.Live or ListingState.Paused or ListingState.Retired ? Permissions.ApproveListings : Permissions.EditListings;
+
+    /// <summary>
+    /// Moves a tracked listing to <paramref name="to"/> if the state rules allow it (going live: complete, and approved by
+    /// someone other than its last editor, who is recorded), or answers why not. One listing's button and the bulk change
+    /// both come here.
+    /// </summary>
+    internal static async Task<string?> MoveCheckedAsync(OpsDb db, Listing listing, ListingState to, Actor actor, ListingCompleteness completeness, DateTime now, CancellationToken ct)
+    {
+        if (!actor.May(PermissionToMove(to)))
+        {
+            return Actor.NotPermitted.Code;
+        }
+        if (!ListingStates.CanMove(listing.State, to))
+        {
+            return ListingErrors.StateRefused;
+        }
         if (to == ListingState.Live)
         {
             if (ApprovalRefusal(actor, listing.State, listing.LastEditorUserId, listing.LastEditorName, completeness) is { } refusal)
             {
-                return refusal == Actor.NotPermitted.Code ? Outcome<int>.Invalid([Actor.NotPermitted]) : Refused(refusal);
+                return refusal;
             }
             // The compliance audit paused it for a finding left past its deadline: back live only once a check closed it.
-            if (await db.Set<Compliance.ListingFinding>().AnyAsync(f => f.ListingId == id && f.ClosedAtUtc == null && f.PausedListingAtUtc != null, ct))
+            if (await db.Set<Compliance.ListingFinding>().AnyAsync(f => f.ListingId == listing.Id && f.ClosedAtUtc == null && f.PausedListingAtUtc != null, ct))
             {
-                return Refused(ListingErrors.PausedForFindings);
+                return ListingErrors.PausedForFindings;
             }
             (listing.ApprovedByEmployeeId, listing.ApprovedByName) = await PersonAsync(db, actor, ct);
             listing.ApprovedByUserId = actor.UserId;
             listing.ApprovedAtUtc = now;
         }
         Move(listing, to, now);
-        return await SaveAsync(db, () => listing.Id, ct);
+        return null;
+    }
+
+    /// <summary>What a listing's content must be, needing no database: the editor, the import and the bulk change ask the same.</summary>
+    internal static void CheckContent(List<FieldError> errors, ListingForm form)
+    {
+        CatalogRules.Required(errors, nameof(form.Title), form.Title, Listing.MaxTitleLength);
+        CatalogRules.Optional(errors, nameof(form.SellingPoints), form.SellingPoints, Product.MaxLongTextLength);
+        CatalogRules.Optional(errors, nameof(form.Description), form.Description, Product.MaxLongTextLength);
+        foreach (var (skuId, cents) in form.Prices)
+        {
+            if (cents is { } c)
+            {
+                CatalogRules.Price(errors, $"Price.{skuId}", c);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A content change to a tracked listing (its texts set by the caller): the prices given are written (null: back to
+    /// the list price), a listing in review goes back to draft, and the actor becomes its last editor.
+    /// </summary>
+    internal static async Task EditedAsync(OpsDb db, Listing listing, IReadOnlyDictionary<int, long?> prices, Actor actor, DateTime now, CancellationToken ct)
+    {
+        foreach (var (skuId, cents) in prices)
+        {
+            var price = listing.Prices.FirstOrDefault(p => p.SkuId == skuId);
+            if (cents is null && price is not null)
+            {
+                listing.Prices.Remove(price);
+            }
+            else if (cents is { } c && price is null)
+            {
+                listing.Prices.Add(new ListingPrice { ListingId = listing.Id, SkuId = skuId, PriceCents = c });
+            }
+            else if (cents is { } changed && price is not null && price.PriceCents != changed)
+            {
+                price.PriceCents = changed;
+            }
+        }
+        if (listing.State == ListingState.InReview)
+        {
+            Move(listing, ListingState.Draft, now);
+        }
+        await MarkEditedAsync(db, listing, actor, now, ct);
+        // The content changed even if only a price did: the version goes up, so a second editor's stale copy is refused.
+        if (db.Entry(listing).State != EntityState.Added)
+        {
+            db.Entry(listing).Property(l => l.LastEditedAtUtc).IsModified = true;
+        }
     }
 
     private static void Move(Listing listing, ListingState to, DateTime now)
@@ -234,7 +276,7 @@ public sealed class ListingDesk(IDbContextFactory<OpsDb> dbFactory, TimeProvider
         listing.StateChangedAtUtc = now;
     }
 
-    private static async Task MarkEditedAsync(OpsDb db, Listing listing, Actor actor, DateTime now, CancellationToken ct)
+    internal static async Task MarkEditedAsync(OpsDb db, Listing listing, Actor actor, DateTime now, CancellationToken ct)
     {
         var (employeeId, name) = await PersonAsync(db, actor, ct);
         listing.LastEditorUserId = actor.UserId;
@@ -252,7 +294,7 @@ public sealed class ListingDesk(IDbContextFactory<OpsDb> dbFactory, TimeProvider
     }
 
     /// <summary>Completeness from the listing as it is about to be saved (its tracked prices and texts) and the product, SKUs and stock as stored.</summary>
-    private static async Task<ListingCompleteness> ApplyCompletenessAsync(OpsDb db, Listing listing, CancellationToken ct)
+    internal static async Task<ListingCompleteness> ApplyCompletenessAsync(OpsDb db, Listing listing, CancellationToken ct)
     {
         var completeness = await ListingFactsReader.CompletenessAsync(db, listing, ct);
         ListingFactsReader.Apply(listing, completeness);

@@ -45,6 +45,41 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
     public async Task<ListingRows> ListingsAsync(ListingFilter filter, ListSort<ListingColumn> sort, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var listings = await FilteredAsync(db, filter, ct);
+        var total = await listings.CountAsync(ct);
+        var d = sort.Descending;
+        var ordered = sort.Column switch
+        {
+            ListingColumn.Channel => listings.By(l => l.ChannelId, d).Then(l => l.Title, false),
+            ListingColumn.State => listings.By(l => l.State, d).Then(l => l.Title, false),
+            ListingColumn.Completeness => listings.By(l => l.CompletenessPercent, d).Then(l => l.Title, false),
+            ListingColumn.Edited => listings.By(l => l.LastEditedAtUtc, d).Then(l => l.Title, false),
+            _ => listings.By(l => l.Title, d),
+        };
+        // The page first (one index walk), then its products, categories and brands for those rows only.
+        var rows = from l in ordered.ThenBy(l => l.Id).Skip(skip).Take(take)
+                   join p in db.Products on l.ProductId equals p.Id
+                   join ch in db.SalesChannels on l.ChannelId equals ch.Id
+                   join c in db.Categories on p.CategoryId equals c.Id into cs
+                   from c in cs.DefaultIfEmpty()
+                   join b in db.Brands on p.BrandId equals b.Id into bs
+                   from b in bs.DefaultIfEmpty()
+                   select new
+                   {
+                       l.Id, l.Title, l.ProductId, Product = p.Name, l.ChannelId, Channel = ch.Name, l.State, l.CompletenessPercent, l.MissingFields,
+                       CategoryZh = c.NameZh, CategoryEn = c.NameEn, Brand = b.Name, l.LastEditorName, l.LastEditedAtUtc,
+                   };
+        var page = await rows.ToListAsync(ct);
+        // The joins keep the page's rows but not necessarily their order: put them back in it.
+        var order = await ordered.ThenBy(l => l.Id).Skip(skip).Take(take).Select(l => l.Id).ToListAsync(ct);
+        var byId = page.ToDictionary(r => r.Id);
+        return new ListingRows([.. order.Where(byId.ContainsKey).Select(id => byId[id]).Select(r => new ListingRow(r.Id, r.Title, r.ProductId, r.Product, r.ChannelId, r.Channel, r.State,
+            r.CompletenessPercent, ListingFields.Parse(r.MissingFields), r.CategoryZh, r.CategoryEn, r.Brand, r.LastEditorName, r.LastEditedAtUtc))], total);
+    }
+
+    /// <summary>The listings a filter lets through, as the list, its export and the bulk change read them.</summary>
+    internal static async Task<IQueryable<Listing>> FilteredAsync(OpsDb db, ListingFilter filter, CancellationToken ct)
+    {
         var listings = db.Listings.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
@@ -80,36 +115,12 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
             var products = db.Products.Where(p => p.BrandId == brandId).Select(p => p.Id);
             listings = listings.Where(l => products.Contains(l.ProductId));
         }
-        var total = await listings.CountAsync(ct);
-        var d = sort.Descending;
-        var ordered = sort.Column switch
-        {
-            ListingColumn.Channel => listings.By(l => l.ChannelId, d).Then(l => l.Title, false),
-            ListingColumn.State => listings.By(l => l.State, d).Then(l => l.Title, false),
-            ListingColumn.Completeness => listings.By(l => l.CompletenessPercent, d).Then(l => l.Title, false),
-            ListingColumn.Edited => listings.By(l => l.LastEditedAtUtc, d).Then(l => l.Title, false),
-            _ => listings.By(l => l.Title, d),
-        };
-        // The page first (one index walk), then its products, categories and brands for those rows only.
-        var rows = from l in ordered.ThenBy(l => l.Id).Skip(skip).Take(take)
-                   join p in db.Products on l.ProductId equals p.Id
-                   join ch in db.SalesChannels on l.ChannelId equals ch.Id
-                   join c in db.Categories on p.CategoryId equals c.Id into cs
-                   from c in cs.DefaultIfEmpty()
-                   join b in db.Brands on p.BrandId equals b.Id into bs
-                   from b in bs.DefaultIfEmpty()
-                   select new
-                   {
-                       l.Id, l.Title, l.ProductId, Product = p.Name, l.ChannelId, Channel = ch.Name, l.State, l.CompletenessPercent, l.MissingFields,
-                       CategoryZh = c.NameZh, CategoryEn = c.NameEn, Brand = b.Name, l.LastEditorName, l.LastEditedAtUtc,
-                   };
-        var page = await rows.ToListAsync(ct);
-        // The joins keep the page's rows but not necessarily their order: put them back in it.
-        var order = await ordered.ThenBy(l => l.Id).Skip(skip).Take(take).Select(l => l.Id).ToListAsync(ct);
-        var byId = page.ToDictionary(r => r.Id);
-        return new ListingRows([.. order.Where(byId.ContainsKey).Select(id => byId[id]).Select(r => new ListingRow(r.Id, r.Title, r.ProductId, r.Product, r.ChannelId, r.Channel, r.State,
-            r.CompletenessPercent, ListingFields.Parse(r.MissingFields), r.CategoryZh, r.CategoryEn, r.Brand, r.LastEditorName, r.LastEditedAtUtc))], total);
+        return listings;
     }
+
+    /// <summary>The ids of the listings a filter lets through, by title, at most <paramref name="cap"/> + 1 (to know whether the cap cut them).</summary>
+    internal static async Task<List<int>> IdsAsync(OpsDb db, ListingFilter filter, int cap, CancellationToken ct) =>
+        await (await FilteredAsync(db, filter, ct)).OrderBy(l => l.Title).ThenBy(l => l.Id).Select(l => l.Id).Take(cap + 1).ToListAsync(ct);
 
     /// <summary>A listing with its completeness computed now (stock included), as the editor shows it.</summary>
     public async Task<ListingDetail?> ListingAsync(int id, CancellationToken ct = default)

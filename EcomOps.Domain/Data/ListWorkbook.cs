@@ -65,9 +65,7 @@ public static class ListWorkbook
             PutText(ws.Cell(1, c + 1), header);
             widths[c] = Math.Min(Width(header), 24);
         }
-        var headerRange = ws.Range(1, 1, 1, Math.Max(1, columns.Count));
-        headerRange.Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.FromHtml("#DDEBF7")).Alignment.SetWrapText(true);
-        ws.SheetView.FreezeRows(1);
+        StyleHeader(ws, columns.Count);
         // Widths from the data, before the rows are streamed: a column's width is written ahead of its cells.
         foreach (var row in shown)
         {
@@ -157,7 +155,15 @@ public static class ListWorkbook
         _ => 1,
     };
 
-    private static void PutText(IXLCell target, string value)
+    /// <summary>The header row's look, the same in every workbook the console writes: bold on light blue, wrapped, frozen.</summary>
+    public static void StyleHeader(IXLWorksheet ws, int columns)
+    {
+        ws.Range(1, 1, 1, Math.Max(1, columns)).Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.FromHtml("#DDEBF7")).Alignment.SetWrapText(true);
+        ws.SheetView.FreezeRows(1);
+    }
+
+    /// <summary>A text cell of a workbook built in memory: through <see cref="SpreadsheetText"/>, never run as a formula.</summary>
+    public static void PutText(IXLCell target, string value)
     {
         var text = SpreadsheetText.ForWorkbook(value);
         target.SetValue(text);
@@ -173,5 +179,5 @@ public static class ListWorkbook
     private const int DateTimeWidth = 17;
 
     /// <summary>Chinese characters take two columns.</summary>
-    private static int Width(string text) => text.Sum(ch => ch > 0x2E80 ? 2 : 1);
+    public static int Width(string text) => text.Sum(ch => ch > 0x2E80 ? 2 : 1);
 }

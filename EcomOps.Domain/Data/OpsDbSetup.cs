@@ -59,6 +59,9 @@ public static class OpsDbSetup
         services.AddSingleton<Catalog.CatalogQueries>();
         services.AddSingleton<Catalog.ListingDesk>();
         services.AddSingleton<Catalog.ListingQueries>();
+        services.AddSingleton<Catalog.ListingBulkEdit>();
+        services.AddSingleton<Catalog.Transfer.CatalogWorkbook>();
+        services.AddSingleton<Catalog.Transfer.CatalogImport>();
         services.AddSingleton<Catalog.Images.ProductImageDesk>();
         services.AddSingleton<Catalog.StorePageDesk>();
         services.AddSingleton<DemoData.IDemoDataArea, Catalog.StorePageDemoData>();

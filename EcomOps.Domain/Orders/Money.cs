@@ -12,7 +12,8 @@ namespace EcomOps.Domain.Orders;
 public static partial class Money
 {
     /// <summary>Text as people and exports write it: <c>1234.5</c>, <c>1,234.50</c>, <c>¥12.30</c>, <c>-3.00</c> (negative: refused).</summary>
-    public static bool TryParse(string? text, out long cents, out string? problem)
+    /// <param name="maxCents">The largest amount taken: an order's by default; the catalogue passes its own ceiling.</param>
+    public static bool TryParse(string? text, out long cents, out string? problem, long maxCents = OrderRules.MaxAmountCents)
     {
         cents = 0;
         var value = (text ?? "").Trim();
@@ -42,11 +43,11 @@ public static partial class Money
             problem = "AmountTooLarge";
             return false;
         }
-        return TryFromDecimal(negative ? -amount : amount, out cents, out problem);
+        return TryFromDecimal(negative ? -amount : amount, out cents, out problem, maxCents);
     }
 
     /// <summary>An amount already read as a number (JSON, a numeric field): the same rules, still without rounding.</summary>
-    public static bool TryFromDecimal(decimal amount, out long cents, out string? problem)
+    public static bool TryFromDecimal(decimal amount, out long cents, out string? problem, long maxCents = OrderRules.MaxAmountCents)
     {
         cents = 0;
         if (decimal.Round(amount, 2, MidpointRounding.AwayFromZero) != amount)
@@ -59,7 +60,7 @@ public static partial class Money
             problem = "AmountNegative";
             return false;
         }
-        if (amount > OrderRules.MaxAmountCents / 100m)
+        if (amount > maxCents / 100m)
         {
             problem = "AmountTooLarge";
             return false;

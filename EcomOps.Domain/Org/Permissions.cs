@@ -23,6 +23,7 @@ public static class Permissions
     public const string ManageChannels = nameof(ManageChannels);
     public const string EditListings = nameof(EditListings);
     public const string ApproveListings = nameof(ApproveListings);
+    public const string ImportCatalog = nameof(ImportCatalog);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -46,6 +47,8 @@ public static class Permissions
         // Listings: operations people put products on the channels' stores; a manager or director approves them (four-eyes).
         [EditListings] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
         [ApproveListings] = [Roles.OperationsManager, Roles.OperationsDirector],
+        // The catalogue workbook's import: whoever edits products or listings; each row still needs the permission of what it changes.
+        [ImportCatalog] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector, Roles.Admin],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

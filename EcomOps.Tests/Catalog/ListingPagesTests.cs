@@ -1,6 +1,7 @@
 using Bunit;
 using EcomOps.Console.Features.Catalog;
 using EcomOps.Domain.Catalog;
+using EcomOps.Domain.Catalog.Transfer;
 using EcomOps.Domain.Org;
 using EcomOps.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public sealed class ListingPagesTests : IAsyncLifetime
     {
         var ctx = ComponentHarness.NewContext(_world.Catalog.Harness);
         ctx.Services.AddSingleton(_world.Catalog.Queries);
+        ctx.Services.AddSingleton(_world.Catalog.Harness.Get<CatalogWorkbook>());
         var auth = ctx.AddAuthorization().SetAuthorized(name).SetRoles(Roles.OperationsManager).SetPolicies(Permissions.EditListings, Permissions.ApproveListings);
         auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId));
         return ctx;
@@ -66,6 +68,7 @@ public sealed class ListingPagesTests : IAsyncLifetime
     {
         await using var ctx = ComponentHarness.NewContext(_world.Catalog.Harness);
         ctx.Services.AddSingleton(_world.Catalog.Queries);
+        ctx.Services.AddSingleton(_world.Catalog.Harness.Get<CatalogWorkbook>());
         ctx.AddAuthorization().SetAuthorized(_world.Specialist.Name).SetRoles(Roles.OperationsSpecialist).SetPolicies(Permissions.EditListings)
             .SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, _world.Specialist.UserId!));
         ctx.Render<MudPopoverProvider>();

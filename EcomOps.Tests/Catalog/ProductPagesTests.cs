@@ -1,6 +1,7 @@
 using Bunit;
 using EcomOps.Console.Features.Catalog;
 using EcomOps.Domain.Catalog;
+using EcomOps.Domain.Catalog.Transfer;
 using EcomOps.Domain.Org;
 using EcomOps.Tests.Support;
 using Microsoft.AspNetCore.Components;
@@ -30,6 +31,7 @@ public sealed class ProductPagesTests : IAsyncLifetime
     {
         var ctx = ComponentHarness.NewContext(_world.Harness);
         ctx.Services.AddSingleton(_world.Queries);
+        ctx.Services.AddSingleton(_world.Harness.Get<CatalogWorkbook>());
         ctx.Services.AddSingleton(_world.Desk);
         ctx.Services.AddSingleton(_world.MasterData);
         ctx.Services.AddSingleton(_world.Harness.Get<EcomOps.Domain.Catalog.Images.ProductImageDesk>());

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EcomOps.Bench.Shared;
+using EcomOps.Domain.Catalog.Transfer;
 using EcomOps.Domain.DemoData;
 using EcomOps.Domain.Org;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,86 @@ internal static partial class Tour
         ("/analytics/kpi", "[data-testid=kpi-targets]", "kpi-targets"),
         ("/analytics/dashboard", "[data-testid^=value-]", "records"),
     ];
+
+    /// <summary>
+    /// Screens a few clicks deep, from a list: the catalogue import showing a workbook's problems, and the listings' bulk
+    /// change previewing a 10% price cut of the first rows. A scene answers false when the role cannot play it.
+    /// </summary>
+    private static readonly (string List, string Name, Func<IPage, Task<bool>> Play)[] Scenes =
+    [
+        ("/catalog/products", "catalog-import-problems", async page =>
+        {
+            if (await page.Locator("[data-testid=catalog-import]").CountAsync() == 0)
+            {
+                return false;
+            }
+            await page.Locator("[data-testid=catalog-import]").First.ClickAsync();
+            await WaitForCircuitAsync(page);
+            await page.Locator("[data-testid=catalog-import-file]").SetInputFilesAsync(new FilePayload
+            {
+                Name = "catalogue.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = BadCatalogueWorkbook(),
+            });
+            await page.Locator("[data-testid=import-problems]").WaitForAsync();
+            return true;
+        }),
+        ("/catalog/listings", "bulk-change-preview", async page =>
+        {
+            if (await page.Locator("[data-testid=bulk-selected]").CountAsync() == 0)
+            {
+                return false;
+            }
+            // The first rows ticked: live listings (refused: locked while live) and drafts (repriced).
+            var ticks = page.Locator("[data-testid=listing-table] tbody input[type=checkbox]");
+            for (var i = 0; i < 8; i++)
+            {
+                await ticks.Nth(i).ClickAsync();
+            }
+            await page.Locator("[data-testid=bulk-selected]").ClickAsync();
+            await page.Locator(".mud-dialog input[data-testid=bulk-percent]").FillAsync("-10");
+            await page.Locator(".mud-dialog input[data-testid=bulk-percent]").BlurAsync();
+            await page.Locator("[data-testid=bulk-preview]").ClickAsync();
+            await page.Locator("[data-testid=bulk-summary]").WaitForAsync();
+            return true;
+        }),
+    ];
+
+    /// <summary>A catalogue workbook a person got wrong in the ways the import names row by row (unknown category and brand, a price past ¥10^9, a code twice, a state changed).</summary>
+    private static byte[] BadCatalogueWorkbook()
+    {
+        var culture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        void Sheet(CatalogSheet sheet, params object[][] rows)
+        {
+            var ws = workbook.AddWorksheet(CatalogLayout.SheetName(sheet, culture));
+            var columns = CatalogLayout.Columns[sheet];
+            for (var c = 0; c < columns.Count; c++)
+            {
+                ws.Cell(1, c + 1).SetValue(columns[c].Header(culture));
+            }
+            for (var r = 0; r < rows.Length; r++)
+            {
+                for (var c = 0; c < rows[r].Length; c++)
+                {
+                    ws.Cell(r + 2, c + 1).SetValue(rows[r][c]?.ToString());
+                }
+            }
+        }
+        Sheet(CatalogSheet.Products,
+            ["NEW-1", "云朵羊毛袜 三双装", "Apparel / Socks", "Cloudy", "浙江诸暨", "羊毛", "", "", "", "", "Yes", ""],
+            ["NEW-2", "云朵真丝眼罩", "Apparel", "云朵", "", "真丝", "", "", "", "", "Yes", ""]);
+        Sheet(CatalogSheet.Skus,
+            ["SOCK-01", "NEW-1", "", "灰色 均码", "WS-01", "6901234500018", "39.90", "12.00", "", "1", "Yes", ""],
+            ["SOCK-01", "NEW-1", "", "黑色 均码", "WS-02", "6901234500025", "39.90", "12.00", "", "1", "Yes", ""],
+            ["MASK-01", "NEW-2", "", "香槟色", "EM-01", "12345", "1,500,000,000", "30.00", "", "1", "Yes", ""],
+            ["MASK-02", "NEW-3", "", "黑色", "EM-02", "", "59.00", "30.00", "", "1", "Yes", ""]);
+        Sheet(CatalogSheet.Listings,
+            ["NEW-2", "", "TMALL", "云朵真丝眼罩 遮光透气", "", "", "Live", ""],
+            ["NEW-2", "", "NOSUCH", "云朵真丝眼罩", "", "", "", ""]);
+        Sheet(CatalogSheet.ListingPrices);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
 
     /// <summary>Visible loading indicators or texts; the picture waits until none is left.</summary>
     private const string StillLoading = """
@@ -200,6 +281,33 @@ internal static partial class Tour
                             shots++;
                             await ReportAsync(page, null, errors, problems, where);
                             Console.WriteLine($"  {role}.{language}.{dialogName}.png");
+                        }
+                        foreach (var (_, sceneName, play) in Scenes.Where(sc => sc.List == path))
+                        {
+                            // From the list as it first shows (a dialog shot before may still be open).
+                            await page.GotoAsync(path.TrimStart('/'));
+                            await SettleAsync(page, problems, $"{role} {language} {path}");
+                            errors.Clear();
+                            var where = $"{role} {language} {path} {sceneName}";
+                            try
+                            {
+                                if (!await play(page))
+                                {
+                                    continue;
+                                }
+                            }
+                            catch (Exception e) when (e is TimeoutException or PlaywrightException)
+                            {
+                                problems.Add($"{where}: {e.Message.Split('\n')[0]}");
+                                continue;
+                            }
+                            await SettleAsync(page, problems, where);
+                            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(output, $"{role}.{language}.{sceneName}.png"), FullPage = true });
+                            shots++;
+                            // The scene shows refusals on purpose: only what broke counts.
+                            errors.RemoveAll(e => !e.StartsWith("page error", StringComparison.Ordinal));
+                            await ReportAsync(page, null, errors, problems, where);
+                            Console.WriteLine($"  {role}.{language}.{sceneName}.png");
                         }
                     }
                 }

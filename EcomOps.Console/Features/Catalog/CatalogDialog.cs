@@ -70,7 +70,7 @@ public abstract class CatalogDialog : ComponentBase
     protected static decimal Yuan(long cents) => cents / 100m;
 
     /// <summary>Yuan typed to fen; an amount past any price the desk takes stays past it (and is refused there), never overflows.</summary>
-    protected static long Fen(decimal yuan) => Math.Abs(yuan) >= 1_000_000_000_000m
+    internal static long Fen(decimal yuan) => Math.Abs(yuan) >= 1_000_000_000_000m
         ? (yuan > 0 ? long.MaxValue : long.MinValue)
         : (long)Math.Round(yuan * 100m, MidpointRounding.AwayFromZero);
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using EcomOps.Console.Components.Shared;
 using EcomOps.Domain.Catalog;
+using EcomOps.Domain.Catalog.Transfer;
+using EcomOps.Domain.Data;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -19,12 +22,17 @@ public sealed partial class ListingsPage
     private CompletenessBand? _band;
     private int? _category;
     private int? _brand;
+    private HashSet<ListingRow> _selected = [];
+    private int _total;
 
     [Inject]
     private ListingQueries Listings { get; set; } = default!;
 
     [Inject]
     private CatalogQueries Catalog { get; set; } = default!;
+
+    [Inject]
+    private CatalogWorkbook Workbook { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -65,9 +73,38 @@ public sealed partial class ListingsPage
 
     private async Task<TableData<ListingRow>> LoadAsync(TableState state, CancellationToken ct)
     {
-        var page = await Listings.ListingsAsync(new ListingFilter(_search, _channel, _state, _band, _category, _brand), TableSort.Of(state, ListingQueries.ByTitle),
-            state.Page * state.PageSize, state.PageSize, ct);
+        var page = await Listings.ListingsAsync(Filter, TableSort.Of(state, ListingQueries.ByTitle), state.Page * state.PageSize, state.PageSize, ct);
+        // Ticks belong to the rows shown: a new page or filter starts without any. The bulk bar above the table shows
+        // both, so the page renders again (the table's load renders only the table).
+        if (_total != page.Total || _selected.Count > 0)
+        {
+            (_total, _selected) = (page.Total, []);
+            StateHasChanged();
+        }
         return new TableData<ListingRow> { Items = page.Rows, TotalItems = page.Total };
+    }
+
+    private ListingFilter Filter => new(_search, _channel, _state, _band, _category, _brand);
+
+    /// <summary>The catalogue workbook's listing sheets for the listings the filters give, importable back.</summary>
+    private Task<ListWorkbookFile> ExportAsync(Func<string, string> text, CancellationToken ct) =>
+        Workbook.ExportListingsAsync(Filter, CultureInfo.CurrentUICulture, ct);
+
+    private Task BulkSelectedAsync() =>
+        BulkAsync(new BulkTarget([.. _selected.Select(r => r.Id)], null), L["Listing.Bulk.ScopeSelected", _selected.Count]);
+
+    private Task BulkAllAsync() =>
+        BulkAsync(new BulkTarget(null, Filter), L["Listing.Bulk.ScopeAll", Math.Min(_total, ListingBulkEdit.MaxRows), _total]);
+
+    private async Task BulkAsync(BulkTarget target, string scope)
+    {
+        var parameters = new DialogParameters<ListingBulkDialog> { { d => d.Target, target }, { d => d.Scope, scope } };
+        var dialog = await Dialogs.ShowAsync<ListingBulkDialog>(L["Listing.Bulk.Title"], parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            await ReloadAsync();
+        }
     }
 
     private Task SearchChanged(string? value) { _search = value; return ReloadAsync(); }

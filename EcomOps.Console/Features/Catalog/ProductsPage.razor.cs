@@ -1,5 +1,7 @@
+using System.Globalization;
 using EcomOps.Console.Components.Shared;
 using EcomOps.Domain.Catalog;
+using EcomOps.Domain.Catalog.Transfer;
 using EcomOps.Domain.Data;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -21,6 +23,9 @@ public sealed partial class ProductsPage
     [Inject]
     private CatalogQueries Queries { get; set; } = default!;
 
+    [Inject]
+    private CatalogWorkbook Workbook { get; set; } = default!;
+
     [SupplyParameterFromQuery(Name = "category")]
     public int? CategoryQuery { get; set; }
 
@@ -41,11 +46,13 @@ public sealed partial class ProductsPage
         _search = SearchQuery;
     }
 
+    private ProductFilter Filter => new(_search, _category, _brand, _active);
+
     private bool Filtered => !string.IsNullOrWhiteSpace(_search) || _category is not null || _brand is not null || _active is not null;
 
     private async Task<TableData<ProductRow>> LoadAsync(TableState state, CancellationToken ct)
     {
-        var page = await Queries.ProductsAsync(new ProductFilter(_search, _category, _brand, _active), TableSort.Of(state, CatalogQueries.ByName),
+        var page = await Queries.ProductsAsync(Filter, TableSort.Of(state, CatalogQueries.ByName),
             state.Page * state.PageSize, state.PageSize, ct);
         return new TableData<ProductRow> { Items = page.Rows, TotalItems = page.Total };
     }
@@ -56,6 +63,10 @@ public sealed partial class ProductsPage
         { MinPriceCents: { } min } => Format.Money(min / 100m),
         _ => "",
     };
+
+    /// <summary>The catalogue workbook of the products the filters give (with their SKUs, listings and channel prices), importable back.</summary>
+    private Task<ListWorkbookFile> ExportAsync(Func<string, string> text, CancellationToken ct) =>
+        Workbook.ExportProductsAsync(Filter, CultureInfo.CurrentUICulture, ct);
 
     private Task SearchChanged(string? value) { _search = value; return ReloadAsync(); }
     private Task CategoryChanged(int? value) { _category = value; return ReloadAsync(); }

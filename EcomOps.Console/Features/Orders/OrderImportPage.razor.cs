@@ -1,4 +1,5 @@
 using System.Text;
+using EcomOps.Console.Components.Shared;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Orders;
 using EcomOps.Domain.Orders.Import;
@@ -23,7 +24,7 @@ public partial class OrderImportPage : ComponentBase, IAsyncDisposable
     private string? _fileError;
     private bool _importing;
     private int _done;
-    private IJSObjectReference? _module;
+    private BrowserFile? _browserFile;
 
     [Inject]
     private OrderQueries Queries { get; set; } = default!;
@@ -115,25 +116,13 @@ public partial class OrderImportPage : ComponentBase, IAsyncDisposable
         return SaveAsync("orders-template.csv", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]);
     }
 
-    private async Task SaveAsync(string fileName, byte[] bytes)
-    {
-        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", Components.Shared.ListExportButton.SaveScript);
-        using var stream = new DotNetStreamReference(new MemoryStream(bytes));
-        await _module.InvokeVoidAsync("saveFile", fileName, stream, "text/csv;charset=utf-8");
-    }
+    private Task SaveAsync(string fileName, byte[] bytes) => (_browserFile ??= new BrowserFile(JS)).SaveAsync(fileName, bytes, "text/csv;charset=utf-8");
 
     public async ValueTask DisposeAsync()
     {
-        if (_module is not null)
+        if (_browserFile is not null)
         {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone; the browser has dropped the module with it.
-            }
+            await _browserFile.DisposeAsync();
         }
         GC.SuppressFinalize(this);
     }
