@@ -23,7 +23,7 @@ public sealed class KpiExport(KpiSheets sheets, MetricCatalogue catalogue)
                 await progress(80 * (teams.Count - pending.Count) / teams.Count);
             }
         }
-        var built = building.Select(b => b.Result).ToList();
+        var built = (await Task.WhenAll(building)).ToList();
         var definitions = catalogue.Metrics.Where(m => m.Team is null || teams.Contains(m.Team.Value)).ToList();
         var bytes = KpiWorkbook.Build(built, definitions, text, culture, recordCap);
         return bytes;
