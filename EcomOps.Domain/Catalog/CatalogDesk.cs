@@ -319,10 +319,16 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
         {
             return Refused();
         }
+        // A product's main images go with it (cascade); their pictures too, unless another product shows them.
+        var pictures = record is Product ? await db.ProductImages.Where(i => i.ProductId == id).Select(i => i.BlobHash).Distinct().ToListAsync(ct) : [];
         db.Remove(record);
         var saved = await SaveAsync(db, () => id, ct);
         if (saved.Succeeded)
         {
+            if (pictures.Count > 0)
+            {
+                await db.ImageBlobs.Where(b => pictures.Contains(b.Hash) && !db.ProductImages.Any(i => i.BlobHash == b.Hash)).ExecuteDeleteAsync(ct);
+            }
             await transaction.CommitAsync(ct);
         }
         return saved;

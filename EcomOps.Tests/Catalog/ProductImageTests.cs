@@ -77,6 +77,27 @@ public sealed class ProductImageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_a_product_entered_by_mistake_takes_its_pictures_along_unless_another_product_shows_them()
+    {
+        var mistake = await _world.Catalog.ProductAsync("错建的商品", _world.Category, _world.Brand);
+        var own = Png(820, 820);
+        var shared = Png(830, 830);
+        CatalogWorld.Done(await Images.AddAsync(_world.Manager, mistake, "own.png", own));
+        CatalogWorld.Done(await Images.AddAsync(_world.Manager, mistake, "shared.png", shared));
+        CatalogWorld.Done(await Images.AddAsync(_world.Manager, _world.Tee, "shared.png", shared));
+        long version;
+        await using (var db = _world.Catalog.Harness.NewDb())
+        {
+            version = await db.Products.Where(p => p.Id == mistake).Select(p => p.Version).SingleAsync();
+        }
+
+        CatalogWorld.Done(await _world.Catalog.Desk.DeleteAsync<Product>(_world.Manager, mistake, version));
+
+        Assert.Null(await Images.ContentAsync(ImageRules.HashOf(own), thumbnail: false));
+        Assert.NotNull(await Images.ContentAsync(ImageRules.HashOf(shared), thumbnail: false));
+    }
+
+    [Fact]
     public async Task A_sixth_image_a_file_that_is_no_picture_and_someone_without_catalogue_rights_are_refused_and_nothing_is_saved()
     {
         for (var i = 1; i < ImageRules.MaxPerProduct; i++)
