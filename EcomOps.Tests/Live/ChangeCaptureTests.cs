@@ -110,7 +110,7 @@ public sealed class ChangeCaptureTests : IAsyncLifetime
 
         feed.Publish(new LiveChange(Boards.Org, "Employee", "9", LiveChangeKind.Updated, DateTime.UtcNow));
 
-        Assert.Equal("9", (await later.Task.WaitAsync(TimeSpan.FromSeconds(1))).Key);
+        Assert.Equal("9", (await later.Task.WaitAsync(TimeSpan.FromSeconds(10))).Key);
     }
 
     [Fact]
