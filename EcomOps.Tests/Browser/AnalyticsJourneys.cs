@@ -53,7 +53,7 @@ public sealed class AnalyticsJourneys(BrowserHost host, ITestOutputHelper output
         var agent = await NewPageAsync();
         await SignInAsync(agent, "agent@ecomops.local");
         await agent.GotoAsync("analytics/kpi");
-        await agent.WaitForURLAsync(url => url.Contains("AccessDenied", StringComparison.Ordinal));
+        await agent.WaitForURLAsync(url => url.Contains("AccessDenied", StringComparison.Ordinal), BrowserJourney.Committed);
         var refused = await agent.Context.APIRequest.GetAsync($"api/analytics/kpi-workbook?kind=Month&start={lastMonth.Start:yyyy-MM-dd}&team=CustomerService");
         Assert.Equal(403, refused.Status);
         Assert.Contains("may export KPI sheets", await refused.TextAsync(), StringComparison.Ordinal);

@@ -36,11 +36,17 @@ public abstract class BrowserJourney(BrowserHost host, ITestOutputHelper output)
         return page;
     }
 
+    /// <summary>
+    /// Waiting for a page's address waits for the answer to arrive, not for its load event: once a CI run saw the
+    /// address and network idle but no load event within 30 s. What the test needs next (the circuit, a locator) waits for itself.
+    /// </summary>
+    public static PageWaitForURLOptions Committed => new() { WaitUntil = WaitUntilState.Commit };
+
     /// <summary>Signs in on /Account/Login and waits until the home page is interactive.</summary>
     protected static async Task SignInAsync(IPage page, string email, string password = DemoDataGenerator.DemoPassword)
     {
         await SubmitSignInAsync(page, email, password);
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", BrowserJourney.Committed);
         await WaitForCircuitAsync(page);
     }
 

@@ -31,7 +31,7 @@ public sealed class CatalogJourneys(BrowserHost host, ITestOutputHelper output) 
         await page.Locator(".mud-popover-open").GetByText("Journey wear", new() { Exact = true }).ClickAsync();
         await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await page.Locator("[data-testid=product-save]").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/catalog/products/\d+$"));
+        await page.WaitForURLAsync(new Regex(@"/catalog/products/\d+$"), BrowserJourney.Committed);
         await Expect(page.Locator("[data-testid=sku-new]")).ToBeVisibleAsync();
 
         foreach (var (code, specification, barcode) in new[] { ("JT-M", "黑色 M", "6901234567892"), ("JT-L", "黑色 L", "6901234567885") })

@@ -27,7 +27,7 @@ public sealed class ComplaintJourneys(BrowserHost host, ITestOutputHelper output
         await page.Locator("textarea[data-testid=complaint-field-matter]").FillAsync("=HYPERLINK(\"x\") 收到的杯子碎了");
         await page.Locator("[data-testid=complaint-create]").ClickAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/service/complaints/\d+$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/service/complaints/\d+$"), BrowserJourney.Committed);
         var stage = page.Locator("[data-testid=complaint-stage]");
         await Expect(stage).ToHaveAttributeAsync("data-stage", "Recorded");
         await Expect(page.Locator("[data-testid=complaint-matter]")).ToHaveTextAsync("=HYPERLINK(\"x\") 收到的杯子碎了");

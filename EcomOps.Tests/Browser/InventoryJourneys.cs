@@ -48,7 +48,7 @@ public sealed class InventoryJourneys(BrowserHost host, ITestOutputHelper output
         var suggestion = manager.Locator("tr", new() { Has = manager.Locator("[data-testid=suggestion-SKU-JOURNEY-1-SH-01]") });
         await Expect(suggestion).ToContainTextAsync("85");
         await suggestion.Locator("[data-testid=suggestion-order]").ClickAsync();
-        await manager.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/inventory/purchase-orders/\d+$"));
+        await manager.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/inventory/purchase-orders/\d+$"), BrowserJourney.Committed);
         await WaitForCircuitAsync(manager);
         var status = manager.Locator("[data-testid=po-status]");
         await Expect(status).ToHaveAttributeAsync("data-status", "Draft");

@@ -110,7 +110,7 @@ public sealed class OnboardingJourneys(ProductionBrowserHost host, ITestOutputHe
         await manager.Locator(".mud-popover-open").GetByText("Apparel", new() { Exact = false }).First.ClickAsync();
         await Expect(manager.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await manager.Locator("[data-testid=product-save]").ClickAsync();
-        await manager.WaitForURLAsync(new Regex(@"/catalog/products/\d+$"));
+        await manager.WaitForURLAsync(new Regex(@"/catalog/products/\d+$"), BrowserJourney.Committed);
         foreach (var (code, specification, barcode) in new[] { ("YD-M", "白色 M", "6901234567892"), ("YD-L", "白色 L", "6901234567885") })
         {
             await manager.Locator("[data-testid=sku-new]").ClickAsync();
@@ -128,7 +128,7 @@ public sealed class OnboardingJourneys(ProductionBrowserHost host, ITestOutputHe
         await WaitForCircuitAsync(manager);
         await manager.Locator("[data-testid=po-new]").ClickAsync();
         await manager.Locator("[data-testid=po-new-create]").ClickAsync();
-        await manager.WaitForURLAsync(new Regex(@"/inventory/purchase-orders/\d+$"));
+        await manager.WaitForURLAsync(new Regex(@"/inventory/purchase-orders/\d+$"), BrowserJourney.Committed);
         await WaitForCircuitAsync(manager);
         foreach (var code in new[] { "YD-M", "YD-L" })
         {

@@ -20,7 +20,7 @@ public sealed class SessionJourneys(BrowserHost host, ITestOutputHelper output) 
         await page.Locator("[data-testid=user-menu-button]").ClickAsync();
         await page.Locator("[data-testid=sign-out]").ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/Login");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/Login", BrowserJourney.Committed);
         await Expect(page.Locator(".notice.info[role=status]")).ToHaveTextAsync("You have signed out.");
         await Expect(page.Locator("[data-testid=login-submit]")).ToBeVisibleAsync();
         var cookies = await page.Context.CookiesAsync();

@@ -48,7 +48,7 @@ public sealed class SignInJourneys(BrowserHost host, ITestOutputHelper output) :
 
         // Interactive routing (no new HTTP request): the router's own not-authorized view must refuse the page.
         await page.EvaluateAsync("() => Blazor.navigateTo('/admin/employees')");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin/employees");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin/employees", BrowserJourney.Committed);
 
         await Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=employee-table]")).ToHaveCountAsync(0);
