@@ -84,11 +84,15 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = filter.Search.Trim();
-            var code = term.ToUpperInvariant();
-            // The products whose name, SKU code or barcode matches, found once (an uncorrelated IN list), not per listing.
-            var products = db.Products.Where(p => p.Name.Contains(term)).Select(p => p.Id)
-                .Union(db.Skus.Where(s => s.ProductId != null && (s.Code.Contains(code) || (s.Barcode != null && s.Barcode.Contains(term)))).Select(s => s.ProductId!.Value));
-            listings = listings.Where(l => l.Title.Contains(term) || products.Contains(l.ProductId));
+            if (db.Database.IsSqlite() && ListingSearch.LookupFor(term) != ListingSearch.Lookup.Scan)
+            {
+                var found = ListingSearch.Matching(db, term);
+                listings = listings.Where(l => found.Contains(l.Id));
+            }
+            else
+            {
+                listings = listings.Where(l => l.Title.Contains(term) || ProductsMatching(db, term).Contains(l.ProductId));
+            }
         }
         if (filter.ChannelId is { } channelId)
         {
@@ -116,6 +120,17 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
             listings = listings.Where(l => products.Contains(l.ProductId));
         }
         return listings;
+    }
+
+    /// <summary>
+    /// The products whose name, SKU code or barcode holds the term, found once (an uncorrelated IN list), not per listing:
+    /// a one-character search, and any search where there is no trigram index (not SQLite).
+    /// </summary>
+    private static IQueryable<int> ProductsMatching(OpsDb db, string term)
+    {
+        var code = term.ToUpperInvariant();
+        return db.Products.Where(p => p.Name.Contains(term)).Select(p => p.Id)
+            .Union(db.Skus.Where(s => s.ProductId != null && (s.Code.Contains(code) || (s.Barcode != null && s.Barcode.Contains(term)))).Select(s => s.ProductId!.Value));
     }
 
     /// <summary>The ids of the listings a filter lets through, by title, at most <paramref name="cap"/> + 1 (to know whether the cap cut them).</summary>

@@ -108,7 +108,7 @@ public static class OpsDbSetup
     public static IServiceCollection AddCompanyTime(this IServiceCollection services, string? zoneId) =>
         services.AddSingleton(sp => new CompanyTime(sp.GetRequiredService<TimeProvider>(), CompanyTime.FindZone(zoneId)));
 
-    /// <summary>Creates the folder of the database file, applies pending migrations and turns on WAL mode.</summary>
+    /// <summary>Creates the folder of the database file, applies pending migrations, turns on WAL mode and makes sure the listing search index is whole.</summary>
     public static async Task MigrateAsync(IDbContextFactory<OpsDb> factory, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -120,6 +120,7 @@ public static class OpsDbSetup
         }
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await Catalog.ListingSearch.EnsureAsync(db, ct);
     }
 
     private static string WithDefaults(string connectionString)
