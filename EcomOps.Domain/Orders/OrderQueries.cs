@@ -129,7 +129,9 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var counted = await Filter(db, question.Filter).Take(CountCap + 1).CountAsync();
-        var rows = await RowsAsync(db, question.Filter, question.Sort, question.Skip, question.Take, CancellationToken.None);
+        // More than a thousand matches (a surname, a common prefix): reading in the list's own order finds a page of
+        // them sooner than gathering every match and sorting it (4 ms against 0.8 s for 39,000 of 1,000,000 orders).
+        var rows = await RowsAsync(db, question.Filter, question.Sort, question.Skip, question.Take, CancellationToken.None, inListOrder: counted > CountCap);
         return new OrderPage(rows, Math.Min(counted, CountCap), counted > CountCap);
     }
 
@@ -163,9 +165,10 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
     /// descending, SQLite's order puts them there (NULL sorts lowest); ascending, the dated orders are read first and
     /// the undated after them, each an index range in order, where ORDER BY "ShipByUtc IS NULL" would sort the table.
     /// </summary>
-    private async Task<List<OrderRow>> RowsAsync(OpsDb db, OrderFilter filter, ListSort<OrderColumn> sort, int skip, int take, CancellationToken ct)
+    private async Task<List<OrderRow>> RowsAsync(OpsDb db, OrderFilter filter, ListSort<OrderColumn> sort, int skip, int take, CancellationToken ct,
+        bool inListOrder = false)
     {
-        var orders = Filter(db, filter);
+        var orders = Filter(db, filter, inListOrder);
         if (sort is not { Column: OrderColumn.ShipBy, Descending: false })
         {
             return await Shape(Sorted(orders, sort)).Skip(skip).Take(take).ToListAsync(ct);
@@ -280,7 +283,12 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
         return await db.SalesChannels.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
     }
 
-    private IQueryable<Order> Filter(OpsDb db, OrderFilter filter)
+    /// <param name="inListOrder">
+    /// Many orders match the search: its name prefix is written so that no index serves it (the name joined to an empty
+    /// string), which leaves SQLite the index of the list's order to walk, stopping at the page's end. Every column the
+    /// list sorts on has such an index.
+    /// </param>
+    private IQueryable<Order> Filter(OpsDb db, OrderFilter filter, bool inListOrder = false)
     {
         var query = db.Orders.AsNoTracking();
         if (filter.Status is { } status)
@@ -332,9 +340,13 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
             var upper = s + "\uffff";
             var number = s.Length == 8 && (s[0] is 'O' or 'o') && int.TryParse(s.AsSpan(1), out var id) ? id : (int?)null;
             var skuOrders = db.OrderLines.Where(l => l.SkuCode == s).Select(l => l.OrderId);
-            query = query.Where(o => o.PlatformOrderId == s || o.CustomerPhone == s || o.Id == number
-                || (string.Compare(o.CustomerName, s) >= 0 && string.Compare(o.CustomerName, upper) < 0)
-                || skuOrders.Contains(o.Id));
+            query = inListOrder
+                ? query.Where(o => o.PlatformOrderId == s || o.CustomerPhone == s || o.Id == number
+                    || (string.Compare(o.CustomerName + "", s) >= 0 && string.Compare(o.CustomerName + "", upper) < 0)
+                    || skuOrders.Contains(o.Id))
+                : query.Where(o => o.PlatformOrderId == s || o.CustomerPhone == s || o.Id == number
+                    || (string.Compare(o.CustomerName, s) >= 0 && string.Compare(o.CustomerName, upper) < 0)
+                    || skuOrders.Contains(o.Id));
         }
         return query;
     }

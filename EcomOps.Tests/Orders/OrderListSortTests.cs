@@ -70,6 +70,55 @@ public sealed class OrderListSortTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(OrderColumn.Placed, true)]
+    [InlineData(OrderColumn.Total, false)]
+    [InlineData(OrderColumn.ShipBy, true)]
+    public async Task A_name_prefix_that_more_than_a_thousand_orders_share_pages_in_the_same_order_as_a_narrow_one(OrderColumn column, bool descending)
+    {
+        var now = _world.Harness.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = _world.Harness.NewDb())
+        {
+            var template = await db.Orders.AsNoTracking().FirstAsync(o => o.PlatformOrderId == "A");
+            var next = await db.Orders.MaxAsync(o => o.Id) + 1;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            using (var bulk = new BulkInsert<Order>(db))
+            {
+                // Every third order is someone else's: the pages must skip them in the list's order.
+                for (var i = 0; i < OrderQueries.CountCap * 9 / 5; i++)
+                {
+                    template.Id = next + i;
+                    template.PlatformOrderId = $"BULK{i}";
+                    template.CustomerName = i % 3 == 0 ? $"李{i}" : $"王{i}";
+                    template.PlacedAtUtc = now.AddMinutes(-(i * 7 % 1_000));
+                    template.TotalCents = i * 13 % 500 * 100;
+                    template.ShipByUtc = now.AddHours(i % 40);
+                    bulk.Add(template);
+                }
+            }
+            await transaction.CommitAsync();
+        }
+        var sort = new ListSort<OrderColumn>(column, descending);
+        List<string> expected;
+        await using (var db = _world.Harness.NewDb())
+        {
+            var matching = await db.Orders.AsNoTracking().Where(o => o.CustomerName.StartsWith("王"))
+                .Select(o => new { o.Id, o.PlatformOrderId, o.PlacedAtUtc, o.TotalCents, o.ShipByUtc }).ToListAsync();
+            var ordered = column switch
+            {
+                OrderColumn.Total => descending ? matching.OrderByDescending(o => o.TotalCents) : matching.OrderBy(o => o.TotalCents),
+                OrderColumn.ShipBy => descending ? matching.OrderByDescending(o => o.ShipByUtc) : matching.OrderBy(o => o.ShipByUtc),
+                _ => descending ? matching.OrderByDescending(o => o.PlacedAtUtc) : matching.OrderBy(o => o.PlacedAtUtc),
+            };
+            expected = [.. (descending ? ordered.ThenByDescending(o => o.Id) : ordered.ThenBy(o => o.Id)).Skip(25).Take(25).Select(o => o.PlatformOrderId)];
+        }
+
+        var page = await Queries.ListAsync(new OrderFilter(Search: "王"), sort, 25, 25);
+
+        Assert.True(page.MoreThanTotal);
+        Assert.Equal(expected, page.Rows.Select(r => r.PlatformOrderId));
+    }
+
+    [Theory]
     [InlineData(OrderColumn.Placed, false, "A,B,C,D,E")]
     [InlineData(OrderColumn.Placed, true, "E,D,C,B,A")]
     [InlineData(OrderColumn.Total, false, "D,B,E,A,C")]
