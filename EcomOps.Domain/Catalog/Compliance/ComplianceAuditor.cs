@@ -137,11 +137,11 @@ public sealed class ComplianceAuditor(IDbContextFactory<OpsDb> dbFactory, Change
             }
             lastId = batch[^1].Id;
             var plan = await PlanAsync(work, batch, now, ct);
-            await WriteAsync(plan, now, run.Id, null, ct);
+            var (opened, closed) = await WriteAsync(plan, now, run.Id, null, ct);
             run.ListingsChecked += batch.Count;
             run.ListingsPassed += plan.Passed.Count;
-            run.FindingsOpened += plan.Open.Count;
-            run.FindingsClosed += plan.Close.Count;
+            run.FindingsOpened += opened;
+            run.FindingsClosed += closed;
             foreach (var listing in batch)
             {
                 var owner = work.OwnerOf(listing);
@@ -188,10 +188,10 @@ public sealed class ComplianceAuditor(IDbContextFactory<OpsDb> dbFactory, Change
         var now = time.UtcNow;
         var work = await LoadWorkAsync(ct);
         var plan = await PlanAsync(work, [listing], now, ct);
-        await WriteAsync(plan, now, null, closer, ct);
+        var (opened, closed) = await WriteAsync(plan, now, null, closer, ct);
         await using var read = await dbFactory.CreateDbContextAsync(ct);
         var open = await read.Set<ListingFinding>().CountAsync(f => f.ListingId == listingId && f.ClosedAtUtc == null, ct);
-        return Outcome<ListingCheckResult>.Done(new ListingCheckResult(plan.Open.Count, plan.Close.Count, open));
+        return Outcome<ListingCheckResult>.Done(new ListingCheckResult(opened, closed, open));
     }
 
     /// <summary>
@@ -360,26 +360,36 @@ public sealed class ComplianceAuditor(IDbContextFactory<OpsDb> dbFactory, Change
     }
 
     /// <summary>Writes one batch's findings in one short transaction: the new ones inserted at once, the fixed ones closed.</summary>
-    private Task WriteAsync(Plan plan, DateTime now, int? runId, string? closer, CancellationToken ct) =>
-        plan.Open.Count == 0 && plan.Close.Count == 0
-            ? Task.CompletedTask
-            : WriteRetry.RunOrThrowAsync(async () =>
+    /// <summary>
+    /// Writes a plan and returns how many findings it opened and closed. The plan was made outside the transaction, so
+    /// another check of the same listing (a specialist's "check again" during the weekly run) may have written the
+    /// same change first: a finding already open is not opened twice, one already closed keeps who closed it.
+    /// </summary>
+    private async Task<(int Opened, int Closed)> WriteAsync(Plan plan, DateTime now, int? runId, string? closer, CancellationToken ct)
+    {
+        if (plan.Open.Count == 0 && plan.Close.Count == 0)
+        {
+            return (0, 0);
+        }
+        return await WriteRetry.RunOrThrowAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var closed = plan.Close.Count == 0 ? 0 : await db.Set<ListingFinding>().Where(f => plan.Close.Contains(f.Id) && f.ClosedAtUtc == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(f => f.ClosedAtUtc, now).SetProperty(f => f.ClosedByRunId, runId).SetProperty(f => f.ClosedByName, closer), ct);
+            var listings = plan.Open.Select(f => f.ListingId).Distinct().ToList();
+            var alreadyOpen = (await db.Set<ListingFinding>().Where(f => f.ClosedAtUtc == null && listings.Contains(f.ListingId))
+                .Select(f => new { f.ListingId, f.Key }).ToListAsync(ct)).Select(f => (f.ListingId, f.Key)).ToHashSet();
+            var open = plan.Open.Where(f => !alreadyOpen.Contains((f.ListingId, f.Key))).ToList();
+            foreach (var row in open)
             {
-                await using var db = await dbFactory.CreateDbContextAsync(ct);
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                if (plan.Close.Count > 0)
-                {
-                    await db.Set<ListingFinding>().Where(f => plan.Close.Contains(f.Id)).ExecuteUpdateAsync(u => u
-                        .SetProperty(f => f.ClosedAtUtc, now).SetProperty(f => f.ClosedByRunId, runId).SetProperty(f => f.ClosedByName, closer), ct);
-                }
-                foreach (var row in plan.Open)
-                {
-                    (row.Id, row.OpenedByRunId) = (0, runId);
-                }
-                capture.Insert(db, plan.Open);
-                await transaction.CommitAsync(ct);
-                return true;
-            }, ct);
+                (row.Id, row.OpenedByRunId) = (0, runId);
+            }
+            capture.Insert(db, open);
+            await transaction.CommitAsync(ct);
+            return (open.Count, closed);
+        }, ct);
+    }
 
     /// <summary>Findings of listings the audit no longer checks (retired) close with the run: their problem left the store with them.</summary>
     private Task<int> CloseUncheckedAsync(DateTime now, int runId, CancellationToken ct) =>

@@ -92,6 +92,19 @@ public sealed class ComplianceAuditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Checks_of_one_listing_at_the_same_moment_open_its_finding_once_and_fail_nobody()
+    {
+        var id = await AuditWorld.LiveAsync(_world, _world.Taobao, "云朵纯棉T恤 全网最好的T恤");
+
+        var checks = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Auditor.CheckListingAsync(_world.Specialist, id))));
+
+        Assert.All(checks, c => Assert.True(c.Succeeded));
+        Assert.Equal(1, checks.Sum(c => c.Value!.Opened));
+        Assert.All(checks, c => Assert.Equal(1, c.Value!.StillOpen));
+        Assert.Single(await Queries.ListingFindingsAsync(id));
+    }
+
+    [Fact]
     public async Task The_next_weeks_run_closes_what_was_fixed_and_keeps_what_was_not()
     {
         var fixedOne = await AuditWorld.LiveAsync(_world, _world.Taobao, "云朵纯棉T恤 顶级");
