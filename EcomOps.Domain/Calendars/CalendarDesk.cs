@@ -28,14 +28,16 @@ public sealed class CalendarDayForm
 }
 
 /// <summary>What an edit did: the day's id, and for the service desk how the open tickets were recomputed.</summary>
-public sealed record CalendarEdit(int Id, SlaRecomputation? Recomputed);
+/// <param name="ShipByMoved">For a change to the company calendar, how many unshipped orders got a new ship-by time.</param>
+public sealed record CalendarEdit(int Id, SlaRecomputation? Recomputed, int? ShipByMoved = null);
 
 /// <summary>
 /// Lists, adds, edits and removes the dated days of the calendars. Only those who may supervise the service (the SLA
 /// settings' permission) may change them; an edit or removal made from a stale copy is refused. After a change the
-/// calendars are re-read, and a change to the service desk's days recomputes every open ticket, as a policy change does.
+/// calendars are re-read, a change to the service desk's days recomputes every open ticket, as a policy change does, and a
+/// change to the company's days the ship-by time of every order not shipped yet.
 /// </summary>
-public sealed class CalendarDesk(IDbContextFactory<OpsDb> dbFactory, SlaSettingsDesk slaSettings, TicketDesk tickets)
+public sealed class CalendarDesk(IDbContextFactory<OpsDb> dbFactory, SlaSettingsDesk slaSettings, TicketDesk tickets, Orders.ShipByRecompute shipBy)
 {
     public const string NotPermitted = "CalendarNotPermitted";
     public const string DateRequired = "CalendarDateRequired";
@@ -116,7 +118,7 @@ public sealed class CalendarDesk(IDbContextFactory<OpsDb> dbFactory, SlaSettings
             // A concurrency failure, or someone else adding the same date first: either way the other won.
             return Outcome<CalendarEdit>.Conflict();
         }
-        return Outcome<CalendarEdit>.Done(new CalendarEdit(day.Id, await ApplyAsync(ct)));
+        return Outcome<CalendarEdit>.Done(await AppliedAsync(day.Id, day.Calendar, ct));
     }
 
     public async Task<Outcome<CalendarEdit>> RemoveAsync(Actor actor, int id, long version, CancellationToken ct = default)
@@ -146,7 +148,7 @@ public sealed class CalendarDesk(IDbContextFactory<OpsDb> dbFactory, SlaSettings
         {
             return Outcome<CalendarEdit>.Conflict();
         }
-        return Outcome<CalendarEdit>.Done(new CalendarEdit(id, await ApplyAsync(ct)));
+        return Outcome<CalendarEdit>.Done(await AppliedAsync(id, day.Calendar, ct));
     }
 
     /// <summary>
@@ -198,9 +200,16 @@ public sealed class CalendarDesk(IDbContextFactory<OpsDb> dbFactory, SlaSettings
         return (errors, SlaSettings.FormatHours(hours));
     }
 
-    /// <summary>Re-reads the calendars; when the desk's days changed, applies them to the SLA and recomputes the open tickets.</summary>
-    private async Task<SlaRecomputation?> ApplyAsync(CancellationToken ct) =>
-        await slaSettings.SyncAsync(ct) ? await tickets.RecomputeOpenAsync(ct) : null;
+    /// <summary>
+    /// Re-reads the calendars; when the desk's days changed, applies them to the SLA and recomputes the open tickets; when
+    /// a company day changed, works out the unshipped orders' ship-by times again.
+    /// </summary>
+    private async Task<CalendarEdit> AppliedAsync(int id, WorkCalendar changed, CancellationToken ct)
+    {
+        var recomputed = await slaSettings.SyncAsync(ct) ? await tickets.RecomputeOpenAsync(ct) : null;
+        var moved = changed == WorkCalendar.Company ? await shipBy.RecomputeOpenAsync(ct) : (int?)null;
+        return new CalendarEdit(id, recomputed, moved);
+    }
 
     private static async Task<bool> MayEditAsync(OpsDb db, Actor actor, CancellationToken ct) =>
         actor.UserId is { } userId

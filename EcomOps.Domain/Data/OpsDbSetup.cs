@@ -90,6 +90,7 @@ public static class OpsDbSetup
             var calendars = sp.GetRequiredService<Calendars.CalendarDays>();
             return new Orders.ShipByPolicy(sp.GetRequiredService<Orders.OrderSettings>(), () => calendars.Company);
         });
+        services.AddSingleton<Orders.ShipByRecompute>();
         services.AddSingleton<Orders.OrderStock>();
         services.AddSingleton<Orders.OrderFirstReview>();
         services.AddSingleton<Orders.OrderIntake>();

@@ -72,7 +72,7 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
 
     private SharedReads<ListQuestion, OrderPage>? _pages;
 
-    private static readonly ShippingStatus[] Unshipped = [ShippingStatus.NotAssigned, ShippingStatus.Assigned, ShippingStatus.Picking, ShippingStatus.Packed];
+    internal static readonly ShippingStatus[] Unshipped = [ShippingStatus.NotAssigned, ShippingStatus.Assigned, ShippingStatus.Picking, ShippingStatus.Packed];
 
     public static readonly ListSort<OrderColumn> NewestFirst = new(OrderColumn.Placed, Descending: true);
 

@@ -1,4 +1,6 @@
+using EcomOps.Domain.Data;
 using EcomOps.Domain.Service.Sla;
+using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Orders;
 
@@ -68,4 +70,58 @@ public sealed class ShipByPolicy(OrderSettings settings, Func<BusinessCalendar> 
     public TimeSpan AtRiskWindow => TimeSpan.FromHours(settings.ShipBy.AtRiskHours);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}
+
+/// <summary>
+/// When the company calendar changes (a holiday added, a make-up workday removed), the ship-by time of every accepted
+/// order that has not left yet is worked out again over the new calendar, so the board's late and at-risk counts and the
+/// order list tell the truth; shipped orders keep the promise they were held to.
+/// </summary>
+public sealed class ShipByRecompute(IDbContextFactory<OpsDb> dbFactory, ShipByPolicy shipBy)
+{
+    private const int BatchSize = 500;
+
+    /// <summary>Returns how many orders got a new ship-by time.</summary>
+    public async Task<int> RecomputeOpenAsync(CancellationToken ct = default)
+    {
+        var moved = 0;
+        var lastId = 0;
+        while (true)
+        {
+            var (count, last) = await WriteRetry.RunOrThrowAsync(async () =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                db.Actor = Actor.System;
+                var batch = await db.Orders
+                    .Where(o => o.Id > lastId && o.Status == OrderStatus.Accepted && OrderQueries.Unshipped.Contains(o.ShippingStatus) && o.PaidAtUtc != null)
+                    .OrderBy(o => o.Id).Take(BatchSize).ToListAsync(ct);
+                var changed = 0;
+                foreach (var order in batch)
+                {
+                    var due = shipBy.ShipBy(order.PaidAtUtc);
+                    if (due != order.ShipByUtc)
+                    {
+                        order.ShipByUtc = due;
+                        changed++;
+                    }
+                }
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Someone changed one of these orders meanwhile: read the batch again.
+                    return (0, lastId);
+                }
+                return (changed, batch.Count == 0 ? -1 : batch[^1].Id);
+            }, ct);
+            if (last < 0)
+            {
+                return moved;
+            }
+            moved += count;
+            lastId = last;
+        }
+    }
 }

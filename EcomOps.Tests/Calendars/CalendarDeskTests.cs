@@ -201,6 +201,43 @@ public sealed class CalendarDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_company_day_made_a_workday_moves_the_ship_by_time_of_unshipped_orders_and_not_of_shipped_ones()
+    {
+        await Days.SeedAsync();
+        _harness.Get<OrderSettings>().ShipBy.BusinessDays = true;
+        var paid = new DateTime(2027, 9, 30, 4, 0, 0, DateTimeKind.Utc);
+        var before = new DateTime(2027, 10, 8, 4, 0, 0, DateTimeKind.Utc);
+        Order Paid(string id, ShippingStatus shipping) => new()
+        {
+            PlatformOrderId = id, CustomerName = "王喆", CustomerPhone = "13812345678", ShippingAddress = "上海市浦东新区张江路 100 号", CustomerLanguage = "zh-CN",
+            Status = OrderStatus.Accepted, PaymentStatus = PaymentStatus.Paid, ShippingStatus = shipping,
+            PlacedAtUtc = paid, PaidAtUtc = paid, ReceivedAtUtc = paid, UpdatedAtUtc = paid, ShipByUtc = before,
+        };
+        var waiting = Paid("CAL-WAITING", ShippingStatus.Picking);
+        var shipped = Paid("CAL-SHIPPED", ShippingStatus.Shipped);
+        await using (var db = _harness.NewDb())
+        {
+            var channel = new SalesChannel { Code = "CAL", Name = "日历测试店", Platform = SalesPlatform.WebShop };
+            db.SalesChannels.Add(channel);
+            await db.SaveChangesAsync();
+            (waiting.ChannelId, shipped.ChannelId) = (channel.Id, channel.Id);
+            db.Orders.AddRange(waiting, shipped);
+            await db.SaveChangesAsync();
+        }
+        var director = await ActorWithRoleAsync(Roles.OperationsDirector);
+        var holiday = await RowAsync(WorkCalendar.Company, new DateOnly(2027, 10, 3));
+        Assert.True((await Desk.RemoveAsync(director, holiday.Id, holiday.Version)).Succeeded);
+
+        var saved = await Desk.SaveAsync(director, null, 0, new CalendarDayForm { Calendar = WorkCalendar.Company, Date = new DateOnly(2027, 10, 3), Kind = CalendarDayKind.MakeUpWorkday });
+
+        Assert.True(saved.Succeeded);
+        Assert.Equal(1, saved.Value!.ShipByMoved);
+        await using var read = _harness.NewDb();
+        Assert.Equal(new DateTime(2027, 10, 3, 4, 0, 0, DateTimeKind.Utc), (await read.Orders.SingleAsync(o => o.Id == waiting.Id)).ShipByUtc);
+        Assert.Equal(before, (await read.Orders.SingleAsync(o => o.Id == shipped.Id)).ShipByUtc);
+    }
+
+    [Fact]
     public async Task The_count_plan_spreads_over_working_days_without_the_stored_holidays()
     {
         await Days.SeedAsync();

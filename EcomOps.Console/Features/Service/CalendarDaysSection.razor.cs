@@ -94,8 +94,17 @@ public sealed partial class CalendarDaysSection
         switch (outcome.Kind)
         {
             case OutcomeKind.Done:
-                var recomputed = outcome.Value!.Recomputed;
-                Snackbar.Add(recomputed is null ? L[doneKey] : $"{L[doneKey]} {L["CalendarDays.Recomputed", recomputed.Recomputed, recomputed.DeadlinesMoved]}", Severity.Success);
+                var (recomputed, shipByMoved) = (outcome.Value!.Recomputed, outcome.Value.ShipByMoved);
+                var told = L[doneKey].Value;
+                if (recomputed is not null)
+                {
+                    told += " " + L["CalendarDays.Recomputed", recomputed.Recomputed, recomputed.DeadlinesMoved];
+                }
+                if (shipByMoved is { } moved)
+                {
+                    told += " " + L["CalendarDays.ShipByMoved", moved];
+                }
+                Snackbar.Add(told, Severity.Success);
                 await ReloadAsync();
                 break;
             case OutcomeKind.Conflict or OutcomeKind.NotFound:
