@@ -44,11 +44,13 @@ public sealed class OrgDemoData(IPasswordHasher<OpsUser> hasher, ILookupNormaliz
         var today = time.Today;
         var number = 1000;
         var usedEmails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var usedNames = new HashSet<string>(StringComparer.Ordinal);
         var employees = new List<Employee>();
 
         Employee Add(string role, string fullName, string email, Employee? manager, bool active = true)
         {
             usedEmails.Add(email);
+            usedNames.Add(fullName);
             var employee = new Employee
             {
                 EmployeeNumber = $"E{++number}",
@@ -122,7 +124,13 @@ public sealed class OrgDemoData(IPasswordHasher<OpsUser> hasher, ILookupNormaliz
         {
             var pick = random.Next(totalWeight);
             var (role, manager, _) = mix.First(m => (pick -= m.Weight) < 0);
+            // Two people of one name on one team would be told apart by nobody (a pick list, a KPI sheet): draw again. The
+            // 480 Chinese and 120 English names run out only in the large demo, where a repeat is then kept.
             var (fullName, emailStem) = RandomName(random);
+            for (var draw = 0; draw < 50 && usedNames.Contains(fullName); draw++)
+            {
+                (fullName, emailStem) = RandomName(random);
+            }
             var email = $"{emailStem}@ecomops.local";
             for (var n = 2; usedEmails.Contains(email); n++)
             {

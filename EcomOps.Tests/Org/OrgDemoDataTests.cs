@@ -35,6 +35,14 @@ public sealed class OrgDemoDataTests
     }
 
     [Fact]
+    public async Task No_two_people_in_the_standard_demo_share_a_name()
+    {
+        var staff = await GenerateAsync(DemoSize.Standard);
+
+        Assert.Empty(staff.GroupBy(s => s.Name).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
+    [Fact]
     public async Task The_same_size_always_gives_the_same_people()
     {
         var first = await GenerateAsync(DemoSize.Standard);
