@@ -23,6 +23,10 @@ public sealed class ComplianceDemoDataTests
         Assert.True(runs[1].ListingsPaused > 0, "the second run pauses listings with overdue banned words");
         var open = await db.Set<ListingFinding>().AsNoTracking().Where(f => f.ClosedAtUtc == null && f.Rule == ListingRuleKind.BannedWords).ToListAsync();
         Assert.Contains(open, f => f.HighlightText is { } text && text.Any(ch => ch >= '\u4e00' && ch <= '\u9fff'));
+        // Overdue ones (what paused listings) and ones still due in the coming days.
+        var now = harness.Clock.GetUtcNow().UtcDateTime;
+        Assert.Contains(open, f => f.DueAtUtc < now);
+        Assert.Contains(open, f => f.DueAtUtc > now);
         Assert.All(open, f => Assert.NotNull(f.OwnerEmployeeId));
         // What the runs wrote is what the rules say now: checking again changes nothing.
         var paused = await db.Listings.AsNoTracking().Where(l => l.State == ListingState.Paused && db.Set<ListingFinding>().Any(f => f.ListingId == l.Id && f.PausedListingAtUtc != null))
