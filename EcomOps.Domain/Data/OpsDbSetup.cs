@@ -39,6 +39,7 @@ public static class OpsDbSetup
         services.TryAddSingleton(Service.ServiceSla.Default());
         services.AddSingleton<Service.TicketDesk>();
         services.AddSingleton<Service.TicketQueue>();
+        services.AddSingleton<Service.CallerLookup>();
         services.AddSingleton<Calendars.CalendarDays>();
         services.AddSingleton<Calendars.CalendarDesk>();
         services.AddSingleton<Service.SlaSettingsDesk>();

@@ -113,7 +113,10 @@ public sealed class Order : IVersioned
     public List<OrderEvent> Events { get; set; } = [];
     public List<OrderShipment> Shipments { get; set; } = [];
 
-    public string Number => $"O{Id:D7}";
+    public string Number => NumberOf(Id);
+
+    /// <summary>The order number people read and type: O and the id in seven digits.</summary>
+    public static string NumberOf(int id) => $"O{id:D7}";
 
     // The order answers its own guards, so the page asks instead of restating a rule and the desk refuses the same.
 

@@ -67,7 +67,7 @@ public sealed class OrderFirstReview(OrderSettings settings, ShipByPolicy shipBy
                     .Where(e => e.Order.PlacedAtUtc >= from && e.Order.PlacedAtUtc <= to)
                     .Select(e => new RecentOrder(BatchTwinPrefix + e.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), OrderReview.ItemsSignature(e.Order.Lines), e.Order.PlacedAtUtc))
                     .Concat(storedOf[customer].Where(s => s.PlacedAtUtc >= from && s.PlacedAtUtc <= to).OrderByDescending(s => s.Id)
-                        .Select(s => new RecentOrder($"O{s.Id:D7}", s.ItemsSignature, s.PlacedAtUtc)))
+                        .Select(s => new RecentOrder(Order.NumberOf(s.Id), s.ItemsSignature, s.PlacedAtUtc)))
                     .Take(ComparedOrders)];
                 earlierOf.TryAdd(customer, earlier);
                 earlier.Add((i, order));

@@ -161,7 +161,7 @@ public sealed class OrderIntake(IDbContextFactory<OpsDb> dbFactory, OrderFirstRe
             var platformOrderId = batch.Drafts[i].PlatformOrderId.Trim();
             if (view.Existing.TryGetValue(platformOrderId, out var known))
             {
-                results[i] = new IntakeResult(known.Id, $"O{known.Id:D7}", platformOrderId, known.Status, Created: false);
+                results[i] = new IntakeResult(known.Id, Order.NumberOf(known.Id), platformOrderId, known.Status, Created: false);
             }
         }
         // New entities on every attempt: a retried write must not carry ids or state from a rolled-back one.

@@ -31,7 +31,7 @@ public sealed record OrderRow(
     int Id, string PlatformOrderId, string ChannelName, string CustomerName, string CustomerPhone, long TotalCents,
     OrderStatus Status, PaymentStatus PaymentStatus, ShippingStatus ShippingStatus, DateTime PlacedAtUtc, DateTime? ShipByUtc, DateTime? HeldSinceUtc)
 {
-    public string Number => $"O{Id:D7}";
+    public string Number => Order.NumberOf(Id);
 }
 
 /// <param name="Total">How many orders match, counted up to <see cref="OrderQueries.CountCap"/>.</param>
@@ -40,7 +40,7 @@ public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total, bool Mor
 
 public sealed record HeldOrderRow(int Id, string PlatformOrderId, string ChannelName, string CustomerName, long TotalCents, DateTime HeldSinceUtc, IReadOnlyList<HoldReason> Reasons)
 {
-    public string Number => $"O{Id:D7}";
+    public string Number => Order.NumberOf(Id);
 
     public TimeSpan Waited(DateTime nowUtc) => nowUtc - HeldSinceUtc;
 

@@ -35,6 +35,7 @@ internal static partial class Tour
     [
         ("/admin/employees", "[data-testid^=employee-edit-]", "employee"),
         ("/service/queue", "[data-testid=ticket-new]", "new-ticket"),
+        ("/service/queue", "[data-testid=call-new]", "log-call"),
         ("/catalog/listings", "[data-testid=listing-new]", "new-listing"),
         ("/service/complaints", "[data-testid=complaint-new]", "record-complaint"),
         ("/service/answers", "[data-testid=answer-new]", "new-answer"),

@@ -145,7 +145,7 @@ public sealed class OperationsMetricSource(IDbContextFactory<OpsDb> dbFactory) :
                 ? [.. late, .. await Shown(shipped.Where(o => o.ShippedAtUtc <= o.ShipByUtc), options.RecordCap - late.Count, ct)]
                 : late;
             snapshot.Records[new MetricCell(OnTimeShipping, null)] = new MetricRecords(all, rows.Select(o => new MetricRecord(
-                $"O{o.Id:D7}", o.ShippedAtUtc!.Value,
+                Order.NumberOf(o.Id), o.ShippedAtUtc!.Value,
                 $"{o.CustomerName} · {(o.ShippedAtUtc <= o.ShipByUtc ? "✓" : "✗")} {o.ShipByUtc:yyyy-MM-dd HH:mm}Z", $"/orders/{o.Id}")).ToList());
         }
     }
@@ -169,7 +169,7 @@ public sealed class OperationsMetricSource(IDbContextFactory<OpsDb> dbFactory) :
                 .Select(o => new { o.Id, o.ReceivedAtUtc, o.CustomerName, Reasons = db.OrderHolds.Where(h => h.OrderId == o.Id).Select(h => h.Reason).ToList() })
                 .ToListAsync(ct);
             snapshot.Records[new MetricCell(ExceptionRate, null)] = new MetricRecords(exceptions, rows.Select(o => new MetricRecord(
-                $"O{o.Id:D7}", o.ReceivedAtUtc, $"{o.CustomerName} · {string.Join(", ", o.Reasons.Distinct())}", $"/orders/{o.Id}")).ToList());
+                Order.NumberOf(o.Id), o.ReceivedAtUtc, $"{o.CustomerName} · {string.Join(", ", o.Reasons.Distinct())}", $"/orders/{o.Id}")).ToList());
         }
     }
 
@@ -273,7 +273,7 @@ public sealed class OperationsMetricSource(IDbContextFactory<OpsDb> dbFactory) :
         foreach (var (personId, count, latest) in shown)
         {
             snapshot.Records[new MetricCell(metric, personId)] = new MetricRecords(count, latest.Where(o => orders.ContainsKey(o.OrderId))
-                .Select(o => new MetricRecord($"O{o.OrderId:D7}", o.At, $"{orders[o.OrderId].Channel} · {orders[o.OrderId].CustomerName}", $"/orders/{o.OrderId}")).ToList());
+                .Select(o => new MetricRecord(Order.NumberOf(o.OrderId), o.At, $"{orders[o.OrderId].Channel} · {orders[o.OrderId].CustomerName}", $"/orders/{o.OrderId}")).ToList());
         }
     }
 

@@ -125,7 +125,7 @@ public sealed class SalesMetricSource(IDbContextFactory<OpsDb> dbFactory, Compan
         var rows = await orders.OrderByDescending(o => o.PlacedAtUtc).ThenByDescending(o => o.Id).Take(cap)
             .Select(o => new { o.Id, o.PlacedAtUtc, Channel = o.Channel!.Name, o.CustomerName, o.ItemsCents, o.DiscountCents })
             .ToListAsync(ct);
-        return rows.Select(o => new MetricRecord($"O{o.Id:D7}", o.PlacedAtUtc,
+        return rows.Select(o => new MetricRecord(Order.NumberOf(o.Id), o.PlacedAtUtc,
             $"{o.Channel} · {o.CustomerName} · ¥{Yuan(o.ItemsCents - o.DiscountCents).ToString("#,##0.00", CultureInfo.InvariantCulture)}",
             $"/orders/{o.Id}")).ToList();
     }
