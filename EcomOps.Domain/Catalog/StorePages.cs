@@ -45,7 +45,7 @@ public sealed class StorePageElement : IVersioned, IAudited
 
 /// <summary>
 /// A planned change of one element for an occasion (a festival, a campaign) by a date: the seasonal refresh plan. Until
-/// the design studio's task board exists, this is the design request itself, with its owner and due date.
+/// a design request is linked (<see cref="DesignRequestId"/>), this is the task itself, with its owner and due date.
 /// </summary>
 public sealed class StoreRefresh : IVersioned, IAudited
 {
@@ -63,6 +63,9 @@ public sealed class StoreRefresh : IVersioned, IAudited
     public string? CreatedByName { get; set; }
     public DateTime? DoneAtUtc { get; set; }
     public string? DoneByName { get; set; }
+
+    /// <summary>The design request that makes the new artwork; delivering it marks the refresh done.</summary>
+    public int? DesignRequestId { get; set; }
     public long Version { get; set; }
 }
 
@@ -432,6 +435,7 @@ internal sealed class StoreRefreshConfiguration : IEntityTypeConfiguration<Store
         b.Property(r => r.DoneByName).HasMaxLength(256);
         b.HasOne<SalesChannel>().WithMany().HasForeignKey(r => r.ChannelId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Employee>().WithMany().HasForeignKey(r => r.OwnerEmployeeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Design.DesignRequest>().WithMany().HasForeignKey(r => r.DesignRequestId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(r => new { r.DoneAtUtc, r.DueDate });
         b.HasIndex(r => new { r.ChannelId, r.DueDate });
     }
