@@ -92,7 +92,7 @@ public sealed record StoreElementRow(StoreElement Element, string? CurrentAsset,
     StoreRefreshRow? Next);
 
 public sealed record StoreRefreshRow(int Id, int ChannelId, string ChannelName, StoreElement Element, string Occasion, DateOnly DueDate, int? OwnerId, string? OwnerName,
-    string? Brief, DateTime? DoneAtUtc, string? DoneByName, long Version, bool Overdue, bool DueSoon);
+    string? Brief, DateTime? DoneAtUtc, string? DoneByName, long Version, bool Overdue, bool DueSoon, int? DesignRequestId = null);
 
 public sealed class StoreRefreshForm
 {
@@ -183,7 +183,7 @@ public sealed class StorePageDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTim
             return saved.Succeeded ? Outcome<long>.Done(row.Version) : saved.Kind == OutcomeKind.Conflict ? Outcome<long>.Conflict() : Outcome<long>.Invalid(saved.Errors);
         }, ct);
 
-    /// <summary>Plans a change of one element for an occasion by a date, owned by someone (the design request until the design board exists).</summary>
+    /// <summary>Plans a change of one element for an occasion by a date, owned by someone (its artwork is then asked of the design team as a design request).</summary>
     public Task<Outcome<int>> PlanRefreshAsync(Actor actor, StoreRefreshForm form, CancellationToken ct = default) =>
         WriteRetry.RunAsync(async () =>
         {
@@ -336,7 +336,8 @@ public sealed class StorePageDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTim
         var today = time.Today;
         return rows.Select(x => new StoreRefreshRow(x.r.Id, x.r.ChannelId, x.ChannelName, x.r.Element, x.r.Occasion, x.r.DueDate, x.r.OwnerEmployeeId,
                 x.r.OwnerEmployeeId is { } owner ? names.GetValueOrDefault(owner) : null, x.r.Brief, x.r.DoneAtUtc, x.r.DoneByName, x.r.Version,
-                StoreRefreshRules.IsOverdue(x.r.DueDate, x.r.DoneAtUtc is not null, today), StoreRefreshRules.IsDueSoon(x.r.DueDate, x.r.DoneAtUtc is not null, today)))
+                StoreRefreshRules.IsOverdue(x.r.DueDate, x.r.DoneAtUtc is not null, today), StoreRefreshRules.IsDueSoon(x.r.DueDate, x.r.DoneAtUtc is not null, today),
+                x.r.DesignRequestId))
             .OrderBy(r => r.DoneAtUtc is not null).ThenBy(r => r.DueDate).ThenBy(r => r.ChannelName, StringComparer.Ordinal).ThenBy(r => r.Element).ToList();
     }
 

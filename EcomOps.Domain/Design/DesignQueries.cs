@@ -39,6 +39,9 @@ public sealed record SalesDay(DateOnly Day, long ListingCents, int ListingOrders
 /// <summary>A request's contribution to sales with the days it was computed from.</summary>
 public sealed record ContributionReport(int RequestId, DateOnly DeliveredOn, int Days, bool Complete, ContributionFigure Figure, IReadOnlyList<SalesDay> Daily);
 
+/// <summary>A listing as the request dialog offers it.</summary>
+public sealed record ListingPick(int Id, string Title, int ChannelId, string ChannelName);
+
 /// <summary>A design request as a listing's history lists it.</summary>
 public sealed record ListingDesignRow(int Id, string Number, DesignKind Kind, DesignState State, string Title, string? AssigneeName, DateTime? DeliveredAtUtc,
     IReadOnlyList<DesignFileRow> DeliveredFiles);
@@ -211,6 +214,27 @@ public sealed class DesignQueries(IDbContextFactory<OpsDb> dbFactory, CompanyTim
             }
         }
         return result;
+    }
+
+    /// <summary>Listings whose title contains the text (the request dialog's picker), or the one listing asked for, with their channel.</summary>
+    public async Task<IReadOnlyList<ListingPick>> ListingsAsync(string? text, int take = 20, int? id = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Listings.AsNoTracking().Where(l => id == null ? l.State != ListingState.Retired : l.Id == id);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var wanted = text.Trim();
+            query = query.Where(l => l.Title.Contains(wanted));
+        }
+        return await query.OrderBy(l => l.Title).Take(take)
+            .Join(db.SalesChannels, l => l.ChannelId, c => c.Id, (l, c) => new ListingPick(l.Id, l.Title, c.Id, c.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>The active channels (a shop home element's store), by name.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> ChannelsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return [.. (await db.SalesChannels.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name))];
     }
 
     /// <summary>The platform's traffic report a channel's visitors come from (platforms report traffic per shop, not per listing).</summary>
