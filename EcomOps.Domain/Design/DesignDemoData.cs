@@ -72,6 +72,11 @@ public sealed class DesignDemoData(CompanyTime time) : IDemoDataArea
             var due = created.AddDays(3 + random.Next(10));
             var createdUtc = time.ToUtc(created.ToDateTime(new TimeOnly(9 + random.Next(8), random.Next(60))));
             var state = StateFor(age, random);
+            // Most open work is still within its date; a few cards run late, as on any real board.
+            if (DesignRules.IsOpen(state) && state != DesignState.Approved && due < today && random.Next(100) < 80)
+            {
+                due = today.AddDays(random.Next(0, 10));
+            }
             var element = kind == DesignKind.ShopHomeElement ? (StoreElement?)Enum.GetValues<StoreElement>()[random.Next(5)] : null;
             var title = kind switch
             {
