@@ -53,6 +53,9 @@ public sealed class DesignDemoData(CompanyTime time) : IDemoDataArea
         await db.SaveChangesAsync(ct);
 
         var today = time.Today;
+        var now = time.UtcNow;
+        // Recent work is planned from its creation; nothing of it may have happened later than now.
+        DateTime Past(DateTime at) => at > now ? now.AddMinutes(-random.Next(5, 240)) : at;
         var kinds = new[] { DesignKind.DetailPage, DesignKind.DetailPage, DesignKind.DetailPage, DesignKind.MainImages, DesignKind.MainImages, DesignKind.ShopHomeElement, DesignKind.CampaignPoster, DesignKind.CampaignPoster, DesignKind.Other };
         string[] campaigns = ["双12 · Double 12", "年货节 · New Year shopping festival", "会员日 · Members' day", "春季上新 · Spring launch"];
         var plans = new List<(DesignRequest Request, List<(DesignVersion Version, int File, DesignReview? Review)> Rounds, List<int> References)>();
@@ -124,7 +127,7 @@ public sealed class DesignDemoData(CompanyTime time) : IDemoDataArea
                 {
                     var version = new DesignVersion
                     {
-                        Number = n, SubmittedByUserId = designer.UserId, SubmittedByEmployeeId = designer.Id, SubmittedByName = designer.FullName, SubmittedAtUtc = at,
+                        Number = n, SubmittedByUserId = designer.UserId, SubmittedByEmployeeId = designer.Id, SubmittedByName = designer.FullName, SubmittedAtUtc = Past(at),
                         Note = n > 1 ? "按意见修改。 · Changed as asked." : null,
                     };
                     var reviewed = n < versions || state is DesignState.ChangesRequested or DesignState.Approved or DesignState.Delivered;
@@ -136,7 +139,7 @@ public sealed class DesignDemoData(CompanyTime time) : IDemoDataArea
                         review = new DesignReview
                         {
                             BrandFit = Score(), VisualEffect = Score(), Creativity = Score(), Approved = approved, ReviewerUserId = supervisor.UserId, ReviewerName = supervisor.FullName,
-                            DesignerEmployeeId = designer.Id, ReviewedAtUtc = at.AddHours(2 + random.Next(20)),
+                            DesignerEmployeeId = designer.Id, ReviewedAtUtc = Past(at.AddHours(2 + random.Next(20))),
                             Comment = approved ? "符合品牌调性，通过。 · On brand, approved." : "主体再大一些，文字减少。 · Make the product larger, less text.",
                         };
                         at = review.ReviewedAtUtc.AddHours(4 + random.Next(30));
@@ -153,17 +156,14 @@ public sealed class DesignDemoData(CompanyTime time) : IDemoDataArea
                     deliveredOn = deliveredOn < earliest ? earliest : deliveredOn;
                     deliveredOn = deliveredOn > today ? today : deliveredOn;
                     request.DeliveredOn = deliveredOn;
-                    request.DeliveredAtUtc = time.ToUtc(deliveredOn.ToDateTime(new TimeOnly(17, 30)));
+                    request.DeliveredAtUtc = Past(time.ToUtc(deliveredOn.ToDateTime(new TimeOnly(17, 30))));
                     request.DeliveredByName = requester.FullName;
                     request.CooperationScore = Math.Clamp(3 + random.Next(3) - (slip > 0 ? 1 : 0), 1, 5);
                     request.CooperationComment = request.CooperationScore >= 4 ? "沟通顺畅。 · Easy to work with." : "交付偏晚。 · Came in late.";
                 }
             }
             request.StateChangedAtUtc = request.DeliveredAtUtc ?? (rounds.Count > 0 ? rounds[^1].Item1.SubmittedAtUtc : createdUtc.AddHours(random.Next(1, 30)));
-            if (request.StateChangedAtUtc > time.UtcNow)
-            {
-                request.StateChangedAtUtc = time.UtcNow;
-            }
+            request.StateChangedAtUtc = Past(request.StateChangedAtUtc);
             var references = random.Next(3) == 0 ? new List<int> { random.Next(pictures.Count) } : [];
             plans.Add((request, rounds, references));
         }
