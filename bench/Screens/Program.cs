@@ -76,7 +76,7 @@ internal static partial class Tour
         ("/design/board", "design-request-delivered", async page =>
         {
             // A delivered request: its versions, reviews, the requester's rating and the contribution with its days.
-            var delivered = page.Locator("[data-testid=design-column-Delivered] a[href^='/design/requests/']");
+            var delivered = page.Locator("[data-testid=design-column-Delivered] [data-kind=DetailPage] a[href^='/design/requests/']");
             if (await delivered.CountAsync() == 0)
             {
                 return false;
