@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EcomOps.Domain.Data.Migrations
 {
     [DbContext(typeof(OpsDb))]
-    [Migration("20261206065155_DesignStudio")]
+    [Migration("20261206073808_DesignStudio")]
     partial class DesignStudio
     {
         /// <inheritdoc />
