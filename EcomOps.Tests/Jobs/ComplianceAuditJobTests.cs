@@ -40,7 +40,9 @@ public sealed class ComplianceAuditJobTests : IDisposable
         await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<OpsDb>>().CreateDbContextAsync();
         var period = _factory.Services.GetRequiredService<ComplianceAuditor>().PeriodOf(DateTime.UtcNow);
         var run = Assert.Single(await db.Set<AuditRun>().Where(r => r.PeriodKey == period).ToListAsync());
-        Assert.Equal((AuditTrigger.Scheduled, true), (run.Trigger, run.Finished));
+        // The demo's run of this week is Monday's early in the week and a manager's from Wednesday on: either is this week's.
+        Assert.True(run.Finished);
+        Assert.Contains(run.Trigger, new[] { AuditTrigger.Scheduled, AuditTrigger.OnDemand });
         Assert.Equal(2, await db.Set<AuditRun>().CountAsync());
     }
 }
