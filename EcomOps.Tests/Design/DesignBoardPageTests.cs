@@ -81,4 +81,19 @@ public sealed class DesignBoardPageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=design-submit]")), TimeSpan.FromSeconds(10));
         review.WaitForAssertion(() => Assert.Empty(review.FindAll("[data-testid=design-approve]")), TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task A_designers_home_lists_their_open_tasks_and_a_new_assignment_appears_without_a_reload()
+    {
+        await using var ctx = Context(Harness, _world.Designer);
+        var home = ctx.Render<DesignHome>(p => p.Add(x => x.UserId, _world.Designer.UserId));
+        home.WaitForElement("[data-testid=home-design-empty]");
+        var id = CatalogWorld.Done(await _world.Desk.RequestAsync(_world.Specialist, _world.DetailPageForm(DesignWorld.Today)));
+
+        CatalogWorld.Done(await _world.Desk.AssignAsync(_world.Supervisor, id, await _world.VersionOf(id), _world.DesignerId));
+
+        home.WaitForAssertion(() => Assert.Single(home.FindAll($"[data-testid=home-design-task-{id}]")), TimeSpan.FromSeconds(10));
+        Assert.Contains("1", home.Find("[data-testid=home-design-today]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("today", home.Find($"[data-testid=home-design-task-{id}] [data-testid=design-due]").GetAttribute("data-state"));
+    }
 }
