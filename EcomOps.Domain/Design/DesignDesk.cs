@@ -112,11 +112,7 @@ public sealed class DesignDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTime t
         }, ct);
 
     public Task<Outcome<int>> AcceptAsync(Actor actor, int id, long version, CancellationToken ct = default) =>
-        MoveAsync(actor, id, version, DesignMove.Accept, (_, request) =>
-        {
-            request.State = DesignState.Accepted;
-            return Task.FromResult<List<FieldError>?>(null);
-        }, ct);
+        MoveAsync(actor, id, version, DesignMove.Accept, To(DesignState.Accepted), ct);
 
     /// <summary>Gives the request to a designer (or re-assigns it); a request not yet accepted is accepted with it.</summary>
     public Task<Outcome<int>> AssignAsync(Actor actor, int id, long version, int designerEmployeeId, CancellationToken ct = default) =>
@@ -155,11 +151,7 @@ public sealed class DesignDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTime t
         }, ct);
 
     public Task<Outcome<int>> StartAsync(Actor actor, int id, long version, CancellationToken ct = default) =>
-        MoveAsync(actor, id, version, DesignMove.Start, (_, request) =>
-        {
-            request.State = DesignState.InProgress;
-            return Task.FromResult<List<FieldError>?>(null);
-        }, ct);
+        MoveAsync(actor, id, version, DesignMove.Start, To(DesignState.InProgress), ct);
 
     /// <summary>The assignee submits a new version (its files checked and stored, thumbnails made) for review.</summary>
     public async Task<Outcome<int>> SubmitAsync(Actor actor, int id, long version, IReadOnlyList<DesignUpload> files, string? note, CancellationToken ct = default)
@@ -266,11 +258,14 @@ public sealed class DesignDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTime t
         }, ct, transaction: true);
 
     public Task<Outcome<int>> CancelAsync(Actor actor, int id, long version, CancellationToken ct = default) =>
-        MoveAsync(actor, id, version, DesignMove.Cancel, (_, request) =>
-        {
-            request.State = DesignState.Cancelled;
-            return Task.FromResult<List<FieldError>?>(null);
-        }, ct);
+        MoveAsync(actor, id, version, DesignMove.Cancel, To(DesignState.Cancelled), ct);
+
+    /// <summary>A move that only changes the state.</summary>
+    private static Func<OpsDb, DesignRequest, Task<List<FieldError>?>> To(DesignState state) => (_, request) =>
+    {
+        request.State = state;
+        return Task.FromResult<List<FieldError>?>(null);
+    };
 
     private async Task AttachAsync(OpsDb db, DesignRequest request, DateTime now, CancellationToken ct)
     {
