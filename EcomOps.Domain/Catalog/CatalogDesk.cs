@@ -325,10 +325,7 @@ public sealed class CatalogDesk(IDbContextFactory<OpsDb> dbFactory)
         var saved = await SaveAsync(db, () => id, ct);
         if (saved.Succeeded)
         {
-            if (pictures.Count > 0)
-            {
-                await db.ImageBlobs.Where(b => pictures.Contains(b.Hash) && !db.ProductImages.Any(i => i.BlobHash == b.Hash)).ExecuteDeleteAsync(ct);
-            }
+            await Images.ImageStore.DropUnusedAsync(db, pictures, ct);
             await transaction.CommitAsync(ct);
         }
         return saved;

@@ -45,7 +45,7 @@ public sealed class StorePageElement : IVersioned, IAudited
 
 /// <summary>
 /// A planned change of one element for an occasion (a festival, a campaign) by a date: the seasonal refresh plan. Until
-/// the design studio's task board exists, this is the design request itself, with its owner and due date.
+/// a design request is linked (<see cref="DesignRequestId"/>), this is the task itself, with its owner and due date.
 /// </summary>
 public sealed class StoreRefresh : IVersioned, IAudited
 {
@@ -63,6 +63,9 @@ public sealed class StoreRefresh : IVersioned, IAudited
     public string? CreatedByName { get; set; }
     public DateTime? DoneAtUtc { get; set; }
     public string? DoneByName { get; set; }
+
+    /// <summary>The design request that makes the new artwork; delivering it marks the refresh done.</summary>
+    public int? DesignRequestId { get; set; }
     public long Version { get; set; }
 }
 
@@ -89,7 +92,7 @@ public sealed record StoreElementRow(StoreElement Element, string? CurrentAsset,
     StoreRefreshRow? Next);
 
 public sealed record StoreRefreshRow(int Id, int ChannelId, string ChannelName, StoreElement Element, string Occasion, DateOnly DueDate, int? OwnerId, string? OwnerName,
-    string? Brief, DateTime? DoneAtUtc, string? DoneByName, long Version, bool Overdue, bool DueSoon);
+    string? Brief, DateTime? DoneAtUtc, string? DoneByName, long Version, bool Overdue, bool DueSoon, int? DesignRequestId = null);
 
 public sealed class StoreRefreshForm
 {
@@ -180,7 +183,7 @@ public sealed class StorePageDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTim
             return saved.Succeeded ? Outcome<long>.Done(row.Version) : saved.Kind == OutcomeKind.Conflict ? Outcome<long>.Conflict() : Outcome<long>.Invalid(saved.Errors);
         }, ct);
 
-    /// <summary>Plans a change of one element for an occasion by a date, owned by someone (the design request until the design board exists).</summary>
+    /// <summary>Plans a change of one element for an occasion by a date, owned by someone (its artwork is then asked of the design team as a design request).</summary>
     public Task<Outcome<int>> PlanRefreshAsync(Actor actor, StoreRefreshForm form, CancellationToken ct = default) =>
         WriteRetry.RunAsync(async () =>
         {
@@ -333,7 +336,8 @@ public sealed class StorePageDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTim
         var today = time.Today;
         return rows.Select(x => new StoreRefreshRow(x.r.Id, x.r.ChannelId, x.ChannelName, x.r.Element, x.r.Occasion, x.r.DueDate, x.r.OwnerEmployeeId,
                 x.r.OwnerEmployeeId is { } owner ? names.GetValueOrDefault(owner) : null, x.r.Brief, x.r.DoneAtUtc, x.r.DoneByName, x.r.Version,
-                StoreRefreshRules.IsOverdue(x.r.DueDate, x.r.DoneAtUtc is not null, today), StoreRefreshRules.IsDueSoon(x.r.DueDate, x.r.DoneAtUtc is not null, today)))
+                StoreRefreshRules.IsOverdue(x.r.DueDate, x.r.DoneAtUtc is not null, today), StoreRefreshRules.IsDueSoon(x.r.DueDate, x.r.DoneAtUtc is not null, today),
+                x.r.DesignRequestId))
             .OrderBy(r => r.DoneAtUtc is not null).ThenBy(r => r.DueDate).ThenBy(r => r.ChannelName, StringComparer.Ordinal).ThenBy(r => r.Element).ToList();
     }
 
@@ -432,6 +436,7 @@ internal sealed class StoreRefreshConfiguration : IEntityTypeConfiguration<Store
         b.Property(r => r.DoneByName).HasMaxLength(256);
         b.HasOne<SalesChannel>().WithMany().HasForeignKey(r => r.ChannelId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Employee>().WithMany().HasForeignKey(r => r.OwnerEmployeeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Design.DesignRequest>().WithMany().HasForeignKey(r => r.DesignRequestId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(r => new { r.DoneAtUtc, r.DueDate });
         b.HasIndex(r => new { r.ChannelId, r.DueDate });
     }

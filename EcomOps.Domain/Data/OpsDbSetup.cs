@@ -71,6 +71,11 @@ public static class OpsDbSetup
         services.AddSingleton<Analytics.IMetricSource, Catalog.Compliance.AuditMetricSource>();
         services.AddSingleton<DemoData.IDemoDataArea, Catalog.Compliance.ComplianceDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Catalog.ListingDemoData>();
+        services.AddSingleton<Design.DesignDesk>();
+        services.AddSingleton<Design.DesignQueries>();
+        services.AddSingleton<Design.DesignSpecBook>();
+        services.AddSingleton<Analytics.IMetricSource, Design.DesignMetricSource>();
+        services.AddSingleton<DemoData.IDemoDataArea, Design.DesignDemoData>();
         services.AddSingleton<Inventory.StockLedger>();
         services.AddSingleton<Inventory.InventoryWatch>();
         services.AddSingleton<Inventory.InventoryAlerts>();

@@ -50,6 +50,9 @@ public static class Boards
 
     /// <summary>Orders: the live order board, the order list and the exception queue.</summary>
     public const string Orders = "orders";
+    /// <summary>Design requests: the design board, request pages and designers' home pages.</summary>
+    public const string Design = "design";
+
     /// <summary>KPI report builds: queued, progressing, ready or failed (the report archive).</summary>
     public const string Reports = "reports";
 }

@@ -49,6 +49,8 @@ public static class SharedBoards
                 return new AlertBoard(active, setAside, await people.BySignInAsync(setAside.Select(a => a.AcknowledgedBy), ct));
             }, ClockRefresh, change => change.Entity == nameof(InventoryAlert));
         });
+        // Due today turns into overdue at midnight without a change: the clock refresh moves the cards.
+        services.AddSingleton(sp => Make(sp, [Boards.Design], sp.GetRequiredService<Design.DesignQueries>().BoardAsync, ClockRefresh));
         services.AddSingleton(sp =>
         {
             var directory = sp.GetRequiredService<EmployeeDirectory>();

@@ -24,6 +24,9 @@ public static class Permissions
     public const string EditListings = nameof(EditListings);
     public const string ApproveListings = nameof(ApproveListings);
     public const string ImportCatalog = nameof(ImportCatalog);
+    public const string RequestDesigns = nameof(RequestDesigns);
+    public const string SuperviseDesign = nameof(SuperviseDesign);
+    public const string SeeDesignBoard = nameof(SeeDesignBoard);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -49,6 +52,10 @@ public static class Permissions
         [ApproveListings] = [Roles.OperationsManager, Roles.OperationsDirector],
         // The catalogue workbook's import: whoever edits products or listings; each row still needs the permission of what it changes.
         [ImportCatalog] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector, Roles.Admin],
+        // Design requests come from operations; the design supervisor plans, assigns and reviews; designers work them.
+        [RequestDesigns] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
+        [SuperviseDesign] = [Roles.DesignSupervisor],
+        [SeeDesignBoard] = [Roles.Designer, Roles.DesignSupervisor, Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

@@ -107,12 +107,15 @@ public sealed class KpiSheetPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_supervisor_sees_only_their_own_team_and_a_team_without_metrics_says_so()
+    public async Task A_supervisor_sees_only_their_own_team_and_the_design_team_has_its_own_metrics()
     {
         await using var ctx = ComponentHarness.NewContext(_harness);
         var page = Render(ctx, Roles.DesignSupervisor);
 
-        page.WaitForElement("[data-testid=kpi-no-metrics]");
+        page.WaitForElement("[data-testid=kpi-sheet]");
+
+        Assert.Empty(page.FindAll("[data-testid=kpi-no-metrics]"));
+        Assert.NotEmpty(page.FindAll($"[data-testid='kpi-target-{Domain.Design.DesignMetricSource.OnTime}']"));
 
         Assert.Single(page.FindAll("[data-testid^=kpi-team-]"));
         Assert.Empty(page.FindAll("[data-testid=kpi-download-all]"));

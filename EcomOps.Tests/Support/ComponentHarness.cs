@@ -40,6 +40,10 @@ public static class ComponentHarness
         ctx.Services.AddSingleton(domain.Get<SharedBoard<ComplaintBoard>>());
         ctx.Services.AddSingleton(domain.Get<SharedBoard<Domain.Orders.OrderBoard>>());
         ctx.Services.AddSingleton(domain.Get<SharedBoard<Domain.Inventory.AlertBoard>>());
+        ctx.Services.AddSingleton(domain.Get<SharedBoard<Domain.Design.DesignBoard>>());
+        ctx.Services.AddSingleton(domain.Get<Domain.Design.DesignDesk>());
+        ctx.Services.AddSingleton(domain.Get<Domain.Design.DesignQueries>());
+        ctx.Services.AddSingleton(domain.Get<Domain.Design.DesignSpecBook>());
         return ctx;
     }
 }

@@ -28,6 +28,7 @@ internal static partial class Tour
         ("/catalog/listings", ListingLink(), "listing"),
         ("/catalog/findings", ListingLink(), "finding-listing"),
         ("/catalog/audit", AuditSettingsLink(), "audit-settings"),
+        ("/design/board", DesignRequestLink(), "design-request"),
     ];
 
     /// <summary>Dialogs a page opens (its first row's editor, its "new" form, a figure's records), each worth a picture of its own.</summary>
@@ -48,6 +49,8 @@ internal static partial class Tour
         ("/catalog/warehouses", "[data-testid^=warehouse-edit-]", "warehouse"),
         ("/analytics/kpi", "[data-testid=kpi-targets]", "kpi-targets"),
         ("/analytics/dashboard", "[data-testid^=value-]", "records"),
+        ("/design/board", "[data-testid=design-new]", "new-design-request"),
+        ("/design/board", "[data-testid^=design-assign-]", "assign-design"),
     ];
 
     /// <summary>
@@ -82,6 +85,23 @@ internal static partial class Tour
             await page.Locator("input[data-testid=call-number]").FillAsync("+86 198 7208 1559");
             await page.Locator("[data-testid=call-lookup]").ClickAsync();
             await page.Locator("[data-testid=call-caller]").WaitForAsync();
+            return true;
+        }),
+        ("/design/board", "design-request-delivered", async page =>
+        {
+            // A delivered request: its versions, reviews, the requester's rating and the contribution with its days.
+            var delivered = page.Locator("[data-testid=design-column-Delivered] [data-kind=DetailPage] a[href^='/design/requests/']");
+            if (await delivered.CountAsync() == 0)
+            {
+                return false;
+            }
+            await delivered.First.ClickAsync();
+            await WaitForCircuitAsync(page);
+            await page.Locator("[data-testid=design-contribution]").WaitForAsync();
+            if (await page.Locator("[data-testid=design-contribution-days]").CountAsync() > 0)
+            {
+                await page.Locator("[data-testid=design-contribution-days]").ClickAsync();
+            }
             return true;
         }),
         ("/catalog/listings", "bulk-change-preview", async page =>
@@ -410,6 +430,9 @@ internal static partial class Tour
 
     [GeneratedRegex(@"^/catalog/listings/\d+$")]
     private static partial Regex ListingLink();
+
+    [GeneratedRegex(@"^/design/requests/\d+$")]
+    private static partial Regex DesignRequestLink();
 
     [GeneratedRegex(@"^/catalog/audit/settings$")]
     private static partial Regex AuditSettingsLink();

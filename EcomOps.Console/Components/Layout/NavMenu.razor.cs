@@ -47,6 +47,11 @@ public sealed partial class NavMenu
             new("/catalog/price-bands", Icons.Material.Filled.Stairs, "Nav.PriceBands", "nav-price-bands", Permissions.ManageCatalog),
             new("/catalog/warehouses", Icons.Material.Filled.Warehouse, "Nav.Warehouses", "nav-warehouses", Permissions.ManageCatalog),
         ]),
+        new("Nav.Design", Icons.Material.Filled.Brush,
+        [
+            new("/design/board", Icons.Material.Filled.ViewKanban, "Nav.DesignBoard", "nav-design-board", Permissions.SeeDesignBoard),
+            new("/design/specs", Icons.Material.Filled.AspectRatio, "Nav.DesignSpecs", "nav-design-specs", Permissions.SuperviseDesign),
+        ]),
         new("Nav.Complaints", Icons.Material.Filled.ReportProblem,
         [
             new("/service/complaints", Icons.Material.Filled.FolderOpen, "Nav.ComplaintCases", "nav-complaints", Permissions.HandleComplaints, Exact: true),

@@ -140,6 +140,29 @@ public static class ImageRules
     }
 }
 
+/// <summary>The pictures kept once however many products and design requests use them.</summary>
+public static class ImageStore
+{
+    /// <summary>Adds the picture unless it is stored already (the same bytes are kept once).</summary>
+    public static async Task AddOnceAsync(OpsDb db, string hash, InspectedImage inspected, byte[] bytes, byte[] thumbnail, CancellationToken ct)
+    {
+        if (!await db.ImageBlobs.AnyAsync(b => b.Hash == hash, ct) && db.ImageBlobs.Local.All(b => b.Hash != hash))
+        {
+            db.ImageBlobs.Add(new ImageBlob
+            {
+                Hash = hash, ContentType = inspected.ContentType, Content = bytes, Thumbnail = thumbnail, Width = inspected.Width, Height = inspected.Height,
+            });
+        }
+    }
+
+    /// <summary>Deletes the pictures no product image and no design file shows any more (after their last user went).</summary>
+    public static Task DropUnusedAsync(OpsDb db, IReadOnlyCollection<string> hashes, CancellationToken ct) =>
+        hashes.Count == 0
+            ? Task.CompletedTask
+            : db.ImageBlobs.Where(b => hashes.Contains(b.Hash) && !db.ProductImages.Any(i => i.BlobHash == b.Hash) && !db.Set<Design.DesignFile>().Any(f => f.BlobHash == b.Hash))
+                .ExecuteDeleteAsync(ct);
+}
+
 /// <summary>An image as lists and pages show it.</summary>
 public sealed record ProductImageRow(int Id, int Position, string BlobHash, string FileName, int Width, int Height, DateTime UploadedAtUtc, string? UploadedByName);
 
@@ -201,13 +224,7 @@ public sealed class ProductImageDesk(IDbContextFactory<OpsDb> dbFactory, TimePro
             {
                 return Outcome<int>.Invalid([new FieldError(ImageRules.UploadField, ImageRules.TooMany)]);
             }
-            if (!await db.ImageBlobs.AnyAsync(b => b.Hash == hash, ct))
-            {
-                db.ImageBlobs.Add(new ImageBlob
-                {
-                    Hash = hash, ContentType = inspected.ContentType, Content = bytes, Thumbnail = thumbnail, Width = inspected.Width, Height = inspected.Height,
-                });
-            }
+            await ImageStore.AddOnceAsync(db, hash, inspected, bytes, thumbnail, ct);
             var image = new ProductImage
             {
                 ProductId = productId, Position = positions.Count == 0 ? 0 : positions.Max() + 1, BlobHash = hash, FileName = ImageRules.CleanFileName(fileName),
@@ -238,10 +255,7 @@ public sealed class ProductImageDesk(IDbContextFactory<OpsDb> dbFactory, TimePro
         {
             db.ProductImages.Remove(image);
             await db.SaveChangesAsync(ct);
-            if (!await db.ProductImages.AnyAsync(i => i.BlobHash == image.BlobHash, ct))
-            {
-                await db.ImageBlobs.Where(b => b.Hash == image.BlobHash).ExecuteDeleteAsync(ct);
-            }
+            await ImageStore.DropUnusedAsync(db, [image.BlobHash], ct);
             var rest = await db.ProductImages.Where(i => i.ProductId == image.ProductId && i.Id != image.Id).OrderBy(i => i.Position).ThenBy(i => i.Id).ToListAsync(ct);
             for (var position = 0; position < rest.Count; position++)
             {
