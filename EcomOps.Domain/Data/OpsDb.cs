@@ -21,6 +21,7 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Service.Ticket> Tickets => Set<Service.Ticket>();
+    public DbSet<Service.PlatformMessage> PlatformMessages => Set<Service.PlatformMessage>();
     public DbSet<Service.TicketEntry> TicketEntries => Set<Service.TicketEntry>();
     public DbSet<Service.SlaBreach> SlaBreaches => Set<Service.SlaBreach>();
     public DbSet<Service.ServiceAlert> ServiceAlerts => Set<Service.ServiceAlert>();

@@ -40,6 +40,7 @@ public static class OpsDbSetup
         services.AddSingleton<Service.TicketDesk>();
         services.AddSingleton<Service.TicketQueue>();
         services.AddSingleton<Service.CallerLookup>();
+        services.AddSingleton<Service.PlatformInbox>();
         services.AddSingleton<Calendars.CalendarDays>();
         services.AddSingleton<Calendars.CalendarDesk>();
         services.AddSingleton<Service.SlaSettingsDesk>();

@@ -45,7 +45,7 @@ internal sealed class ServiceAlertConfiguration : IEntityTypeConfiguration<Servi
 /// <summary>An alert as the supervisors' bell lists it.</summary>
 public sealed record AlertRow(long Id, int TicketId, string Subject, AlertKind Kind, SlaTargetKind Target, DateTime DueAtUtc, DateTime RaisedAtUtc, string? AssigneeName)
 {
-    public string TicketNumber => $"T{TicketId:D6}";
+    public string TicketNumber => Ticket.NumberOf(TicketId);
 }
 
 /// <summary>The supervisors' side of escalations: what is open, and acknowledging it.</summary>

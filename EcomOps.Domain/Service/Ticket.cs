@@ -68,7 +68,10 @@ public sealed class Ticket : IVersioned, IAudited
     /// <summary>What the console sent the customer about this ticket (the satisfaction survey link on each solve).</summary>
     public List<Orders.OutboxMessage> CustomerMessages { get; set; } = [];
 
-    public string Number => $"T{Id:D6}";
+    public string Number => NumberOf(Id);
+
+    /// <summary>The ticket number people read and type: T and the id in six digits.</summary>
+    public static string NumberOf(int id) => $"T{id:D6}";
 }
 
 /// <summary>One message in a ticket's thread. Customer text is stored and shown as plain text, never as HTML.</summary>

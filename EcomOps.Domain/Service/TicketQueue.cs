@@ -43,7 +43,7 @@ public sealed record QueueRow(
     TicketStatus Status, int? AssigneeId, string? AssigneeName, DateTime CreatedAtUtc, DateTime? NextDeadlineUtc,
     DateTime? NextWarningUtc, SlaBadge SlaBadge, string? SlaPolicyName, long Version)
 {
-    public string Number => $"T{Id:D6}";
+    public string Number => Ticket.NumberOf(Id);
 }
 
 /// <summary>An agent's load: tickets they hold whose clock is running.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Orders;
+using EcomOps.Console.Web;
 using EcomOps.Domain.Time;
 
 namespace EcomOps.Console.Features.Orders;
@@ -16,6 +17,8 @@ public static class OrderEndpoints
 {
     /// <summary>Largest request body read: 500 orders of a few lines each fit with room to spare.</summary>
     public const int MaxBodyBytes = 4 * 1024 * 1024;
+
+    private const string OrderInvalid = "The order is not valid; nothing was written.";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -31,17 +34,10 @@ public static class OrderEndpoints
 
     private static async Task<IResult> PostAsync(HttpContext http, ChannelDesk channels, OrderIntake intake, OrderSettings settings, CompanyTime time, CancellationToken ct)
     {
-        var channel = await channels.FindByKeyAsync(http.Request.Headers[ChannelApiKey.Header].ToString(), ct);
-        if (channel is null)
+        var (channel, body, refused) = await ChannelApi.AcceptAsync(http, channels, MaxBodyBytes, ct);
+        if (channel is null || body is null)
         {
-            var missing = string.IsNullOrWhiteSpace(http.Request.Headers[ChannelApiKey.Header].ToString());
-            return Problem(StatusCodes.Status401Unauthorized, ChannelApiKey.Header, missing ? "ApiKeyMissing" : "ApiKeyInvalid",
-                missing ? $"Send the channel's API key in the {ChannelApiKey.Header} header." : "The API key is not one of an active channel.");
-        }
-        var body = await ReadBodyAsync(http.Request, ct);
-        if (body is null)
-        {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "$", "BodyTooLarge", $"A request may carry at most {MaxBodyBytes / 1024 / 1024} MB.");
+            return refused!;
         }
 
         List<OrderJson?> orders;
@@ -61,12 +57,12 @@ public static class OrderEndpoints
         }
         catch (JsonException e)
         {
-            var field = FieldOf(e.Path);
-            return Problem(StatusCodes.Status400BadRequest, field, "MalformedJson", e.Message.Split(" Path:", 2)[0]);
+            var field = ChannelApi.FieldOf(e.Path);
+            return ChannelApi.Problem(StatusCodes.Status400BadRequest, field, "MalformedJson", e.Message.Split(" Path:", 2)[0]);
         }
         if (orders.Count > settings.MaxBatchSize)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "orders", "BatchTooLarge", $"A batch may carry at most {settings.MaxBatchSize} orders; this one has {orders.Count}.");
+            return ChannelApi.Problem(StatusCodes.Status413PayloadTooLarge, "orders", "BatchTooLarge", $"A batch may carry at most {settings.MaxBatchSize} orders; this one has {orders.Count}.");
         }
 
         var errors = new List<FieldError>();
@@ -83,7 +79,7 @@ public static class OrderEndpoints
         }
         if (errors.Count > 0)
         {
-            return Invalid(errors);
+            return ChannelApi.Invalid(errors, OrderInvalid);
         }
         var outcome = await intake.TakeInAsync(new Actor(null, $"api:{channel.Code}"), channel.Id, drafts, null, ct);
         if (outcome.Errors.Contains(WriteRetry.Busy))
@@ -92,7 +88,7 @@ public static class OrderEndpoints
         }
         if (!outcome.Succeeded)
         {
-            return Invalid(outcome.Errors.Select(e => batch ? e : e with { Field = e.Field.StartsWith("orders[0].", StringComparison.Ordinal) ? e.Field["orders[0].".Length..] : e.Field }).ToList());
+            return ChannelApi.Invalid(outcome.Errors.Select(e => batch ? e : e with { Field = e.Field.StartsWith("orders[0].", StringComparison.Ordinal) ? e.Field["orders[0].".Length..] : e.Field }).ToList(), OrderInvalid);
         }
         var results = outcome.Value!.Select(r => new { orderId = r.OrderId, number = r.Number, r.PlatformOrderId, status = r.Status.ToString(), created = r.Created }).ToList();
         if (batch)
@@ -171,50 +167,6 @@ public static class OrderEndpoints
             _ => time.ToUtc(parsed),
         };
     }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                return null;
-            }
-        }
-        return buffer.ToArray();
-    }
-
-    private static string FieldOf(string? path)
-    {
-        if (string.IsNullOrEmpty(path) || path == "$")
-        {
-            return "$";
-        }
-        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        return field.TrimStart('.');
-    }
-
-    private static IResult Invalid(IReadOnlyList<FieldError> errors)
-    {
-        var byField = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Code).Distinct().ToArray());
-        return Results.Problem(
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "The order is not valid; nothing was written.",
-            detail: string.Join("; ", errors.Take(20).Select(e => $"{e.Field}: {e.Code}")),
-            extensions: new Dictionary<string, object?> { ["field"] = errors[0].Field, ["code"] = errors[0].Code, ["errors"] = byField });
-    }
-
-    private static IResult Problem(int status, string field, string code, string detail) =>
-        Results.Problem(statusCode: status, title: code, detail: detail,
-            extensions: new Dictionary<string, object?> { ["field"] = field, ["code"] = code, ["errors"] = new Dictionary<string, string[]> { [field] = [code] } });
 
     private sealed record OrderJson(
         string? PlatformOrderId, string? CustomerName, string? CustomerPhone, string? ShippingAddress, string? CustomerLanguage,

@@ -142,7 +142,7 @@ public sealed class ServiceMetricSource(ServiceMetrics metrics, IDbContextFactor
                 .Select(t => new { t.Id, t.CreatedAtUtc, t.Subject, t.CustomerName }).ToListAsync(ct);
             foreach (var t in rows)
             {
-                tickets[t.Id] = new MetricRecord($"T{t.Id:D6}", t.CreatedAtUtc, $"{t.CustomerName}: {t.Subject}", $"/service/tickets/{t.Id}");
+                tickets[t.Id] = new MetricRecord(Ticket.NumberOf(t.Id), t.CreatedAtUtc, $"{t.CustomerName}: {t.Subject}", $"/service/tickets/{t.Id}");
             }
         }
         var cases = (await db.ComplaintCases.AsNoTracking().Where(c => caseIds.Contains(c.Id))

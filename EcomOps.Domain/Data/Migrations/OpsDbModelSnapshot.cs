@@ -2759,6 +2759,43 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("ComplaintRounds");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Service.PlatformMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlatformMessageId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("ChannelId", "PlatformMessageId")
+                        .IsUnique();
+
+                    b.HasIndex("ChannelId", "ConversationId", "Id");
+
+                    b.ToTable("PlatformMessages");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Service.ServiceAlert", b =>
                 {
                     b.Property<long>("Id")
@@ -3803,6 +3840,20 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Service.PlatformMessage", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Orders.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Service.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Service.Surveys.SatisfactionSurvey", b =>

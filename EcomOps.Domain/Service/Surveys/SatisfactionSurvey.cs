@@ -68,7 +68,7 @@ public sealed class SurveyDesk(IDbContextFactory<OpsDb> dbFactory, TimeProvider 
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.Set<SatisfactionSurvey>().AsNoTracking().Where(s => s.Token == token)
             .Join(db.Tickets, s => s.TicketId, t => t.Id, (s, t) => new { s, t.Id, t.Subject })
-            .Select(x => new SurveyView($"T{x.Id:D6}", x.Subject, x.s.ExpiresAtUtc, x.s.AnsweredAtUtc != null, x.s.ExpiresAtUtc <= now))
+            .Select(x => new SurveyView(Ticket.NumberOf(x.Id), x.Subject, x.s.ExpiresAtUtc, x.s.AnsweredAtUtc != null, x.s.ExpiresAtUtc <= now))
             .FirstOrDefaultAsync(ct);
     }
 
