@@ -342,6 +342,9 @@ internal static partial class Tour
                                 continue;
                             }
                             await SettleAsync(page, problems, where);
+                            // A scene's clicks may have scrolled the page: a full-page picture taken scrolled shows the fixed
+                            // app bar in the middle of the page.
+                            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
                             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(output, $"{role}.{language}.{sceneName}.png"), FullPage = true });
                             shots++;
                             // The scene shows refusals on purpose: only what broke counts.
