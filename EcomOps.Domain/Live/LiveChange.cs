@@ -50,6 +50,9 @@ public static class Boards
 
     /// <summary>Orders: the live order board, the order list and the exception queue.</summary>
     public const string Orders = "orders";
+    /// <summary>Campaigns: the calendar, the campaign pages and the live campaign board.</summary>
+    public const string Campaigns = "campaigns";
+
     /// <summary>KPI report builds: queued, progressing, ready or failed (the report archive).</summary>
     public const string Reports = "reports";
 }

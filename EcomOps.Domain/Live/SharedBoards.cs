@@ -49,6 +49,8 @@ public static class SharedBoards
                 return new AlertBoard(active, setAside, await people.BySignInAsync(setAside.Select(a => a.AcknowledgedBy), ct));
             }, ClockRefresh, change => change.Entity == nameof(InventoryAlert));
         });
+        // Orders move a running campaign's figures, stock moves its SKUs' cover; a campaign starting or ending changes the rows.
+        services.AddSingleton(sp => Make(sp, [Boards.Campaigns, Boards.Orders, Boards.Inventory], sp.GetRequiredService<Campaigns.CampaignQueries>().BoardAsync, ClockRefresh));
         services.AddSingleton(sp =>
         {
             var directory = sp.GetRequiredService<EmployeeDirectory>();

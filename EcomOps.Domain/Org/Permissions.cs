@@ -24,6 +24,9 @@ public static class Permissions
     public const string EditListings = nameof(EditListings);
     public const string ApproveListings = nameof(ApproveListings);
     public const string ImportCatalog = nameof(ImportCatalog);
+    public const string ViewCampaigns = nameof(ViewCampaigns);
+    public const string PlanCampaigns = nameof(PlanCampaigns);
+    public const string ApproveCampaigns = nameof(ApproveCampaigns);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -49,6 +52,11 @@ public static class Permissions
         [ApproveListings] = [Roles.OperationsManager, Roles.OperationsDirector],
         // The catalogue workbook's import: whoever edits products or listings; each row still needs the permission of what it changes.
         [ImportCatalog] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector, Roles.Admin],
+        // Campaigns: operations plans and runs them; customer service is briefed and design makes their pages, so both supervisors see them.
+        [ViewCampaigns] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector, Roles.CsSupervisor, Roles.DesignSupervisor],
+        [PlanCampaigns] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
+        // The director approves; a manager too when the Campaigns:ApproverRole setting says so (CampaignSettings).
+        [ApproveCampaigns] = [Roles.OperationsManager, Roles.OperationsDirector],
     };
 
     public static IEnumerable<string> All => Grants.Keys;
