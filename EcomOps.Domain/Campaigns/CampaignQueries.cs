@@ -85,6 +85,15 @@ public sealed class CampaignQueries(IDbContextFactory<OpsDb> dbFactory, CompanyT
     public async Task<IReadOnlyList<CampaignRow>> LessonsAsync(CampaignType? type, string? search, int take = 10, CancellationToken ct = default) =>
         [.. (await ListAsync(null, null, type, search, ct)).Where(r => r.Lessons is not null).OrderByDescending(r => r.EndDate).Take(take)];
 
+    /// <summary>Code, name and list price of the given SKUs (the editor's and the campaign page's labels).</summary>
+    public async Task<Dictionary<int, (string Code, string Name, long ListPriceCents)>> SkusAsync(IEnumerable<int> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Skus.AsNoTracking().Where(s => wanted.Contains(s.Id)).Select(s => new { s.Id, s.Code, s.Name, s.ListPriceCents }).ToListAsync(ct))
+            .ToDictionary(s => s.Id, s => (s.Code, s.Name, s.ListPriceCents));
+    }
+
     /// <summary>Who may own a campaign or one of its tasks: active people of operations, design and customer service.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> PeopleAsync(CancellationToken ct = default)
     {
