@@ -66,9 +66,10 @@ public sealed class CampaignDemoData(CompanyTime time) : IDemoDataArea
                 GiftSkuId = type == CampaignType.GiftWithPurchase ? skus[random.Next(skus.Count)].Id : null,
                 GiftQuantity = type == CampaignType.GiftWithPurchase ? 1 : 0,
                 GiftThresholdCents = type == CampaignType.GiftWithPurchase ? 30000 : 0,
-                AdsBudgetCents = random.Next(5, 30) * 100_000L, GiftBudgetCents = type == CampaignType.GiftWithPurchase ? 500_000 : 0,
-                DiscountBudgetCents = random.Next(10, 60) * 100_000L,
-                GoalRevenueCents = random.Next(20, 120) * 1_000_000L, GoalUnits = random.Next(500, 4000), GoalParticipants = random.Next(300, 3000),
+                // Sized to the demo's order volume: a few SKUs of many sell some tens of orders a day.
+                AdsBudgetCents = random.Next(5, 30) * 50_000L, GiftBudgetCents = type == CampaignType.GiftWithPurchase ? 200_000 : 0,
+                DiscountBudgetCents = random.Next(5, 20) * 20_000L,
+                GoalRevenueCents = random.Next(15, 60) * 100_000L, GoalUnits = random.Next(60, 300), GoalParticipants = random.Next(30, 150),
                 GoalConversionPercent = 2 + random.Next(0, 5) * 0.5,
                 OwnerEmployeeId = owner.Id, CreatedAtUtc = now.AddDays(Math.Min(-3, start.DayNumber - today.DayNumber - 30)), CreatedByName = owner.FullName,
                 Risks = [new CampaignRisk { Title = "流量不及预期 · traffic below plan", Likelihood = RiskLevel.Medium, Impact = RiskLevel.Medium, Mitigation = "加投直通车 · top up search ads" }],

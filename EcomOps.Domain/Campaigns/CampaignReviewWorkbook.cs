@@ -29,7 +29,8 @@ public static class CampaignReviewWorkbook
             new("Campaign.Review.Margin", true, ListCell.Of(review.MarginPercent is { } margin ? Math.Round(margin, 1) : null), ListCell.Of((string?)null)),
             new("Campaign.Review.Held", true, ListCell.Of(f.HeldOrders), ListCell.Of((string?)null)),
         };
-        lines.AddRange(review.Stock.Select(s => new CampaignReviewLine($"{s.Code} · {s.Name}", false, ListCell.Of(s.Sold), ListCell.Of(s.Available))));
+        // A SKU's line: units sold in the campaign, and the stock left at its end (or now, while it runs).
+        lines.AddRange(review.Stock.Select(s => new CampaignReviewLine($"{s.Code} · {s.Name} ({s.Available:#,##0})", false, ListCell.Of(s.Sold), ListCell.Of((string?)null))));
         lines.AddRange(review.Tickets.Select(t => new CampaignReviewLine(t.Reference, false, ListCell.Of(t.Subject), ListCell.Of((string?)null))));
         lines.AddRange(review.Complaints.Select(k => new CampaignReviewLine(k.Reference, false, ListCell.Of(k.Matter), ListCell.Of((string?)null))));
         lines.Add(new("Campaign.WentWell", true, ListCell.Of(c.WentWell), ListCell.Of((string?)null)));
