@@ -261,6 +261,26 @@ public sealed class CampaignDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_metric_source_reports_the_attributed_orders_of_the_period_and_the_goal_attainment_of_campaigns_that_ended()
+    {
+        var form = SpendSave(days: 1);
+        form.GoalRevenueCents = 100_000;
+        var id = await ApprovedAsync(form);
+        await _world.TakeInAsync(_world.Draft("M-1", ("SKU-2", 2)) with { CustomerPhone = "13800000021" });
+        await _world.TakeInAsync(_world.Draft("M-2", ("SKU-1", 1)) with { CustomerPhone = "13800000022" });
+        var source = _world.Harness.Get<IEnumerable<EcomOps.Domain.Analytics.IMetricSource>>().OfType<CampaignMetricSource>().Single();
+        var now = _world.Harness.Clock.GetUtcNow().UtcDateTime;
+        var period = new EcomOps.Domain.Service.MetricPeriod(now.AddDays(-1), now.AddDays(2));
+        var snapshot = await source.MeasureAsync(period, EcomOps.Domain.Analytics.MeasureOptions.TotalsOnly, default);
+        var figures = await Queries.FiguresAsync(id);
+        Assert.Equal(figures.Participants, snapshot.Total(CampaignMetricSource.Participants));
+        Assert.Equal(figures.RevenueCents / 100.0, snapshot.Total(CampaignMetricSource.Revenue));
+        var goal = (await Queries.FindAsync(id))!.GoalRevenueCents;
+        Assert.Equal(figures.RevenueCents / (double)goal, snapshot.Total(CampaignMetricSource.GoalAttainment));
+        Assert.Contains(_world.Harness.Get<EcomOps.Domain.Analytics.MetricCatalogue>().ForTeam(Team.Operations), m => m.Key == CampaignMetricSource.Revenue);
+    }
+
+    [Fact]
     public async Task Cs_briefed_publishes_the_campaigns_standard_answers_which_retire_when_it_ends()
     {
         var id = await ApprovedAsync(SpendSave());
