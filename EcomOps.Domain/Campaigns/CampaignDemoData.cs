@@ -14,8 +14,8 @@ namespace EcomOps.Domain.Campaigns;
 /// </summary>
 public sealed class CampaignDemoData(CompanyTime time) : IDemoDataArea
 {
-    // After the orders and the traffic, with its own random numbers.
-    public int Order => 80;
+    // After the orders (their channels and SKUs), before the KPI targets (61), which measure the campaign metrics too.
+    public int Order => 60;
 
     public string Name => "campaigns";
 

@@ -26,7 +26,7 @@ public sealed class CampaignMetricSource(IDbContextFactory<OpsDb> dbFactory) : I
     public IReadOnlyList<MetricDefinition> Metrics { get; } =
     [
         Define(Participants, "Campaign participants", "活动参与人数",
-            "Distinct buyers (by phone) of the orders attributed to a campaign and placed in the period, summed over campaigns",
+            "Distinct buyers (by phone) of the orders attributed to a campaign and placed in the period, summed over campaigns (none without a campaign order)",
             "统计期内下单且归属于活动的订单的不同买家数（按手机号），各活动相加", MetricUnit.Count, MetricDirection.HigherIsBetter),
         Define(Revenue, "Campaign revenue", "活动销售额",
             "Goods less discounts of the orders attributed to a campaign and placed in the period (cancelled orders left out)",
@@ -38,7 +38,7 @@ public sealed class CampaignMetricSource(IDbContextFactory<OpsDb> dbFactory) : I
             "Spent (ads booked, discounts given, gifts' cost) ÷ budget (ads, gifts, discounts) of the campaigns that ended in the period",
             "统计期内结束的活动的实际花费（广告、折扣、赠品成本） ÷ 预算（广告、赠品、折扣）", MetricUnit.Percent, MetricDirection.LowerIsBetter),
         Define(GoalAttainment, "Campaign goal attainment", "活动目标达成率",
-            "Revenue ÷ revenue goal of the campaigns that ended in the period (their whole run)",
+            "Revenue ÷ revenue goal of the campaigns that ended in the period (their whole run; none when they had no order)",
             "统计期内结束的活动的销售额 ÷ 销售额目标（按整个活动期）", MetricUnit.Percent, MetricDirection.HigherIsBetter),
     ];
 
@@ -65,11 +65,13 @@ public sealed class CampaignMetricSource(IDbContextFactory<OpsDb> dbFactory) : I
         var visitors = inPeriod.Sum(x => x.Figures.Visitors);
         var budget = ended.Sum(x => x.Campaign.AdsBudgetCents + x.Campaign.GiftBudgetCents + x.Campaign.DiscountBudgetCents);
         var goal = ended.Sum(x => x.Campaign.GoalRevenueCents);
-        snapshot.Values[new MetricCell(Participants, null)] = inPeriod.Count > 0 ? inPeriod.Sum(x => x.Figures.Participants) : null;
-        snapshot.Values[new MetricCell(Revenue, null)] = inPeriod.Count > 0 ? inPeriod.Sum(x => x.Figures.RevenueCents) / 100.0 : null;
-        snapshot.Values[new MetricCell(Conversion, null)] = visitors > 0 ? (double)inPeriod.Sum(x => x.Figures.Orders) / visitors : null;
+        // No campaign order in the period: nothing was measured (a target cannot be set from nothing), not a zero.
+        var orders = inPeriod.Sum(x => x.Figures.Orders);
+        snapshot.Values[new MetricCell(Participants, null)] = orders > 0 ? inPeriod.Sum(x => x.Figures.Participants) : null;
+        snapshot.Values[new MetricCell(Revenue, null)] = orders > 0 ? inPeriod.Sum(x => x.Figures.RevenueCents) / 100.0 : null;
+        snapshot.Values[new MetricCell(Conversion, null)] = visitors > 0 && orders > 0 ? (double)orders / visitors : null;
         snapshot.Values[new MetricCell(BudgetUse, null)] = budget > 0 ? (double)ended.Sum(x => x.Figures.SpentCents) / budget : null;
-        snapshot.Values[new MetricCell(GoalAttainment, null)] = goal > 0 ? (double)ended.Sum(x => x.Figures.RevenueCents) / goal : null;
+        snapshot.Values[new MetricCell(GoalAttainment, null)] = goal > 0 && ended.Any(x => x.Figures.Orders > 0) ? (double)ended.Sum(x => x.Figures.RevenueCents) / goal : null;
         if (options.RecordCap > 0)
         {
             foreach (var metric in new[] { Participants, Revenue, Conversion })

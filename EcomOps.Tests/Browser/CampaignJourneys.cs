@@ -43,10 +43,9 @@ public sealed class CampaignJourneys(ManagerApprovesHost host, ITestOutputHelper
         await Input(specialist, "campaign-start").PressAsync("Tab");
         await Input(specialist, "campaign-end").FillAsync(today.AddDays(6).ToString("dd MMM yyyy", en));
         await Input(specialist, "campaign-end").PressAsync("Tab");
-        await specialist.Locator(".mud-select").Filter(new() { HasText = "Channels" }).First.ClickAsync();
-        await specialist.Locator(".mud-popover-open").GetByText("官网商城", new() { Exact = true }).ClickAsync();
-        await specialist.Keyboard.PressAsync("Escape");
-        await Input(specialist, "campaign-add-sku").FillAsync("SKU-CAMP-1");
+        // A new campaign starts on every active channel, the web shop among them.
+        await Input(specialist, "campaign-add-sku").ClickAsync();
+        await Input(specialist, "campaign-add-sku").PressSequentiallyAsync("SKU-CAMP-1");
         await specialist.Locator(".mud-popover-open").GetByText("SKU-CAMP-1", new() { Exact = false }).First.ClickAsync();
         await Expect(specialist.Locator("[data-testid=campaign-sku-SKU-CAMP-1]")).ToBeVisibleAsync();
         await specialist.Locator("[data-testid=campaign-save]").ClickAsync();

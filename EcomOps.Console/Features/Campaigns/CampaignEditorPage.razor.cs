@@ -56,6 +56,8 @@ public partial class CampaignEditorPage
             _form.EndDate = Time.Today.AddDays(20);
             _form.Tiers = [new SpendTier { ThresholdCents = 20_000, SaveCents = 2_000 }];
             _form.Type = CampaignType.SpendSave;
+            // Most campaigns run on every shop; the planner takes out the ones that sit it out.
+            _form.ChannelIds = [.. _channels.Select(c => c.Id)];
         }
         (_start, _end) = (_form.StartDate?.ToDateTime(TimeOnly.MinValue), _form.EndDate?.ToDateTime(TimeOnly.MinValue));
         _skus = await Queries.SkusAsync(_form.Skus.Select(s => s.SkuId).Concat(_form.GiftSkuId is { } g ? [g] : []));
