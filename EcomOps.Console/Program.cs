@@ -37,6 +37,7 @@ if (seedCommand && SeedCommand.Refusal(builder.Environment, seedArgs) is { } ref
 builder.Services.AddSingleton(builder.Configuration.GetSection("Complaints").Get<EcomOps.Domain.Service.Complaints.ComplaintSettings>()
     ?? new EcomOps.Domain.Service.Complaints.ComplaintSettings());
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Orders").Get<EcomOps.Domain.Orders.OrderSettings>() ?? new EcomOps.Domain.Orders.OrderSettings());
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Campaigns").Get<EcomOps.Domain.Campaigns.CampaignSettings>() ?? new EcomOps.Domain.Campaigns.CampaignSettings());
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Surveys").Get<EcomOps.Domain.Service.Surveys.SurveySettings>() ?? new EcomOps.Domain.Service.Surveys.SurveySettings());
 builder.Services.AddOpsDomain(sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Ops") ?? ConsoleConfiguration.DefaultConnectionString);
 builder.Services.AddCompanyTime(builder.Configuration["Company:TimeZone"]);

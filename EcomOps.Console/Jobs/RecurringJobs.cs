@@ -29,11 +29,12 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string ListingCompleteness = "catalog-listing-completeness";
     public const string ComplianceAudit = "catalog-compliance-audit";
     public const string ComplianceOverdue = "catalog-compliance-overdue";
+    public const string CampaignClock = "campaign-clock";
 
     public IReadOnlyList<string> Ids { get; } =
     [
         AuditRetention, SlaSweep, OverdueComplaintMeasures, InventorySweep, ReorderPoints, AbcClassification, CountPlan,
-        MonthlyKpiReport, WeeklyKpiReport, ReportRetention, OrderNotices, ListingCompleteness, ComplianceAudit, ComplianceOverdue,
+        MonthlyKpiReport, WeeklyKpiReport, ReportRetention, OrderNotices, ListingCompleteness, ComplianceAudit, ComplianceOverdue, CampaignClock,
     ];
 
     /// <summary>
@@ -52,6 +53,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         [typeof(CountPlanJob)] = "Stock counts: plan the next tasks · 安排盘点任务",
         [typeof(ReportRetentionJob)] = "Report archive: remove expired workbooks · 清理过期报表",
         [typeof(ReportBuildJob)] = "KPI workbook: build one report · 生成 KPI 报表",
+        [typeof(Features.Campaigns.CampaignClockJob)] = "Campaigns: start, end, escalate overdue tasks · 营销活动：开始、结束、逾期任务升级",
         [typeof(ListingCompletenessJob)] = "Listings: recompute completeness (stock moves) · 重新计算商品上架完整度",
     };
 
@@ -94,6 +96,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         manager.AddOrUpdate<Features.Analytics.ReportRetentionJob>(ReportRetention, job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:ReportRetention:Cron"] ?? "45 3 * * *", options);
         manager.AddOrUpdate<Features.Inventory.AbcClassificationJob>(AbcClassification, job => job.RunAsync(CancellationToken.None), "30 1 * * 1", options);
+        manager.AddOrUpdate<Features.Campaigns.CampaignClockJob>(CampaignClock, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", options);
         manager.AddOrUpdate<Features.Inventory.CountPlanJob>(CountPlan, job => job.RunAsync(CancellationToken.None), "0 3 * * *", options);
     }
 }

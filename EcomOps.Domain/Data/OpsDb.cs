@@ -66,6 +66,7 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Inventory.SkuClassification> SkuClassifications => Set<Inventory.SkuClassification>();
     public DbSet<Inventory.CountTask> CountTasks => Set<Inventory.CountTask>();
     public DbSet<Inventory.SlowStockDecision> SlowStockDecisions => Set<Inventory.SlowStockDecision>();
+    public DbSet<Campaigns.Campaign> Campaigns => Set<Campaigns.Campaign>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -107,6 +107,12 @@ public static class OpsDbSetup
         services.AddSingleton<Orders.Import.OrderImport>();
         services.TryAddSingleton<Orders.INotificationSender, Orders.LocalNotificationSender>();
         services.AddSingleton<Orders.OrderOutbox>();
+        services.TryAddSingleton(new Campaigns.CampaignSettings());
+        services.AddSingleton<Campaigns.CampaignRiskCheck>();
+        services.AddSingleton<Campaigns.CampaignDesk>();
+        services.AddSingleton<Campaigns.CampaignQueries>();
+        services.AddSingleton<DemoData.IDemoDataArea, Campaigns.CampaignDemoData>();
+        services.AddSingleton<Analytics.IMetricSource, Campaigns.CampaignMetricSource>();
         services.AddAnalytics();
         services.AddSharedBoards();
         services.AddSingleton<DemoData.DemoDataGenerator>();

@@ -52,6 +52,8 @@ public static class Boards
     public const string Orders = "orders";
     /// <summary>Design requests: the design board, request pages and designers' home pages.</summary>
     public const string Design = "design";
+    /// <summary>Campaigns: the calendar, the campaign pages and the live campaign board.</summary>
+    public const string Campaigns = "campaigns";
 
     /// <summary>KPI report builds: queued, progressing, ready or failed (the report archive).</summary>
     public const string Reports = "reports";

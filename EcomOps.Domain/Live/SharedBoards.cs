@@ -51,6 +51,8 @@ public static class SharedBoards
         });
         // Due today turns into overdue at midnight without a change: the clock refresh moves the cards.
         services.AddSingleton(sp => Make(sp, [Boards.Design], sp.GetRequiredService<Design.DesignQueries>().BoardAsync, ClockRefresh));
+        // Orders move a running campaign's figures, stock moves its SKUs' cover; a campaign starting or ending changes the rows.
+        services.AddSingleton(sp => Make(sp, [Boards.Campaigns, Boards.Orders, Boards.Inventory], sp.GetRequiredService<Campaigns.CampaignQueries>().BoardAsync, ClockRefresh));
         services.AddSingleton(sp =>
         {
             var directory = sp.GetRequiredService<EmployeeDirectory>();

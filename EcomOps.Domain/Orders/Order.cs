@@ -106,6 +106,12 @@ public sealed class Order : IVersioned
     /// <summary>The customer has been told the order is late (sent once).</summary>
     public bool DelayNotified { get; set; }
 
+    /// <summary>The promotion or campaign code the platform sent with the order.</summary>
+    public string? PromotionCode { get; set; }
+
+    /// <summary>The campaign the order is attributed to (by its code, or by its SKUs and time).</summary>
+    public int? CampaignId { get; set; }
+
     public long Version { get; set; }
 
     public List<OrderLine> Lines { get; set; } = [];
@@ -262,6 +268,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.CustomerLanguage).HasMaxLength(10);
         b.Property(o => o.BuyerNote).HasMaxLength(OrderRules.MaxNoteLength);
         b.Property(o => o.Carrier).HasMaxLength(40);
+        b.Property(o => o.PromotionCode).HasMaxLength(Campaigns.Campaign.MaxCodeLength);
+        // A campaign's board and review read its orders by time.
+        b.HasIndex(o => new { o.CampaignId, o.PlacedAtUtc });
         b.Property(o => o.CancelReason).HasMaxLength(OrderRules.MaxNoteLength);
         b.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(o => o.PaymentStatus).HasConversion<string>().HasMaxLength(12);

@@ -11,6 +11,9 @@ public sealed record OrderDraft
     /// <summary>"zh-Hans" or "en"; empty means Chinese, the platforms' language.</summary>
     public string? CustomerLanguage { get; init; }
     public string? BuyerNote { get; init; }
+
+    /// <summary>The promotion or campaign code the platform sent (attributes the order to that campaign).</summary>
+    public string? PromotionCode { get; init; }
     public DateTime PlacedAtUtc { get; init; }
     public DateTime? PaidAtUtc { get; init; }
     public long ShippingFeeCents { get; init; }

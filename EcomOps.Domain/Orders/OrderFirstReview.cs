@@ -48,7 +48,9 @@ public sealed class OrderFirstReview(OrderSettings settings, ShipByPolicy shipBy
     /// batch's orders before it (which are newer than any stored one). A twin earlier in the batch is named by
     /// <see cref="TwinInBatch"/> until it has a number. Reads nothing; the orders are not changed.
     /// </summary>
-    public List<List<ReviewFinding>> Review(IReadOnlyList<Order> orders, IReadOnlyList<StoredOrder> stored, IReadOnlyDictionary<int, long> listPrices)
+    /// <param name="campaignPrices">Per order (same index), the unit prices its campaign explains (null: none).</param>
+    public List<List<ReviewFinding>> Review(IReadOnlyList<Order> orders, IReadOnlyList<StoredOrder> stored, IReadOnlyDictionary<int, long> listPrices,
+        IReadOnlyList<IReadOnlyDictionary<int, long>?>? campaignPrices = null)
     {
         var window = TimeSpan.FromMinutes(settings.Duplicate.WindowMinutes);
         var storedOf = stored.ToLookup(s => (s.CustomerPhone, s.CustomerName));
@@ -72,7 +74,12 @@ public sealed class OrderFirstReview(OrderSettings settings, ShipByPolicy shipBy
                 earlierOf.TryAdd(customer, earlier);
                 earlier.Add((i, order));
             }
-            findings.Add([.. OrderReview.Review(new ReviewInput(order, listPrices, recent), settings)]);
+            var input = new ReviewInput(order, listPrices, recent);
+            if (campaignPrices?[i] is { } explained)
+            {
+                input = input with { CampaignUnitCents = explained };
+            }
+            findings.Add([.. OrderReview.Review(input, settings)]);
         }
         return findings;
     }

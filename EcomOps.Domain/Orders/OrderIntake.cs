@@ -76,13 +76,15 @@ public sealed class OrderIntake(IDbContextFactory<OpsDb> dbFactory, OrderFirstRe
             {
                 return Outcome<IReadOnlyList<IntakeResult>>.Invalid(errors);
             }
-            view = await ReadViewAsync(read, new Batch(channelId, drafts, skus, actor, now), ct);
+            var campaigns = await Campaigns.CampaignQueries.PricingTermsAsync(read, channelId, drafts.Min(d => d.PlacedAtUtc), drafts.Max(d => d.PlacedAtUtc), ct);
+            view = await ReadViewAsync(read, new Batch(channelId, drafts, skus, actor, now, campaigns), ct);
         }
         return await WriteRetry.RunAsync(() => WriteAsync(view, progress, ct), ct);
     }
 
     /// <summary>What one intake request carries, checked.</summary>
-    private sealed record Batch(int ChannelId, IReadOnlyList<OrderDraft> Drafts, Dictionary<string, (int Id, long ListPriceCents, string Name, bool Active)> Skus, Actor Actor, DateTime Now);
+    private sealed record Batch(int ChannelId, IReadOnlyList<OrderDraft> Drafts, Dictionary<string, (int Id, long ListPriceCents, string Name, bool Active)> Skus, Actor Actor, DateTime Now,
+        IReadOnlyList<Campaigns.CampaignTerms> Campaigns);
 
     /// <summary>
     /// A batch as the database showed it: the drafts already stored (by platform order id), the new ones (their indexes,
@@ -108,7 +110,8 @@ public sealed class OrderIntake(IDbContextFactory<OpsDb> dbFactory, OrderFirstRe
         var fresh = Enumerable.Range(0, batch.Drafts.Count).Where(i => !existing.ContainsKey(batch.Drafts[i].PlatformOrderId.Trim())).ToList();
         var orders = fresh.Select(i => NewOrder(batch, batch.Drafts[i])).ToList();
         var stored = await review.StoredOrdersOfCustomersAsync(db, orders, ct);
-        var findings = review.Review(orders, stored, ListPrices(batch));
+        var listPrices = ListPrices(batch);
+        var findings = review.Review(orders, stored, listPrices, [.. orders.Select(o => CampaignPrices(batch, o, listPrices))]);
         return new IntakeView(batch, last, existing, fresh, findings, stored);
     }
 
@@ -208,6 +211,14 @@ public sealed class OrderIntake(IDbContextFactory<OpsDb> dbFactory, OrderFirstRe
         return Outcome<IReadOnlyList<IntakeResult>>.Done([.. results.Select(r => r!)]);
     }
 
+    /// <summary>The unit prices the order's campaign explains (null when it has none or the campaign changes no price).</summary>
+    private static IReadOnlyDictionary<int, long>? CampaignPrices(Batch batch, Order order, IReadOnlyDictionary<int, long> listPrices)
+    {
+        var terms = batch.Campaigns.FirstOrDefault(c => c.Id == order.CampaignId);
+        return terms is null ? null
+            : Campaigns.CampaignAttribution.ExplainedUnitPrices(terms, order, listPrices, byCode: string.Equals(terms.Code, order.PromotionCode, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static Dictionary<int, long> ListPrices(Batch batch) =>
         batch.Skus.Values.DistinctBy(s => s.Id).ToDictionary(s => s.Id, s => s.ListPriceCents);
 
@@ -246,6 +257,9 @@ public sealed class OrderIntake(IDbContextFactory<OpsDb> dbFactory, OrderFirstRe
             })],
         };
         order.Lines.ForEach(l => l.Title = l.Title.Length > 200 ? l.Title[..200] : l.Title);
+        order.PromotionCode = string.IsNullOrWhiteSpace(draft.PromotionCode) ? null : draft.PromotionCode.Trim();
+        order.CampaignId = Campaigns.CampaignAttribution.Attribute(batch.Campaigns, batch.ChannelId, order.PromotionCode, order.PlacedAtUtc,
+            [.. order.Lines.Select(l => l.SkuId)])?.Id;
         OrderRules.Totals(order);
         order.Events.Add(new OrderEvent { Kind = OrderEventKind.Received, ByName = actor.Name, AtUtc = now });
         return order;

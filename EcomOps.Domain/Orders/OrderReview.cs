@@ -7,7 +7,11 @@ public sealed record RecentOrder(string Number, string ItemsSignature, DateTime 
 public sealed record ReviewInput(
     Order Order,
     IReadOnlyDictionary<int, long> ListPriceCents,
-    IReadOnlyList<RecentOrder> RecentOrdersOfCustomer);
+    IReadOnlyList<RecentOrder> RecentOrdersOfCustomer)
+{
+    /// <summary>The net unit prices the order's campaign explains, by SKU: a line at such a price is no deviation.</summary>
+    public IReadOnlyDictionary<int, long> CampaignUnitCents { get; init; } = new Dictionary<int, long>();
+}
 
 public sealed record ReviewFinding(HoldReason Reason, string? Detail);
 
@@ -42,6 +46,8 @@ public static class OrderReview
                 .Where(l => input.ListPriceCents.TryGetValue(l.SkuId, out var list) && list > 0)
                 .Select(l => (Line: l, Percent: DeviationPercent(l, input.ListPriceCents[l.SkuId])))
                 .Where(x => Math.Abs(x.Percent) > settings.Price.MaxDeviationPercent)
+                .Where(x => !input.CampaignUnitCents.TryGetValue(x.Line.SkuId, out var campaign) || campaign <= 0
+                    || Math.Abs(DeviationPercent(x.Line, campaign)) > settings.Price.MaxDeviationPercent)
                 .Select(x => $"{x.Line.SkuCode} {x.Percent:+0;-0}%")
                 .ToList();
             if (deviating.Count > 0)

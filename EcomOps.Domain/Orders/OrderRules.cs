@@ -35,6 +35,7 @@ public static partial class OrderRules
         Text(errors, "customerPhone", draft.CustomerPhone, MaxPhoneLength, required: false);
         Text(errors, "shippingAddress", draft.ShippingAddress, MaxAddressLength, required: false);
         Text(errors, "buyerNote", draft.BuyerNote, MaxNoteLength, required: false);
+        Text(errors, "promotionCode", draft.PromotionCode, Campaigns.Campaign.MaxCodeLength, required: false);
         if (!string.IsNullOrWhiteSpace(draft.CustomerLanguage) && !Languages.Contains(draft.CustomerLanguage))
         {
             errors.Add(new FieldError("customerLanguage", "UnknownLanguage"));

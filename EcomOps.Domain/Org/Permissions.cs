@@ -27,6 +27,9 @@ public static class Permissions
     public const string RequestDesigns = nameof(RequestDesigns);
     public const string SuperviseDesign = nameof(SuperviseDesign);
     public const string SeeDesignBoard = nameof(SeeDesignBoard);
+    public const string ViewCampaigns = nameof(ViewCampaigns);
+    public const string PlanCampaigns = nameof(PlanCampaigns);
+    public const string ApproveCampaigns = nameof(ApproveCampaigns);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -56,6 +59,11 @@ public static class Permissions
         [RequestDesigns] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
         [SuperviseDesign] = [Roles.DesignSupervisor],
         [SeeDesignBoard] = [Roles.Designer, Roles.DesignSupervisor, Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
+        // Campaigns: operations plans and runs them; customer service is briefed and design makes their pages, so both supervisors see them.
+        [ViewCampaigns] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector, Roles.CsSupervisor, Roles.DesignSupervisor],
+        [PlanCampaigns] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
+        // The director approves; a manager too when the Campaigns:ApproverRole setting says so (CampaignSettings).
+        [ApproveCampaigns] = [Roles.OperationsManager, Roles.OperationsDirector],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

@@ -192,6 +192,15 @@ public sealed class ExportReaderTests
     }
 
     [Fact]
+    public void A_promotion_code_column_carries_the_campaign_code_onto_the_order_and_a_file_without_one_leaves_it_empty()
+    {
+        var withCode = Lines(GenericHeader + ",promotion_code", "W-1,2026-11-26 08:00,2026-11-26 08:05,Anna Li,13800001111,上海市徐汇区漕溪北路 88 号,en,,SKU-1,Mug,2,39.50,0,6.00,D12");
+        Assert.Equal("D12", Assert.Single(Read(new ExportFile("shop.csv", Utf8Bom(withCode))).Orders).Draft.PromotionCode);
+        var without = Lines(GenericHeader, "W-1,2026-11-26 08:00,2026-11-26 08:05,Anna Li,13800001111,上海市徐汇区漕溪北路 88 号,en,,SKU-1,Mug,2,39.50,0,6.00");
+        Assert.Null(Assert.Single(Read(new ExportFile("shop.csv", Utf8Bom(without))).Orders).Draft.PromotionCode);
+    }
+
+    [Fact]
     public void Every_bad_row_is_reported_with_row_column_and_reason_and_no_order_is_returned()
     {
         var file = Lines(GenericHeader,

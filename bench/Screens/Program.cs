@@ -29,6 +29,9 @@ internal static partial class Tour
         ("/catalog/findings", ListingLink(), "finding-listing"),
         ("/catalog/audit", AuditSettingsLink(), "audit-settings"),
         ("/design/board", DesignRequestLink(), "design-request"),
+        ("/campaigns", CampaignLink(), "campaign"),
+        ("/campaigns", NewCampaignLink(), "new-campaign"),
+        ("/campaigns/board", CampaignLink(), "running-campaign"),
     ];
 
     /// <summary>Dialogs a page opens (its first row's editor, its "new" form, a figure's records), each worth a picture of its own.</summary>
@@ -412,6 +415,12 @@ internal static partial class Tour
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
+
+    [GeneratedRegex(@"^/campaigns/\d+$")]
+    private static partial Regex CampaignLink();
+
+    [GeneratedRegex(@"^/campaigns/new$")]
+    private static partial Regex NewCampaignLink();
 
     [GeneratedRegex(@"^/orders/\d+$")]
     private static partial Regex OrderLink();

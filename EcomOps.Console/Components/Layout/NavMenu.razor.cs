@@ -35,6 +35,11 @@ public sealed partial class NavMenu
             new("/orders/import", Icons.Material.Filled.UploadFile, "Nav.OrderImport", "nav-order-import", Permissions.WorkOrders),
             new("/orders/channels", Icons.Material.Filled.Hub, "Nav.OrderChannels", "nav-order-channels", Permissions.WorkOrders),
         ]),
+        new("Nav.Campaigns", Icons.Material.Filled.Campaign,
+        [
+            new("/campaigns", Icons.Material.Filled.CalendarMonth, "Nav.CampaignPlan", "nav-campaigns", Permissions.ViewCampaigns, Exact: true),
+            new("/campaigns/board", Icons.Material.Filled.Bolt, "Campaign.Board.Title", "nav-campaign-board", Permissions.ViewCampaigns),
+        ]),
         new("Nav.Catalog", Icons.Material.Filled.Storefront,
         [
             new("/catalog/products", Icons.Material.Filled.Sell, "Nav.Products", "nav-products", Permissions.ManageCatalog),

@@ -130,6 +130,7 @@ public static class OrderEndpoints
             ShippingAddress = order.ShippingAddress ?? "",
             CustomerLanguage = order.CustomerLanguage,
             BuyerNote = order.BuyerNote,
+            PromotionCode = order.PromotionCode,
             PlacedAtUtc = Time(order.PlacedAt, $"{prefix}placedAt", errors, time) ?? default,
             PaidAtUtc = Time(order.PaidAt, $"{prefix}paidAt", errors, time),
             ShippingFeeCents = Cents(order.ShippingFee ?? 0, $"{prefix}shippingFee", errors),
@@ -170,7 +171,7 @@ public static class OrderEndpoints
 
     private sealed record OrderJson(
         string? PlatformOrderId, string? CustomerName, string? CustomerPhone, string? ShippingAddress, string? CustomerLanguage,
-        string? BuyerNote, string? PlacedAt, string? PaidAt, decimal? ShippingFee, List<LineJson?>? Lines);
+        string? BuyerNote, string? PlacedAt, string? PaidAt, decimal? ShippingFee, List<LineJson?>? Lines, string? PromotionCode = null);
 
     private sealed record LineJson(string? Sku, string? Title, int? Quantity, decimal? UnitPrice, decimal? Discount);
 }

@@ -37,6 +37,7 @@ public sealed class KpiTargetDemoData(TimeProvider clock, MetricCatalogue catalo
     [
         SalesMetricSource.Revenue, SalesMetricSource.Units, SalesMetricSource.OrderCount,
         OperationsMetricSource.OrdersReleased, OperationsMetricSource.OrdersShipped,
+        Campaigns.CampaignMetricSource.Participants, Campaigns.CampaignMetricSource.Revenue,
     ];
 
     public async Task SeedAsync(OpsDb db, DemoSize size, Random random, CancellationToken ct)

@@ -284,6 +284,162 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("CalendarSeedsApplied", (string)null);
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Campaigns.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdsBudgetCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdsSpentCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovalRiskState")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ChannelIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DiscountBudgetCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Exclusive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GiftBudgetCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GiftQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GiftSkuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GiftThresholdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("GoalConversionPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("GoalParticipants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GoalRevenueCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoalUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lessons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberTier")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StackTiers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UpliftPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WentBadly")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WentWell")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerEmployeeId");
+
+                    b.HasIndex("StartsAtUtc", "EndsAtUtc");
+
+                    b.HasIndex("State", "StartsAtUtc");
+
+                    b.ToTable("Campaigns");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Catalog.Brand", b =>
                 {
                     b.Property<int>("Id")
@@ -2010,6 +2166,9 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -2065,6 +2224,10 @@ namespace EcomOps.Domain.Data.Migrations
                     b.Property<string>("PlatformOrderId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PromotionCode")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAtUtc")
@@ -2129,6 +2292,8 @@ namespace EcomOps.Domain.Data.Migrations
                     b.HasIndex("TotalCents");
 
                     b.HasIndex("WarehouseId");
+
+                    b.HasIndex("CampaignId", "PlacedAtUtc");
 
                     b.HasIndex("ChannelId", "PlacedAtUtc");
 
@@ -3296,6 +3461,135 @@ namespace EcomOps.Domain.Data.Migrations
                         });
 
                     b.Navigation("Changes");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Org.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerEmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("EcomOps.Domain.Campaigns.CampaignRisk", "Risks", b1 =>
+                        {
+                            b1.Property<int>("CampaignId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Impact");
+
+                            b1.Property<int>("Likelihood");
+
+                            b1.Property<string>("Mitigation");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("CampaignId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Campaigns");
+
+                            b1
+                                .ToJson("Risks")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampaignId");
+                        });
+
+                    b.OwnsMany("EcomOps.Domain.Campaigns.CampaignSkuRule", "Skus", b1 =>
+                        {
+                            b1.Property<int>("CampaignId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal?>("DiscountPercent");
+
+                            b1.Property<long?>("FixedPriceCents");
+
+                            b1.Property<int>("SkuId");
+
+                            b1.Property<DateTime?>("WindowFromUtc");
+
+                            b1.Property<DateTime?>("WindowToUtc");
+
+                            b1.HasKey("CampaignId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Campaigns");
+
+                            b1
+                                .ToJson("Skus")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampaignId");
+                        });
+
+                    b.OwnsMany("EcomOps.Domain.Campaigns.CampaignTask", "Tasks", b1 =>
+                        {
+                            b1.Property<int>("CampaignId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly>("Deadline");
+
+                            b1.Property<DateTime?>("DoneAtUtc");
+
+                            b1.Property<string>("DoneByName");
+
+                            b1.Property<DateTime?>("EscalatedAtUtc");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<int?>("OwnerEmployeeId");
+
+                            b1.HasKey("CampaignId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Campaigns");
+
+                            b1
+                                .ToJson("Tasks")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampaignId");
+                        });
+
+                    b.OwnsMany("EcomOps.Domain.Campaigns.SpendTier", "Tiers", b1 =>
+                        {
+                            b1.Property<int>("CampaignId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("SaveCents");
+
+                            b1.Property<long>("ThresholdCents");
+
+                            b1.HasKey("CampaignId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Campaigns");
+
+                            b1
+                                .ToJson("Tiers")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampaignId");
+                        });
+
+                    b.Navigation("Risks");
+
+                    b.Navigation("Skus");
+
+                    b.Navigation("Tasks");
+
+                    b.Navigation("Tiers");
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Catalog.Category", b =>

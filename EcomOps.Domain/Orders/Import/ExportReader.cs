@@ -237,6 +237,8 @@ public static class ExportReader
             (ExportKind.Generic, "shippingAddress") => "shipping_address",
             (ExportKind.Generic, "customerLanguage") => "customer_language",
             (ExportKind.Generic, "buyerNote") => "buyer_note",
+            (ExportKind.Generic, "promotionCode") => "promotion_code",
+            (_, "promotionCode") => PromotionCodeColumns[1],
             (ExportKind.Generic, "placedAt") => "placed_at",
             (ExportKind.Generic, "paidAt") => "paid_at",
             (ExportKind.Generic, "shippingFee") => "shipping_fee",
@@ -288,6 +290,7 @@ public static class ExportReader
                 TotalColumn = payableColumn,
                 ExpectedTotal = payable,
                 ItemCount = head.Count(row, "宝贝总数量"),
+                PromotionCode = PromotionCode(head, row),
             };
         }
         var seenItems = new HashSet<(string, string)>();
@@ -349,6 +352,7 @@ public static class ExportReader
                 ("下单时间", next.Placed), ("付款确认时间", next.Paid), ("应付金额", next.Payable), ("运费金额", next.ShippingFee),
             ];
             next.HeadClean = problems.Count == before;
+            next.PromotionCode = PromotionCode(sheet, row);
             var order = Merge(orders, next, "订单号", problems);
             var sku = sheet.Id(row, "商家SKUID");
             if (sku.Length == 0 && sheet.Has("货号"))
@@ -406,6 +410,7 @@ public static class ExportReader
                 ("买家留言", next.Note), ("订单提交时间", next.Placed), ("支付完成时间", next.Paid), ("运费", next.ShippingFee),
             ];
             next.HeadClean = problems.Count == before;
+            next.PromotionCode = PromotionCode(sheet, row);
             var order = Merge(orders, next, "主订单编号", problems);
             var quantity = sheet.Quantity(row, "商品数量") ?? 1;
             // 商品金额 is the sub-order's amount (unit price x quantity), 优惠总金额 its discount and 订单应付金额 what
@@ -463,6 +468,7 @@ public static class ExportReader
                 TotalColumn = "用户实付金额(元)",
                 ExpectedTotal = sheet.Amount(row, "用户实付金额(元)"),
                 TotalAdjustment = services - platformOff,
+                PromotionCode = PromotionCode(sheet, row),
             };
             var sku = sheet.Id(row, skuColumn);
             if (sku.Length == 0 && sheet.Has("商家编码-商品维度"))
@@ -477,6 +483,16 @@ public static class ExportReader
         }
         return skipped;
     }
+
+    /// <summary>
+    /// The columns that may carry the promotion or campaign code: the generic layout's, and the names a platform's newer
+    /// export or a seller's own column gives it (the documented platform layouts have none; their orders are attributed
+    /// by SKU and time).
+    /// </summary>
+    public static readonly string[] PromotionCodeColumns = ["promotion_code", "活动编码", "优惠码", "促销码", "活动ID"];
+
+    private static string PromotionCode(ExportSheet sheet, CsvRecord row) =>
+        PromotionCodeColumns.Where(sheet.Has).Select(c => sheet.Text(row, c)).FirstOrDefault(t => t.Length > 0) ?? "";
 
     private static readonly string[] PinduoduoPlatformOff = ["平台优惠折扣(元)", "多多支付立减金额(元)"];
 
@@ -512,6 +528,7 @@ public static class ExportReader
                 ("buyer_note", next.Note), ("placed_at", next.Placed), ("paid_at", next.Paid), ("shipping_fee", next.ShippingFee),
             ];
             next.HeadClean = problems.Count == before;
+            next.PromotionCode = PromotionCode(sheet, row);
             var order = Merge(orders, next, "order_id", problems);
             var sku = sheet.Id(row, "sku");
             if (!seenLines.Add((id, sku)))
@@ -578,6 +595,9 @@ public static class ExportReader
         public string Address { get; init; } = "";
         public string? Language { get; init; }
         public string Note { get; init; } = "";
+
+        /// <summary>The promotion or campaign code the export carries, if it has such a column.</summary>
+        public string PromotionCode { get; set; } = "";
         public DateTime? Placed { get; init; }
         public DateTime? Paid { get; init; }
         public long ShippingFee { get; init; }
@@ -622,6 +642,7 @@ public static class ExportReader
                 ShippingAddress = Address,
                 CustomerLanguage = Language,
                 BuyerNote = Note.Length == 0 ? null : Note,
+                PromotionCode = PromotionCode.Length == 0 ? null : PromotionCode,
                 PlacedAtUtc = Placed ?? default,
                 PaidAtUtc = Paid,
                 ShippingFeeCents = ShippingFee,
