@@ -69,8 +69,7 @@ public partial class CampaignEditorPage
         _loaded = true;
     }
 
-    private Task<IEnumerable<SkuChoice>> FindSkusAsync(string? term, CancellationToken ct) =>
-        Stock.FindSkusAsync(term, 20, ct).ContinueWith(t => (IEnumerable<SkuChoice>)t.Result, ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    private async Task<IEnumerable<SkuChoice>> FindSkusAsync(string? term, CancellationToken ct) => await Stock.FindSkusAsync(term, 20, ct);
 
     private async Task AddSkuAsync(SkuChoice? choice)
     {
