@@ -176,13 +176,13 @@ public sealed class CampaignQueries(IDbContextFactory<OpsDb> dbFactory, CompanyT
             Participants = g.Select(o => o.CustomerPhone).Distinct().Count(),
             Held = g.Count(o => o.Status == OrderStatus.OnHold),
             Gifts = g.Count(o => c.GiftSkuId != null && o.ItemsCents - o.DiscountCents >= c.GiftThresholdCents),
-        }).FirstOrDefaultAsync(ct);
+        }).SingleOrDefaultAsync(ct); // one group or none: Single, not First, which EF warns about without an order
         if (totals is null)
         {
             return CampaignFigures.None with { AdsSpentCents = fromUtc is null ? c.AdsSpentCents : 0, Visitors = await VisitorsAsync(db, c, fromUtc, toUtc, ct) };
         }
         var lines = await orders.SelectMany(o => o.Lines).Join(db.Skus, l => l.SkuId, s => s.Id, (l, s) => new { l.Quantity, List = (long)l.Quantity * s.ListPriceCents, Net = (long)l.Quantity * l.UnitPriceCents - l.DiscountCents })
-            .GroupBy(_ => 1).Select(g => new { Units = g.Sum(x => x.Quantity), List = g.Sum(x => x.List), Net = g.Sum(x => x.Net) }).FirstOrDefaultAsync(ct);
+            .GroupBy(_ => 1).Select(g => new { Units = g.Sum(x => x.Quantity), List = g.Sum(x => x.List), Net = g.Sum(x => x.Net) }).SingleOrDefaultAsync(ct);
         var giftCost = c.GiftSkuId is { } gift ? await db.Skus.Where(s => s.Id == gift).Select(s => s.UnitCostCents).FirstOrDefaultAsync(ct) * c.GiftQuantity : 0;
         var gifts = c.GiftSkuId is null ? 0 : totals.Gifts * c.GiftQuantity;
         return new CampaignFigures(totals.Revenue, lines?.Units ?? 0, totals.Orders, totals.Participants, Math.Max(0, (lines?.List ?? 0) - (lines?.Net ?? 0)),

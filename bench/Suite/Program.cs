@@ -14,6 +14,8 @@ namespace EcomOps.Bench;
 // The table goes into docs/BENCHMARKS.md between its markers.
 //   dotnet run -c Release --project bench/Suite -- catalog [--db <catalog.db>] [--quick] [--no-report]
 // measures the catalogue at 100,000 listings (issue 13); its table has its own markers.
+//   dotnet run -c Release --project bench/Suite -- campaign [--quick] [--no-report]
+// measures the live campaign board under an intake of 200 orders a second (issue 15); its table has its own markers.
 internal static class Suite
 {
     /// <summary>The catalogue's benchmark: its database is kept (--db) so the 100,000 listings are made once.</summary>
@@ -36,6 +38,35 @@ internal static class Suite
         return 0;
     }
 
+    /// <summary>The live campaign board while orders for its campaign arrive at 200 a second.</summary>
+    private static async Task<int> CampaignAsync(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
+        var took = Stopwatch.StartNew();
+        var work = Directory.CreateTempSubdirectory("ecomops-campaign-");
+        List<Figure> figures;
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        try
+        {
+            figures = await CampaignBench.RunAsync(browser, work.FullName, tabs: quick ? 3 : 20, perSecond: 200, seconds: quick ? 5 : 30, reps: 3);
+        }
+        finally
+        {
+            await browser.CloseAsync();
+            playwright.Dispose();
+            work.Delete(recursive: true);
+        }
+        var table = Report.Table(figures, machine, took.Elapsed, "campaign");
+        System.Console.WriteLine(table);
+        if (!args.Contains("--no-report"))
+        {
+            Report.Write(Path.Combine(Repository.Root, "docs", "BENCHMARKS.md"), table, "campaign", "The live campaign board under intake (`bench/Suite -- campaign`)");
+            System.Console.WriteLine("written to docs/BENCHMARKS.md");
+        }
+        return 0;
+    }
+
     public static async Task<int> Main(string[] args)
     {
         if (args is ["hub-clients", var hub, var cookie, var count])
@@ -50,9 +81,13 @@ internal static class Suite
         {
             return await CatalogAsync(args);
         }
+        if (args.Length > 0 && args[0] == "campaign")
+        {
+            return await CampaignAsync(args);
+        }
         if (args.Length == 0 || args[0] != "all")
         {
-            System.Console.Error.WriteLine("usage: all [--quick] [--db <large-seed.db>] [--work <folder>] [--no-report] | catalog [--db <catalog.db>] [--quick] [--no-report]");
+            System.Console.Error.WriteLine("usage: all [--quick] [--db <large-seed.db>] [--work <folder>] [--no-report] | catalog [--db <catalog.db>] [--quick] [--no-report] | campaign [--quick] [--no-report]");
             return 2;
         }
 
