@@ -38,6 +38,7 @@ internal static class Stats
     {
         "ms" => value < 10 ? value.ToString("0.0", CultureInfo.InvariantCulture) : value.ToString("#,0", CultureInfo.InvariantCulture),
         "%" => value.ToString("0.00", CultureInfo.InvariantCulture),
+        "" when value == Math.Floor(value) => value.ToString("#,0", CultureInfo.InvariantCulture),
         _ => value.ToString(value < 10 ? "0.0" : "#,0", CultureInfo.InvariantCulture),
     };
 }
