@@ -202,6 +202,9 @@ public sealed class CampaignTask
     public DateTime? DoneAtUtc { get; set; }
     public string? DoneByName { get; set; }
     public DateTime? EscalatedAtUtc { get; set; }
+
+    /// <summary>"Page and poster": the design request that makes them (the task is done when the design is delivered).</summary>
+    public int? DesignRequestId { get; set; }
 }
 
 internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>

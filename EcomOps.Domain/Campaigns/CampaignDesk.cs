@@ -365,9 +365,10 @@ public sealed class CampaignDesk(IDbContextFactory<OpsDb> dbFactory, CampaignSet
         return text.Length > Campaign.MaxTextLength ? text[..Campaign.MaxTextLength] : text;
     }
 
-    private static CampaignTask Copy(CampaignTask t) => new()
+    internal static CampaignTask Copy(CampaignTask t) => new()
     {
         Kind = t.Kind, Note = t.Note, OwnerEmployeeId = t.OwnerEmployeeId, Deadline = t.Deadline, DoneAtUtc = t.DoneAtUtc, DoneByName = t.DoneByName, EscalatedAtUtc = t.EscalatedAtUtc,
+        DesignRequestId = t.DesignRequestId,
     };
 
     private static async Task<int?> OwnEmployeeIdAsync(OpsDb db, Actor actor, CancellationToken ct) =>

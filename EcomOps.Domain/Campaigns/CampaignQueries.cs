@@ -94,6 +94,19 @@ public sealed class CampaignQueries(IDbContextFactory<OpsDb> dbFactory, CompanyT
             .ToDictionary(s => s.Id, s => (s.Code, s.Name, s.ListPriceCents));
     }
 
+    /// <summary>The design requests a campaign's tasks link to: number and state.</summary>
+    public async Task<Dictionary<int, (string Number, Design.DesignState State)>> DesignRequestsAsync(IEnumerable<int> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Set<Design.DesignRequest>().AsNoTracking().Where(r => wanted.Contains(r.Id)).Select(r => new { r.Id, r.State }).ToListAsync(ct))
+            .ToDictionary(r => r.Id, r => (Design.DesignRules.NumberOf(r.Id), r.State));
+    }
+
     /// <summary>Who may own a campaign or one of its tasks: active people of operations, design and customer service.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> PeopleAsync(CancellationToken ct = default)
     {

@@ -1,3 +1,4 @@
+using EcomOps.Domain.Campaigns;
 using EcomOps.Domain.Catalog;
 using EcomOps.Domain.Catalog.Images;
 using EcomOps.Domain.Data;
@@ -23,6 +24,9 @@ public sealed class DesignRequestForm
 
     /// <summary>The store page's planned refresh this request carries out (done when the design is delivered).</summary>
     public int? StoreRefreshId { get; set; }
+
+    /// <summary>The campaign whose "page and poster" task this request carries out (done when the design is delivered).</summary>
+    public int? CampaignId { get; set; }
 }
 
 /// <summary>The supervisor's review of the version in review.</summary>
@@ -73,7 +77,7 @@ public sealed class DesignDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTime t
             {
                 Kind = form.Kind, State = DesignState.Requested, Priority = form.Priority, Title = form.Title.Trim(), Brief = form.Brief.Trim(),
                 Specifications = CatalogRules.Blank(form.Specifications), DueDate = form.DueDate!.Value, ListingId = target.ListingId, ChannelId = target.ChannelId,
-                StoreElement = target.Element, Campaign = CatalogRules.Blank(form.Campaign), RequesterEmployeeId = me?.Id, RequesterUserId = actor.UserId,
+                StoreElement = target.Element, Campaign = CatalogRules.Blank(form.Campaign), CampaignId = form.CampaignId, RequesterEmployeeId = me?.Id, RequesterUserId = actor.UserId,
                 RequesterName = me?.FullName ?? actor.Name, CreatedAtUtc = now, StateChangedAtUtc = now,
             };
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -83,6 +87,10 @@ public sealed class DesignDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTime t
             if (form.StoreRefreshId is { } refreshId && await db.StoreRefreshes.FirstOrDefaultAsync(r => r.Id == refreshId && r.DoneAtUtc == null, ct) is { } refresh)
             {
                 refresh.DesignRequestId = request.Id;
+            }
+            if (form.CampaignId is { } campaignId)
+            {
+                await LinkCampaignTaskAsync(db, campaignId, request.Id, ct);
             }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -302,6 +310,39 @@ public sealed class DesignDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTime t
             refresh.DoneAtUtc = now;
             refresh.DoneByName = db.Actor.Name;
         }
+        if (request.CampaignId is { } campaignId && await db.Campaigns.FirstOrDefaultAsync(c => c.Id == campaignId, ct) is { } campaign
+            && campaign.Tasks.Any(t => t.DesignRequestId == request.Id && t.DoneAtUtc is null))
+        {
+            campaign.Tasks = [.. campaign.Tasks.Select(CampaignDesk.Copy).Select(t =>
+            {
+                if (t.DesignRequestId == request.Id && t.DoneAtUtc is null)
+                {
+                    (t.DoneAtUtc, t.DoneByName) = (now, $"{request.Number} · {db.Actor.Name}");
+                }
+                return t;
+            })];
+            campaign.UpdatedAtUtc = now;
+        }
+    }
+
+    /// <summary>
+    /// The campaign's first open "page and poster" task without a live request is carried out by this one. A request for a
+    /// campaign whose tasks are all taken still names it.
+    /// </summary>
+    private static async Task LinkCampaignTaskAsync(OpsDb db, int campaignId, int requestId, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.FirstAsync(c => c.Id == campaignId, ct);
+        var linked = campaign.Tasks.Where(t => t.DesignRequestId is not null).Select(t => t.DesignRequestId!.Value).ToList();
+        var cancelled = await db.Set<DesignRequest>().AsNoTracking().Where(r => linked.Contains(r.Id) && r.State == DesignState.Cancelled).Select(r => r.Id).ToListAsync(ct);
+        var free = campaign.Tasks.FindIndex(t => t.Kind == CampaignTaskKind.PageAndPoster && t.DoneAtUtc is null
+            && (t.DesignRequestId is null || cancelled.Contains(t.DesignRequestId.Value)));
+        if (free < 0)
+        {
+            return;
+        }
+        var tasks = campaign.Tasks.Select(CampaignDesk.Copy).ToList();
+        tasks[free].DesignRequestId = requestId;
+        campaign.Tasks = tasks;
     }
 
     private async Task AddFilesAsync(OpsDb db, int requestId, int? versionId, IReadOnlyList<PreparedImage> files, CancellationToken ct)
@@ -334,6 +375,11 @@ public sealed class DesignDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTime t
         CatalogRules.Optional(errors, nameof(form.Brief), form.Brief, DesignRequest.MaxBriefLength);
         CatalogRules.Optional(errors, nameof(form.Specifications), form.Specifications, DesignRequest.MaxSpecificationsLength);
         CatalogRules.Optional(errors, nameof(form.Campaign), form.Campaign, DesignRequest.MaxCampaignLength);
+        if (form.CampaignId is { } campaignId && !await db.Campaigns.AnyAsync(c => c.Id == campaignId
+                && c.State != CampaignState.Cancelled && c.State != CampaignState.Ended && c.State != CampaignState.Reviewed, ct))
+        {
+            errors.Add(new FieldError(nameof(form.Campaign), DesignErrors.CampaignClosed));
+        }
         if (form.DueDate is not { } due)
         {
             errors.Add(new FieldError(nameof(form.DueDate), CatalogErrors.Required));

@@ -83,8 +83,11 @@ public sealed class DesignRequest : IVersioned, IAudited
     public int? ChannelId { get; set; }
     public StoreElement? StoreElement { get; set; }
 
-    /// <summary>The campaign a poster is for, in words until campaigns are in the console.</summary>
+    /// <summary>The campaign a poster is for, in words (the campaign's name when it is asked from the campaign).</summary>
     public string? Campaign { get; set; }
+
+    /// <summary>The campaign whose "page and poster" task this request carries out.</summary>
+    public int? CampaignId { get; set; }
 
     public int? RequesterEmployeeId { get; set; }
     public string? RequesterUserId { get; set; }
@@ -196,6 +199,7 @@ internal sealed class DesignRequestConfiguration : IEntityTypeConfiguration<Desi
         b.Property(r => r.Brief).HasMaxLength(DesignRequest.MaxBriefLength);
         b.Property(r => r.Specifications).HasMaxLength(DesignRequest.MaxSpecificationsLength);
         b.Property(r => r.Campaign).HasMaxLength(DesignRequest.MaxCampaignLength);
+        b.HasIndex(r => r.CampaignId);
         b.Property(r => r.LastNote).HasMaxLength(DesignRequest.MaxNoteLength);
         b.Property(r => r.CooperationComment).HasMaxLength(DesignRequest.MaxNoteLength);
         b.Property(r => r.RequesterUserId).HasMaxLength(450);

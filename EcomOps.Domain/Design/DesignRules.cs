@@ -35,6 +35,7 @@ public static class DesignErrors
     public const string NoteRequired = "DesignNoteRequired";
     public const string NoFiles = "DesignNoFiles";
     public const string TooManyFiles = "DesignTooManyFiles";
+    public const string CampaignClosed = "DesignCampaignClosed";
 }
 
 /// <summary>

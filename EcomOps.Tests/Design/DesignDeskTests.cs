@@ -1,5 +1,6 @@
 using System.Text;
 using EcomOps.Domain.Analytics;
+using EcomOps.Domain.Campaigns;
 using EcomOps.Domain.Catalog;
 using EcomOps.Domain.Catalog.Images;
 using EcomOps.Domain.Data;
@@ -163,6 +164,72 @@ public sealed class DesignDeskTests : IAsyncLifetime
         // The two new images in, the product's old one out, by the requester who took delivery.
         Assert.Equal([Domain.Audit.AuditAction.Created, Domain.Audit.AuditAction.Created, Domain.Audit.AuditAction.Deleted],
             (await db.AuditEntries.Where(a => a.EntityType == nameof(ProductImage) && a.ActorName == _world.Specialist.Name).Select(a => a.Action).ToListAsync()).Order());
+    }
+
+    private async Task<int> CampaignAsync(CampaignState state)
+    {
+        await using var db = _world.Listings.Catalog.Harness.NewDb();
+        var start = DesignWorld.Today.AddDays(10).ToDateTime(TimeOnly.MinValue);
+        var campaign = new Campaign
+        {
+            Name = "双12 满减", Type = CampaignType.SpendSave, State = state, StartsAtUtc = start, EndsAtUtc = start.AddDays(3),
+            Tasks = [new CampaignTask { Kind = CampaignTaskKind.AdsBooked, Deadline = DesignWorld.Today.AddDays(7) }, new CampaignTask { Kind = CampaignTaskKind.PageAndPoster, Deadline = DesignWorld.Today.AddDays(3) }],
+        };
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync();
+        return campaign.Id;
+    }
+
+    private async Task<List<CampaignTask>> TasksAsync(int campaignId)
+    {
+        await using var db = _world.Listings.Catalog.Harness.NewDb();
+        return (await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId)).Tasks;
+    }
+
+    private static DesignRequestForm PosterFor(int campaignId) => new()
+    {
+        Kind = DesignKind.CampaignPoster, Title = "活动海报 · 双12 满减", Brief = "满 100 减 20，红色主题", DueDate = DesignWorld.Today.AddDays(3), Campaign = "双12 满减", CampaignId = campaignId,
+    };
+
+    [Fact]
+    public async Task A_poster_asked_from_a_campaign_carries_out_its_page_and_poster_task_and_its_delivery_marks_the_task_done()
+    {
+        var campaignId = await CampaignAsync(CampaignState.Approved);
+        var id = CatalogWorld.Done(await Desk.RequestAsync(_world.Specialist, PosterFor(campaignId)));
+
+        var tasks = await TasksAsync(campaignId);
+        Assert.Equal([null, id], tasks.Select(t => t.DesignRequestId));
+        Assert.All(tasks, t => Assert.Null(t.DoneAtUtc));
+        // A second request for the same campaign names it, but the task already has its request.
+        var second = CatalogWorld.Done(await Desk.RequestAsync(_world.Specialist, PosterFor(campaignId)));
+        Assert.Equal([null, id], (await TasksAsync(campaignId)).Select(t => t.DesignRequestId));
+        Assert.Equal(campaignId, (await _world.DetailAsync(second)).Request.CampaignId);
+
+        CatalogWorld.Done(await Desk.AssignAsync(_world.Supervisor, id, await _world.VersionOf(id), _world.DesignerId));
+        CatalogWorld.Done(await Desk.SubmitAsync(_world.Designer, id, await _world.VersionOf(id), [DesignWorld.Picture(7, "poster.jpg")], null));
+        CatalogWorld.Done(await Desk.ReviewAsync(_world.Supervisor, id, await _world.VersionOf(id), DesignWorld.Review(approve: true)));
+        Assert.Null((await TasksAsync(campaignId))[1].DoneAtUtc);
+        CatalogWorld.Done(await Desk.DeliverAsync(_world.Specialist, id, await _world.VersionOf(id), 5, null));
+
+        tasks = await TasksAsync(campaignId);
+        Assert.NotNull(tasks[1].DoneAtUtc);
+        Assert.StartsWith(DesignRules.NumberOf(id), tasks[1].DoneByName);
+        Assert.Null(tasks[0].DoneAtUtc);
+    }
+
+    [Fact]
+    public async Task A_cancelled_request_frees_the_task_for_a_new_one_and_a_poster_for_an_ended_campaign_is_refused()
+    {
+        var campaignId = await CampaignAsync(CampaignState.Approved);
+        var first = CatalogWorld.Done(await Desk.RequestAsync(_world.Specialist, PosterFor(campaignId)));
+        CatalogWorld.Done(await Desk.CancelAsync(_world.Specialist, first, await _world.VersionOf(first)));
+        var again = CatalogWorld.Done(await Desk.RequestAsync(_world.Specialist, PosterFor(campaignId)));
+        Assert.Equal(again, (await TasksAsync(campaignId))[1].DesignRequestId);
+
+        var ended = await CampaignAsync(CampaignState.Ended);
+        var before = await CountAsync<DesignRequest>();
+        Assert.Equal([DesignErrors.CampaignClosed], Codes(await Desk.RequestAsync(_world.Specialist, PosterFor(ended))));
+        Assert.Equal(before, await CountAsync<DesignRequest>());
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public partial class CampaignPage
     private bool _canPlan;
     private bool _canApprove;
     private bool _canBuy;
+    private bool _canRequestDesign;
+    private Dictionary<int, (string Number, EcomOps.Domain.Design.DesignState State)> _designs = [];
     private IReadOnlyList<FieldError> _errors = [];
     private IReadOnlyList<AutoRisk>? _autoRisks;
     private List<CampaignRisk> _manual = [];
@@ -56,6 +58,7 @@ public partial class CampaignPage
         _canPlan = (await Authorization.AuthorizeAsync(user, Permissions.PlanCampaigns)).Succeeded;
         _canApprove = Settings.MayApprove(Actor.From(user));
         _canBuy = (await Authorization.AuthorizeAsync(user, Permissions.ManageInventory)).Succeeded;
+        _canRequestDesign = (await Authorization.AuthorizeAsync(user, Permissions.RequestDesigns)).Succeeded;
         _channels = await Catalog.ChannelsAsync();
         _people = await Queries.PeopleAsync();
         await LoadAsync();
@@ -79,6 +82,7 @@ public partial class CampaignPage
         }
         _manual = [.. _campaign.Risks.Select(r => new CampaignRisk { Title = r.Title, Likelihood = r.Likelihood, Impact = r.Impact, Mitigation = r.Mitigation })];
         _skus = await Queries.SkusAsync(_campaign.Skus.Select(s => s.SkuId));
+        _designs = await Queries.DesignRequestsAsync(_campaign.Tasks.Select(t => t.DesignRequestId).OfType<int>());
         (_wentWell, _wentBadly, _lessons) = (_campaign.WentWell, _campaign.WentBadly, _campaign.Lessons);
         _autoRisks = _campaign.State is CampaignState.Cancelled or CampaignState.Ended or CampaignState.Reviewed ? [] : await RiskCheck.CheckAsync(Id);
         _review = _campaign.State is CampaignState.Running or CampaignState.Ended or CampaignState.Reviewed ? await Queries.ReviewAsync(Id) : null;
@@ -122,6 +126,22 @@ public partial class CampaignPage
     private Task ApproveAsync() => ActAsync(Desk.ApproveAsync, "Campaign.Approved");
 
     private Task CancelAsync() => RunAsync((actor, version) => Desk.CancelAsync(actor, Id, version, null), "Campaign.Cancelled");
+
+    /// <summary>The "page and poster" task asks the design team, briefed from the campaign's terms; the task is done on delivery.</summary>
+    private async Task RequestDesignAsync(CampaignTask task)
+    {
+        var c = _campaign!;
+        var brief = L["Campaign.DesignBrief", c.Number, L[$"Campaign.Type.{c.Type}"], Format.Date(Time.ToLocal(c.StartsAtUtc)), Format.Date(Time.ToLocal(c.EndsAtUtc).AddTicks(-1)),
+            string.Join(L["Common.ListSeparator"], _channels.Where(ch => c.ChannelIds.Contains(ch.Id)).Select(ch => ch.Name)),
+            string.Join(L["Common.ListSeparator"], c.Skus.Select(s => _skus.TryGetValue(s.SkuId, out var sku) ? sku.Code : "")), c.Audience ?? "—"].Value;
+        var dialog = await Dialogs.ShowAsync<EcomOps.Console.Features.Design.DesignRequestDialog>(L["Design.Listing.Request"],
+            new DialogParameters<EcomOps.Console.Features.Design.DesignRequestDialog> { { d => d.ForCampaign, new(c.Id, c.Name, brief, task.Deadline) } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            await LoadAsync();
+        }
+    }
 
     private Task CompleteTaskAsync(int index) => RunAsync((actor, version) => Desk.CompleteTaskAsync(actor, Id, version, index), "Campaign.TaskCompleted");
 

@@ -41,6 +41,9 @@ public sealed partial class DesignRequestDialog
     /// <summary>A store page's planned refresh the request carries out: its channel, element, date and brief.</summary>
     [Parameter] public StoreRefreshRow? Refresh { get; set; }
 
+    /// <summary>A campaign's "page and poster" task the request carries out: the campaign, a brief from its terms, and the task's deadline.</summary>
+    [Parameter] public CampaignDesignAsk? ForCampaign { get; set; }
+
     /// <summary>The returned request being edited, with the version it was read at.</summary>
     [Parameter] public DesignDetail? Resubmit { get; set; }
 
@@ -64,6 +67,12 @@ public sealed partial class DesignRequestDialog
             _form.Title = $"{refresh.Occasion} · {L[$"Store.Element.{refresh.Element}"]}";
             _form.Brief = refresh.Brief ?? "";
             _due = (refresh.DueDate < Time.Today ? Time.Today : refresh.DueDate).ToDateTime(TimeOnly.MinValue);
+        }
+        if (ForCampaign is { } campaign)
+        {
+            (_form.Kind, _form.Campaign, _form.CampaignId, _form.Brief) = (DesignKind.CampaignPoster, campaign.Name, campaign.CampaignId, campaign.Brief);
+            _form.Title = $"{L["DesignKind.CampaignPoster"]} · {campaign.Name}";
+            _due = (campaign.Due < Time.Today ? Time.Today : campaign.Due).ToDateTime(TimeOnly.MinValue);
         }
         if (ListingId is { } listingId)
         {
@@ -139,3 +148,6 @@ public sealed partial class DesignRequestDialog
 
     private string? ErrorOf(string field) => _errors.FirstOrDefault(e => e.Field == field) is { } e ? L[$"Error.{e.Code}"].Value : null;
 }
+
+/// <summary>What a campaign's page asks the design team for: its poster and landing page, briefed from its terms.</summary>
+public sealed record CampaignDesignAsk(int CampaignId, string Name, string Brief, DateOnly Due);

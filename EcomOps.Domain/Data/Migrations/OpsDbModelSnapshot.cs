@@ -1325,6 +1325,9 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ChannelId")
                         .HasColumnType("INTEGER");
 
@@ -1409,6 +1412,8 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("ChannelId");
 
@@ -3535,6 +3540,8 @@ namespace EcomOps.Domain.Data.Migrations
                                 .ValueGeneratedOnAddOrUpdate();
 
                             b1.Property<DateOnly>("Deadline");
+
+                            b1.Property<int?>("DesignRequestId");
 
                             b1.Property<DateTime?>("DoneAtUtc");
 
