@@ -7,6 +7,7 @@ using EcomOps.Domain.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EcomOps.Domain.Data;
@@ -178,7 +179,26 @@ public sealed class ChangeCapture(LiveFeed feed, TimeProvider clock) : ISaveChan
     private static PendingSave Capture(DbContext db)
     {
         var pending = new PendingSave();
-        foreach (var entry in db.ChangeTracker.Entries())
+        var entries = db.ChangeTracker.Entries().ToList();
+        // A change inside an owned part (an item of a JSON column) is a change of the row that owns it, even when none of
+        // the row's own columns moved: its version moves, its board hears of it and the audit keeps it.
+        var parts = entries.Where(e => e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (parts.Count > 0)
+        {
+            var rows = new Dictionary<(IEntityType, string), EntityEntry>();
+            foreach (var row in entries.Where(e => e.State != EntityState.Deleted))
+            {
+                rows.TryAdd((row.Metadata, KeyOf(row, row.Metadata.FindPrimaryKey()!.Properties)), row);
+            }
+            foreach (var part in parts)
+            {
+                if (OwnerOf(rows, part) is { State: EntityState.Unchanged } owner)
+                {
+                    owner.State = EntityState.Modified;
+                }
+            }
+        }
+        foreach (var entry in entries)
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
@@ -204,6 +224,17 @@ public sealed class ChangeCapture(LiveFeed feed, TimeProvider clock) : ISaveChan
         }
         return pending;
     }
+
+    /// <summary>The row an owned part belongs to (through every level of nesting), when it is tracked.</summary>
+    private static EntityEntry? OwnerOf(Dictionary<(IEntityType, string), EntityEntry> rows, EntityEntry part)
+    {
+        var ownership = part.Metadata.FindOwnership()!;
+        var owner = rows.GetValueOrDefault((ownership.PrincipalEntityType, KeyOf(part, ownership.Properties)));
+        return owner is not null && owner.Metadata.IsOwned() ? OwnerOf(rows, owner) : owner;
+    }
+
+    private static string KeyOf(EntityEntry entry, IReadOnlyList<IProperty> properties) =>
+        string.Join("\u001f", properties.Select(p => Show(entry.Property(p.Name).CurrentValue ?? entry.Property(p.Name).OriginalValue)));
 
     private static List<FieldChange> ChangedFields(EntityEntry entry, EntityState state)
     {

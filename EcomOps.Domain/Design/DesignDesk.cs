@@ -90,7 +90,7 @@ public sealed class DesignDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTime t
             }
             if (form.CampaignId is { } campaignId)
             {
-                await LinkCampaignTaskAsync(db, campaignId, request.Id, ct);
+                await LinkCampaignTaskAsync(db, campaignId, request.Id, now, ct);
             }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -329,7 +329,7 @@ public sealed class DesignDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTime t
     /// The campaign's first open "page and poster" task without a live request is carried out by this one. A request for a
     /// campaign whose tasks are all taken still names it.
     /// </summary>
-    private static async Task LinkCampaignTaskAsync(OpsDb db, int campaignId, int requestId, CancellationToken ct)
+    private static async Task LinkCampaignTaskAsync(OpsDb db, int campaignId, int requestId, DateTime now, CancellationToken ct)
     {
         var campaign = await db.Campaigns.FirstAsync(c => c.Id == campaignId, ct);
         var linked = campaign.Tasks.Where(t => t.DesignRequestId is not null).Select(t => t.DesignRequestId!.Value).ToList();
@@ -343,6 +343,8 @@ public sealed class DesignDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTime t
         var tasks = campaign.Tasks.Select(CampaignDesk.Copy).ToList();
         tasks[free].DesignRequestId = requestId;
         campaign.Tasks = tasks;
+        // The campaign row itself changes too (its version, and the campaign pages that show it reload).
+        campaign.UpdatedAtUtc = now;
     }
 
     private async Task AddFilesAsync(OpsDb db, int requestId, int? versionId, IReadOnlyList<PreparedImage> files, CancellationToken ct)

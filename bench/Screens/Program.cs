@@ -77,6 +77,24 @@ internal static partial class Tour
             await page.Locator("[data-testid=import-problems]").WaitForAsync();
             return true;
         }),
+        // A planned campaign's "page and poster" task asking the design team: the request dialog briefed from the campaign.
+        ("/campaigns", "campaign-request-design", async page =>
+        {
+            var links = await page.Locator("a[href^='/campaigns/']").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+            foreach (var href in links.Where(l => CampaignLink().IsMatch(l)).Distinct().Take(30))
+            {
+                await page.GotoAsync(href);
+                await WaitForCircuitAsync(page);
+                var ask = page.Locator("[data-testid=campaign-task-request-design]");
+                if (await ask.CountAsync() > 0)
+                {
+                    await ask.First.ClickAsync();
+                    await page.Locator("[data-testid=design-request-title]").WaitForAsync();
+                    return true;
+                }
+            }
+            return false;
+        }),
         ("/service/queue", "log-call-caller-found", async page =>
         {
             if (await page.Locator("[data-testid=call-new]").CountAsync() == 0)

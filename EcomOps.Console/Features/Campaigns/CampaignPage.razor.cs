@@ -131,7 +131,7 @@ public partial class CampaignPage
     private async Task RequestDesignAsync(CampaignTask task)
     {
         var c = _campaign!;
-        var brief = L["Campaign.DesignBrief", c.Number, L[$"Campaign.Type.{c.Type}"], Format.Date(Time.ToLocal(c.StartsAtUtc)), Format.Date(Time.ToLocal(c.EndsAtUtc).AddTicks(-1)),
+        var brief = L["Campaign.DesignBrief", c.Number, L[$"Campaign.Type.{c.Type}"], Format.Date(c.StartsAtUtc), Format.Date(c.EndsAtUtc.AddTicks(-1)),
             string.Join(L["Common.ListSeparator"], _channels.Where(ch => c.ChannelIds.Contains(ch.Id)).Select(ch => ch.Name)),
             string.Join(L["Common.ListSeparator"], c.Skus.Select(s => _skus.TryGetValue(s.SkuId, out var sku) ? sku.Code : "")), c.Audience ?? "—"].Value;
         var dialog = await Dialogs.ShowAsync<EcomOps.Console.Features.Design.DesignRequestDialog>(L["Design.Listing.Request"],
