@@ -39,8 +39,14 @@ public sealed record CampaignBoard(IReadOnlyList<CampaignBoardRow> Running, Date
 
 /// <summary>The review's reading of an ended campaign: its figures against goals, margin, stock-outs, holds and what customers said.</summary>
 public sealed record CampaignReviewView(Campaign Campaign, CampaignFigures Figures, long CostCents, IReadOnlyList<CampaignSkuStock> Stock,
-    IReadOnlyList<(string Reference, string Subject)> Tickets, IReadOnlyList<(string Reference, string Matter)> Complaints)
+    IReadOnlyList<(string Reference, string Subject)> Tickets, IReadOnlyList<(string Reference, string Matter)> Complaints, DateTime? OrdersSinceUtc = null)
 {
+    /// <summary>
+    /// The campaign began before the first order the console holds (a campaign run before the console took the orders in,
+    /// or whose orders were archived): its figures count only what the console has, and say so.
+    /// </summary>
+    public bool BeforeOrderHistory => OrdersSinceUtc is not { } since || Campaign.StartsAtUtc < since;
+
     /// <summary>Revenue less the goods' cost and the gifts' cost, in percent of revenue; null without revenue.</summary>
     public double? MarginPercent => Figures.RevenueCents > 0 ? (Figures.RevenueCents - CostCents - Figures.GiftCostCents) * 100.0 / Figures.RevenueCents : null;
 }
@@ -167,8 +173,9 @@ public sealed class CampaignQueries(IDbContextFactory<OpsDb> dbFactory, CompanyT
         var complaints = await db.ComplaintCases.AsNoTracking()
             .Where(k => EF.Functions.Like(k.Matter, mention) || (code != null && EF.Functions.Like(k.Matter, code)))
             .OrderBy(k => k.Id).Take(50).Select(k => new { k.Id, k.Matter }).ToListAsync(ct);
+        var ordersSince = await db.Orders.AsNoTracking().OrderBy(o => o.PlacedAtUtc).Select(o => (DateTime?)o.PlacedAtUtc).FirstOrDefaultAsync(ct);
         return new CampaignReviewView(c, figures, cost, await StockAsync(db, c, c.EndsAtUtc < time.UtcNow ? c.EndsAtUtc : time.UtcNow, ct),
-            [.. tickets.Select(t => ($"T{t.Id:D6}", t.Subject))], [.. complaints.Select(k => ($"C{k.Id:D6}", k.Matter))]);
+            [.. tickets.Select(t => ($"T{t.Id:D6}", t.Subject))], [.. complaints.Select(k => ($"C{k.Id:D6}", k.Matter))], ordersSince);
     }
 
     /// <summary>The figures of the campaigns that ran in a period (by their attributed orders placed in it), for the metric source.</summary>

@@ -30,6 +30,11 @@ public static class CampaignReviewWorkbook
             new("Campaign.Review.Held", true, ListCell.Of(f.HeldOrders), ListCell.Of((string?)null)),
         };
         // A SKU's line: units sold in the campaign, and the stock left at its end (or now, while it runs).
+        if (review.BeforeOrderHistory)
+        {
+            // Said on the sheet as on the screen: figures of a campaign older than the order history are not its results.
+            lines.Insert(0, new("Campaign.Review.OrdersSince", true, review.OrdersSinceUtc is { } since ? ListCell.At(since) : ListCell.Of("—"), ListCell.Of((string?)null)));
+        }
         lines.AddRange(review.Stock.Select(s => new CampaignReviewLine($"{s.Code} · {s.Name} ({s.Available:#,##0})", false, ListCell.Of(s.Sold), ListCell.Of((string?)null))));
         lines.AddRange(review.Tickets.Select(t => new CampaignReviewLine(t.Reference, false, ListCell.Of(t.Subject), ListCell.Of((string?)null))));
         lines.AddRange(review.Complaints.Select(k => new CampaignReviewLine(k.Reference, false, ListCell.Of(k.Matter), ListCell.Of((string?)null))));

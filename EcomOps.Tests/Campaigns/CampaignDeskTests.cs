@@ -246,6 +246,31 @@ public sealed class CampaignDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_review_of_a_campaign_older_than_the_first_order_on_record_says_its_figures_are_not_its_whole_result()
+    {
+        var now = _world.Harness.Clock.GetUtcNow().UtcDateTime;
+        async Task<int> EndedAsync(DateTime start) => await _world.ReadAsync(async db =>
+        {
+            var campaign = new Campaign { Name = $"旧活动 {start:MMdd}", Type = CampaignType.SpendSave, State = CampaignState.Ended, StartsAtUtc = start, EndsAtUtc = start.AddDays(3) };
+            db.Campaigns.Add(campaign);
+            await db.SaveChangesAsync();
+            return campaign.Id;
+        });
+        var old = await EndedAsync(now.AddDays(-30));
+        Assert.True((await Queries.ReviewAsync(old))!.BeforeOrderHistory); // no order on record at all
+
+        await _world.TakeInAsync(_world.Draft("H-1") with { PlacedAtUtc = now.AddDays(-20), PaidAtUtc = now.AddDays(-20) });
+        var older = (await Queries.ReviewAsync(old))!;
+        var recent = (await Queries.ReviewAsync(await EndedAsync(now.AddDays(-10))))!;
+
+        Assert.True(older.BeforeOrderHistory);
+        Assert.Equal(now.AddDays(-20), older.OrdersSinceUtc);
+        Assert.Equal("Campaign.Review.OrdersSince", CampaignReviewWorkbook.Lines(older)[0].Item);
+        Assert.False(recent.BeforeOrderHistory);
+        Assert.DoesNotContain(CampaignReviewWorkbook.Lines(recent), l => l.Item == "Campaign.Review.OrdersSince");
+    }
+
+    [Fact]
     public async Task The_first_review_accepts_a_price_the_campaign_explains_and_still_holds_a_real_deviation()
     {
         var id = await ApprovedAsync(Discount(50, "SKU-1"));

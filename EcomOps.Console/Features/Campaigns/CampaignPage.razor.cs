@@ -165,6 +165,7 @@ public partial class CampaignPage
     {
         ListCellKind.Money => cell.Number is { } yuan ? Format.Money((decimal)yuan) : "—",
         ListCellKind.Number => cell.Number is { } n ? n.ToString("#,##0.##", CultureInfo.CurrentCulture) : "—",
+        ListCellKind.DateTime => cell.Utc is { } utc ? Format.Date(utc) : "—",
         _ => cell.Text ?? "—",
     };
 
