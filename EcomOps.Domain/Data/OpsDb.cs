@@ -18,6 +18,25 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     /// </summary>
     public HashSet<(int WarehouseId, int SkuId)>? DeferredStockWatch { get; set; }
 
+    // A pooled context is handed to the next operation once disposed: it must not carry this one's actor or watch.
+    public override void Dispose()
+    {
+        ForgetOperation();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ForgetOperation();
+        return base.DisposeAsync();
+    }
+
+    private void ForgetOperation()
+    {
+        Actor = Actor.System;
+        DeferredStockWatch = null;
+    }
+
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Service.Ticket> Tickets => Set<Service.Ticket>();
