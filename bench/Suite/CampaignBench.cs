@@ -23,17 +23,6 @@ namespace EcomOps.Bench;
 /// </summary>
 internal static class CampaignBench
 {
-    // Notes each change of the probed figure with the page's clock (the same machine clock as the benchmark's).
-    private const string Observer = """
-        window.__marks = []; window.__probe = null; window.__last = null;
-        window.__setProbe = (src) => { window.__probe = new Function('return ' + src); window.__last = String(window.__probe()); window.__marks = []; return window.__last; };
-        new MutationObserver(() => {
-            if (!window.__probe) { return; }
-            const value = String(window.__probe());
-            if (value !== window.__last) { window.__last = value; window.__marks.push([Date.now(), value]); }
-        }).observe(document, { subtree: true, childList: true, characterData: true });
-        """;
-
     private sealed record Answered(long AtMs, int Orders);
 
     public static async Task<List<Figure>> RunAsync(IBrowser browser, string folder, int tabs, int perSecond, int seconds, int reps)
@@ -47,7 +36,7 @@ internal static class CampaignBench
         System.Console.WriteLine($"  campaign {campaign.Number} ({campaign.Code}), {skus.Count} SKUs; {perSecond} orders/s for {seconds} s × {reps}, {tabs} tabs");
 
         var context = await Browsers.SignedInAsync(browser, host.Address, "specialist@ecomops.local");
-        await context.AddInitScriptAsync(Observer);
+        await context.AddInitScriptAsync(PushBench.Observer); // notes each change of the probed figure with the page's clock
         var pages = await Browsers.OpenTabsAsync(context, "campaigns/board", tabs);
         var probe = $"(document.querySelector('[data-testid=board-{campaign.Id}-orders]')?.textContent ?? '').replace(/[^0-9]/g, '')";
 

@@ -28,14 +28,7 @@ internal static class Suite
         var took = Stopwatch.StartNew();
         System.Console.WriteLine($"catalogue benchmark on {database} ({machine})");
         var figures = await CatalogBench.RunAsync(database, calls: quick ? 10 : 40, reps: 3);
-        var table = Report.Table(figures, machine, took.Elapsed, "catalog");
-        System.Console.WriteLine(table);
-        if (!args.Contains("--no-report"))
-        {
-            Report.Write(Path.Combine(Repository.Root, "docs", "BENCHMARKS.md"), table, "catalog", "Store and catalogue at 100,000 listings (`bench/Suite -- catalog`)");
-            System.Console.WriteLine("written to docs/BENCHMARKS.md");
-        }
-        return 0;
+        return Publish(args, figures, machine, took.Elapsed, "catalog", "Store and catalogue at 100,000 listings (`bench/Suite -- catalog`)");
     }
 
     /// <summary>The live campaign board while orders for its campaign arrive at 200 a second.</summary>
@@ -57,11 +50,17 @@ internal static class Suite
             playwright.Dispose();
             work.Delete(recursive: true);
         }
-        var table = Report.Table(figures, machine, took.Elapsed, "campaign");
+        return Publish(args, figures, machine, took.Elapsed, "campaign", "The live campaign board under intake (`bench/Suite -- campaign`)");
+    }
+
+    /// <summary>Prints a benchmark's table and, unless --no-report, writes it into docs/BENCHMARKS.md between its markers.</summary>
+    private static int Publish(string[] args, IReadOnlyList<Figure> figures, string machine, TimeSpan took, string marker, string heading)
+    {
+        var table = Report.Table(figures, machine, took, marker);
         System.Console.WriteLine(table);
         if (!args.Contains("--no-report"))
         {
-            Report.Write(Path.Combine(Repository.Root, "docs", "BENCHMARKS.md"), table, "campaign", "The live campaign board under intake (`bench/Suite -- campaign`)");
+            Report.Write(Path.Combine(Repository.Root, "docs", "BENCHMARKS.md"), table, marker, heading);
             System.Console.WriteLine("written to docs/BENCHMARKS.md");
         }
         return 0;

@@ -24,7 +24,7 @@ namespace EcomOps.Bench;
 internal static class PushBench
 {
     // Watches the DOM for the probe the benchmark sets before each change, and notes when its value changes.
-    private const string Observer = """
+    internal const string Observer = """
         window.__marks = []; window.__probe = null; window.__last = null;
         window.__setProbe = (src) => { window.__probe = new Function('return ' + src); window.__last = String(window.__probe()); window.__marks = []; return window.__last; };
         new MutationObserver(() => {
