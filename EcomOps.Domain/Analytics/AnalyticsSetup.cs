@@ -22,6 +22,10 @@ public static class AnalyticsSetup
         services.AddSingleton<IMetricSource, CustomerMetricSource>();
         services.AddSingleton<IMetricSource, OperationsMetricSource>();
         services.AddSingleton<TrafficImport>();
+        services.AddSingleton<SourceTrafficImport>();
+        services.AddSingleton<ListingTrafficImport>();
+        services.AddSingleton<TrafficSourceMapping>();
+        services.AddSingleton<TrafficInsights>();
         services.AddSingleton<MetricCatalogue>();
         services.AddSingleton<KpiTargets>();
         services.AddSingleton<KpiSheets>();
@@ -29,6 +33,7 @@ public static class AnalyticsSetup
         services.TryAddSingleton(new ReportSettings());
         services.AddSingleton<ReportArchive>();
         services.AddSingleton<IDemoDataArea, TrafficDemoData>();
+        services.AddSingleton<IDemoDataArea, TrafficBreakdownDemoData>();
         services.AddSingleton<IDemoDataArea, KpiTargetDemoData>();
         return services;
     }

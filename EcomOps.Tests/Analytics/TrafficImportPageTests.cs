@@ -23,6 +23,8 @@ public sealed class TrafficImportPageTests : IAsyncLifetime
     {
         await using var ctx = ComponentHarness.NewContext(_harness);
         ctx.Services.AddSingleton(_harness.Get<TrafficImport>());
+        ctx.Services.AddSingleton(_harness.Get<SourceTrafficImport>());
+        ctx.Services.AddSingleton(_harness.Get<ListingTrafficImport>());
         ctx.AddAuthorization().SetAuthorized("specialist@ecomops.local").SetRoles(Roles.OperationsSpecialist).SetPolicies(Permissions.ImportPlatformReports);
         ctx.Render<MudPopoverProvider>();
         ctx.Render<MudSnackbarProvider>();
@@ -54,6 +56,8 @@ public sealed class TrafficImportPageTests : IAsyncLifetime
     {
         await using var ctx = ComponentHarness.NewContext(_harness);
         ctx.Services.AddSingleton(_harness.Get<TrafficImport>());
+        ctx.Services.AddSingleton(_harness.Get<SourceTrafficImport>());
+        ctx.Services.AddSingleton(_harness.Get<ListingTrafficImport>());
         ctx.AddAuthorization().SetAuthorized("specialist@ecomops.local").SetRoles(Roles.OperationsSpecialist).SetPolicies(Permissions.ImportPlatformReports);
         ctx.Render<MudPopoverProvider>();
         ctx.Render<MudSnackbarProvider>();
