@@ -36,8 +36,11 @@ public partial class TrafficAnalysisPage
     private List<ChartSeries<double>> _visitorSeries = [];
     private List<ChartSeries<double>> _conversionSeries = [];
     private string[] _labels = [];
-    private readonly LineChartOptions _countOptions = new() { YAxisToStringFunc = v => v.ToString("N0", CultureInfo.CurrentCulture) };
-    private readonly LineChartOptions _percentOptions = new() { YAxisToStringFunc = v => (v / 100).ToString("0.0%", CultureInfo.CurrentCulture) };
+    private LineChartOptions _countOptions = new();
+    private LineChartOptions _percentOptions = new();
+
+    /// <summary>Conversion is plotted in tenths of a percent, so that its axis can step by 0.1% (MudChart's ticks are whole numbers).</summary>
+    private const double PerMille = 1000;
 
     private DateOnly To => Time.Today.AddDays(-1);
 
@@ -88,8 +91,16 @@ public partial class TrafficAnalysisPage
         }).ToList();
         _conversionSeries = board.Series.Select(s => new ChartSeries<double>
         {
-            Name = GroupName(s.Group), Data = new ChartData<double>(s.Conversion.Select(v => (v ?? 0) * 100).ToList()),
+            Name = GroupName(s.Group), Data = new ChartData<double>(s.Conversion.Select(v => (v ?? 0) * PerMille).ToList()),
         }).ToList();
+        _countOptions = new LineChartOptions
+        {
+            YAxisToStringFunc = v => v.ToString("N0", CultureInfo.CurrentCulture), YAxisTicks = DashboardPage.TickSpacing(_visitorSeries),
+        };
+        _percentOptions = new LineChartOptions
+        {
+            YAxisToStringFunc = v => (v / PerMille).ToString("0.0%", CultureInfo.CurrentCulture), YAxisTicks = DashboardPage.TickSpacing(_conversionSeries),
+        };
         var step = Math.Max(1, board.Days.Count / 10);
         _labels = board.Days.Select((d, i) => i % step == 0 ? d.ToString(Chinese ? "MM/dd" : "dd MMM", Format.Culture) : "").ToArray();
     }
