@@ -26,6 +26,8 @@ public static class AnalyticsSetup
         services.AddSingleton<ListingTrafficImport>();
         services.AddSingleton<TrafficSourceMapping>();
         services.AddSingleton<TrafficInsights>();
+        services.AddSingleton<Customers.CustomerInsights>();
+        services.AddSingleton<Customers.CustomerAnalysisQueries>();
         services.AddSingleton<MetricCatalogue>();
         services.AddSingleton<KpiTargets>();
         services.AddSingleton<KpiSheets>();
@@ -34,6 +36,7 @@ public static class AnalyticsSetup
         services.AddSingleton<ReportArchive>();
         services.AddSingleton<IDemoDataArea, TrafficDemoData>();
         services.AddSingleton<IDemoDataArea, TrafficBreakdownDemoData>();
+        services.AddSingleton<IDemoDataArea, Customers.CustomerInsightDemoData>();
         services.AddSingleton<IDemoDataArea, KpiTargetDemoData>();
         return services;
     }
