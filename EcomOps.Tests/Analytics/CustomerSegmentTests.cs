@@ -55,6 +55,24 @@ public sealed class CustomerSegmentTests
     }
 
     [Fact]
+    public void Cohorts_count_each_customer_once_per_month_from_the_month_of_their_first_order()
+    {
+        var (sep, oct, nov, dec) = (CohortAnalysis.MonthKey(new(2026, 9, 3)), CohortAnalysis.MonthKey(new(2026, 10, 31)), CohortAnalysis.MonthKey(new(2026, 11, 1)),
+            CohortAnalysis.MonthKey(new(2026, 12, 6)));
+        // September: A (again in October twice and in December), B (September only). October: C (again in November).
+        int[][] customers = [[sep, oct, oct, dec], [sep], [oct, nov]];
+
+        var cells = CohortAnalysis.Retention(customers);
+
+        Assert.Equal(
+            [
+                new CohortCount(new DateOnly(2026, 9, 1), 0, 2), new CohortCount(new DateOnly(2026, 9, 1), 1, 1), new CohortCount(new DateOnly(2026, 9, 1), 3, 1),
+                new CohortCount(new DateOnly(2026, 10, 1), 0, 1), new CohortCount(new DateOnly(2026, 10, 1), 1, 1),
+            ], cells);
+        Assert.Equal(CohortAnalysis.MonthKey(new(2027, 1, 1)), dec + 1);
+    }
+
+    [Fact]
     public async Task The_nightly_refresh_scores_customers_from_their_orders_counts_open_complaints_and_replaces_the_last_analysis()
     {
         await using var world = await ListingWorld.StartAsync();
@@ -110,6 +128,9 @@ public sealed class CustomerSegmentTests
         Assert.Equal(1, segments.Single(s => s.Segment == CustomerSegment.Lost).WithOpenComplaints);
         var rule = (await queries.RulesAsync(10)).Single(r => r.ThenProduct == "茶杯");
         Assert.Equal((3, 3 / 8.0), (rule.BothOrders, rule.Confidence));
+        var cohorts = await queries.CohortsAsync();
+        // +86 3 first ordered in July and again in August; +86 2 in October; +86 1 in November.
+        Assert.Equal([(7, 0, 1), (7, 1, 1), (10, 0, 1), (11, 0, 1)], cohorts.Select(c => (c.CohortMonth.Month, c.MonthIndex, c.Customers)));
         using var list = new ExportedList(await queries.ExportAsync(CustomerSegment.Vip, false, ExportedList.Text("en")));
         var name = list.Cells(ExportedList.Text("en")("Customers.Name"))[0];
         Assert.StartsWith("=HYPERLINK", name.GetString());

@@ -36,6 +36,14 @@ public sealed class ProductPairRule
     public double Lift { get; set; }
 }
 
+/// <summary>One cell of the first-order cohorts: customers of a cohort month who ordered N months after it.</summary>
+public sealed class CohortCell
+{
+    public DateOnly CohortMonth { get; set; }
+    public int MonthIndex { get; set; }
+    public int Customers { get; set; }
+}
+
 /// <summary>One refresh of the customer analysis: when, how long, over how many orders.</summary>
 public sealed class CustomerInsightRun
 {
@@ -48,8 +56,11 @@ public sealed class CustomerInsightRun
     public long Milliseconds { get; set; }
 }
 
-internal sealed class CustomerInsightConfiguration : IEntityTypeConfiguration<CustomerProfile>, IEntityTypeConfiguration<ProductPairRule>, IEntityTypeConfiguration<CustomerInsightRun>
+internal sealed class CustomerInsightConfiguration : IEntityTypeConfiguration<CustomerProfile>, IEntityTypeConfiguration<ProductPairRule>, IEntityTypeConfiguration<CustomerInsightRun>,
+    IEntityTypeConfiguration<CohortCell>
 {
+    public void Configure(EntityTypeBuilder<CohortCell> b) => b.HasKey(x => new { x.CohortMonth, x.MonthIndex });
+
     public void Configure(EntityTypeBuilder<CustomerProfile> b)
     {
         b.HasKey(x => x.Phone);
@@ -80,6 +91,7 @@ public sealed class CustomerInsights(IDbContextFactory<OpsDb> dbFactory, Company
         var today = time.Today;
         var customers = new Dictionary<string, (string Name, DateTime First, DateTime Last, int Orders, long Spend)>(StringComparer.Ordinal);
         var baskets = new List<int[]>();
+        var months = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
@@ -108,6 +120,11 @@ public sealed class CustomerInsights(IDbContextFactory<OpsDb> dbFactory, Company
                         ? (o.PlacedAtUtc >= c.Last ? o.CustomerName : c.Name, o.PlacedAtUtc < c.First ? o.PlacedAtUtc : c.First,
                             o.PlacedAtUtc > c.Last ? o.PlacedAtUtc : c.Last, c.Orders + 1, c.Spend + o.Net)
                         : (o.CustomerName, o.PlacedAtUtc, o.PlacedAtUtc, 1, o.Net);
+                    if (!months.TryGetValue(o.CustomerPhone, out var ordered))
+                    {
+                        months[o.CustomerPhone] = ordered = [];
+                    }
+                    ordered.Add(CohortAnalysis.MonthKey(DateOnly.FromDateTime(time.ToLocal(o.PlacedAtUtc))));
                     if (productsOf.TryGetValue(o.Id, out var products))
                     {
                         baskets.Add(products);
@@ -129,11 +146,20 @@ public sealed class CustomerInsights(IDbContextFactory<OpsDb> dbFactory, Company
                 };
             }).ToList();
             var rules = BasketAnalysis.Rules(baskets);
+            var cohorts = CohortAnalysis.Retention(months.Values);
             var orderCount = customers.Values.Sum(c => c.Orders);
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Set<CustomerProfile>().ExecuteDeleteAsync(ct);
             await db.Set<ProductPairRule>().ExecuteDeleteAsync(ct);
+            await db.Set<CohortCell>().ExecuteDeleteAsync(ct);
+            using (var insert = new BulkInsert<CohortCell>(db))
+            {
+                foreach (var c in cohorts)
+                {
+                    insert.Add(new CohortCell { CohortMonth = c.CohortMonth, MonthIndex = c.MonthIndex, Customers = c.Customers });
+                }
+            }
             using (var insert = new BulkInsert<CustomerProfile>(db))
             {
                 profiles.ForEach(insert.Add);
@@ -195,6 +221,14 @@ public sealed class CustomerAnalysisQueries(IDbContextFactory<OpsDb> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = Matching(db, segment, openComplaintsOnly);
         return (await query.OrderByDescending(p => p.SpendCents).ThenBy(p => p.Phone).Take(take).ToListAsync(ct), await query.CountAsync(ct));
+    }
+
+    /// <summary>The first-order cohorts, oldest first, each with its customers per month after the first.</summary>
+    public async Task<IReadOnlyList<CohortCount>> CohortsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Set<CohortCell>().AsNoTracking().OrderBy(c => c.CohortMonth).ThenBy(c => c.MonthIndex).ToListAsync(ct))
+            .Select(c => new CohortCount(c.CohortMonth, c.MonthIndex, c.Customers)).ToList();
     }
 
     /// <summary>The rules with the most orders behind them first, with product names.</summary>

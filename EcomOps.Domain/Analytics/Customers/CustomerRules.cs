@@ -105,3 +105,38 @@ public static class BasketAnalysis
         return rules.OrderByDescending(r => r.Confidence).ThenByDescending(r => r.BothOrders).ThenBy(r => r.ProductId).ThenBy(r => r.ThenProductId).ToList();
     }
 }
+
+/// <summary>How many of a first-order cohort ordered again <see cref="MonthIndex"/> months after their first month (0: the first month itself).</summary>
+public sealed record CohortCount(DateOnly CohortMonth, int MonthIndex, int Customers);
+
+/// <summary>
+/// First-order cohorts with retention by month: a customer belongs to the month of their first order, and counts in
+/// month N of their cohort when they ordered in the N-th calendar month after it (several orders in a month count once).
+/// </summary>
+public static class CohortAnalysis
+{
+    /// <summary>Each customer's order months (as <see cref="MonthKey"/>); the cohorts' counts, oldest cohort first.</summary>
+    public static IReadOnlyList<CohortCount> Retention(IEnumerable<IReadOnlyCollection<int>> customersMonths)
+    {
+        var counts = new Dictionary<(int Cohort, int Index), int>();
+        foreach (var months in customersMonths)
+        {
+            if (months.Count == 0)
+            {
+                continue;
+            }
+            var first = months.Min();
+            foreach (var month in months.Distinct())
+            {
+                var key = (first, month - first);
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+        return counts.OrderBy(c => c.Key.Cohort).ThenBy(c => c.Key.Index)
+            .Select(c => new CohortCount(FromKey(c.Key.Cohort), c.Key.Index, c.Value)).ToList();
+    }
+
+    public static int MonthKey(DateOnly day) => day.Year * 12 + day.Month - 1;
+
+    public static DateOnly FromKey(int key) => new(key / 12, key % 12 + 1, 1);
+}

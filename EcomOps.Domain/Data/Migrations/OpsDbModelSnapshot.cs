@@ -17,6 +17,22 @@ namespace EcomOps.Domain.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EcomOps.Domain.Analytics.Customers.CohortCell", b =>
+                {
+                    b.Property<DateOnly>("CohortMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CohortMonth", "MonthIndex");
+
+                    b.ToTable("CohortCell");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Analytics.Customers.CustomerInsightRun", b =>
                 {
                     b.Property<int>("Id")
