@@ -22,6 +22,12 @@ public static class AnalyticsSetup
         services.AddSingleton<IMetricSource, CustomerMetricSource>();
         services.AddSingleton<IMetricSource, OperationsMetricSource>();
         services.AddSingleton<TrafficImport>();
+        services.AddSingleton<SourceTrafficImport>();
+        services.AddSingleton<ListingTrafficImport>();
+        services.AddSingleton<TrafficSourceMapping>();
+        services.AddSingleton<TrafficInsights>();
+        services.AddSingleton<Customers.CustomerInsights>();
+        services.AddSingleton<Customers.CustomerAnalysisQueries>();
         services.AddSingleton<MetricCatalogue>();
         services.AddSingleton<KpiTargets>();
         services.AddSingleton<KpiSheets>();
@@ -29,6 +35,8 @@ public static class AnalyticsSetup
         services.TryAddSingleton(new ReportSettings());
         services.AddSingleton<ReportArchive>();
         services.AddSingleton<IDemoDataArea, TrafficDemoData>();
+        services.AddSingleton<IDemoDataArea, TrafficBreakdownDemoData>();
+        services.AddSingleton<IDemoDataArea, Customers.CustomerInsightDemoData>();
         services.AddSingleton<IDemoDataArea, KpiTargetDemoData>();
         return services;
     }

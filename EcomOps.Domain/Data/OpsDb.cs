@@ -80,6 +80,9 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
     public DbSet<Orders.OrderShipment> OrderShipments => Set<Orders.OrderShipment>();
     public DbSet<Orders.OutboxMessage> OutboxMessages => Set<Orders.OutboxMessage>();
     public DbSet<Analytics.Traffic.TrafficDay> TrafficDays => Set<Analytics.Traffic.TrafficDay>();
+    public DbSet<Analytics.Traffic.SourceTrafficDay> SourceTrafficDays => Set<Analytics.Traffic.SourceTrafficDay>();
+    public DbSet<Analytics.Traffic.ListingTrafficDay> ListingTrafficDays => Set<Analytics.Traffic.ListingTrafficDay>();
+    public DbSet<Analytics.Traffic.TrafficSourceName> TrafficSourceNames => Set<Analytics.Traffic.TrafficSourceName>();
     public DbSet<Analytics.Kpi.KpiTarget> KpiTargets => Set<Analytics.Kpi.KpiTarget>();
     public DbSet<Analytics.Reports.StoredReport> StoredReports => Set<Analytics.Reports.StoredReport>();
     public DbSet<Inventory.SkuClassification> SkuClassifications => Set<Inventory.SkuClassification>();

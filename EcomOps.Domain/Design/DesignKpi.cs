@@ -3,13 +3,16 @@ namespace EcomOps.Domain.Design;
 /// <summary>A delivered request as the design KPIs count it.</summary>
 public sealed record DeliveredWork(DateOnly DueDate, DateOnly DeliveredOn, int ReworkRounds, int? CooperationScore);
 
-/// <summary>One listing's (or its category's) sales over a window of days: net sales in fen, orders, and the channel's visitors.</summary>
-public sealed record SalesWindow(long NetCents, int Orders, long Visitors)
+/// <summary>
+/// One listing's (or its category's) sales over a window of days: net sales in fen, orders, and visitors — the
+/// listings' own visitors and paying buyers once per-listing reports exist for it, else the channel's visitors.
+/// </summary>
+public sealed record SalesWindow(long NetCents, int Orders, long Visitors, long? PayingBuyers = null)
 {
     public static readonly SalesWindow None = new(0, 0, 0);
 
-    /// <summary>Orders per visitor of the channel: platforms report traffic per channel, not per listing.</summary>
-    public double? Conversion => Visitors > 0 ? (double)Orders / Visitors : null;
+    /// <summary>Paying buyers ÷ the listing's visitors from per-listing reports; without them, orders per visitor of the channel.</summary>
+    public double? Conversion => Visitors > 0 ? (double)(PayingBuyers ?? Orders) / Visitors : null;
 }
 
 /// <summary>

@@ -34,10 +34,15 @@ public sealed record DesignDetail(DesignRequest Request, string? ListingTitle, i
 }
 
 /// <summary>One day of a listing's or its category's sales, behind a contribution figure.</summary>
-public sealed record SalesDay(DateOnly Day, long ListingCents, int ListingOrders, long CategoryCents, int CategoryOrders, long Visitors);
+/// <remarks>With per-listing reports, <see cref="ListingVisitors"/> and the buyers are the listing's and the rest of its category's own;
+/// else they are null and <see cref="Visitors"/> (the store's) is the base of conversion.</remarks>
+public sealed record SalesDay(DateOnly Day, long ListingCents, int ListingOrders, long CategoryCents, int CategoryOrders, long Visitors,
+    long? ListingVisitors = null, long? ListingBuyers = null, long? CategoryVisitors = null, long? CategoryBuyers = null);
 
 /// <summary>A request's contribution to sales with the days it was computed from.</summary>
-public sealed record ContributionReport(int RequestId, DateOnly DeliveredOn, int Days, bool Complete, ContributionFigure Figure, IReadOnlyList<SalesDay> Daily);
+/// <param name="ListingTraffic">Conversion is paying buyers ÷ the listings' own visitors (per-listing reports), not orders per store visitor.</param>
+public sealed record ContributionReport(int RequestId, DateOnly DeliveredOn, int Days, bool Complete, ContributionFigure Figure, IReadOnlyList<SalesDay> Daily,
+    bool ListingTraffic = false);
 
 /// <summary>A listing as the request dialog offers it.</summary>
 public sealed record ListingPick(int Id, string Title, int ChannelId, string ChannelName);
@@ -194,23 +199,39 @@ public sealed class DesignQueries(IDbContextFactory<OpsDb> dbFactory, CompanyTim
                 ? await db.TrafficDays.AsNoTracking().Where(t => t.Channel == channel && t.Day >= from && t.Day <= to).ToDictionaryAsync(t => t.Day, t => (long)t.Visitors, ct)
                 : [];
             var byDay = lines.Select(l => new { Day = DateOnly.FromDateTime(time.ToLocal(l.PlacedAtUtc)), l.OrderId, l.ProductId, l.Net }).ToList();
+            // The category's listings on this channel and their own traffic, where the platforms' per-listing reports give it.
+            var categoryListings = await db.Listings.AsNoTracking().Where(l => l.ChannelId == channelId)
+                .Join(db.Products.Where(p => p.CategoryId == categoryId), l => l.ProductId, p => p.Id, (l, p) => l.Id).ToListAsync(ct);
+            var listingTraffic = await db.ListingTrafficDays.AsNoTracking().Where(t => categoryListings.Contains(t.ListingId) && t.Day >= from && t.Day <= to)
+                .Select(t => new { t.ListingId, t.Day, t.Visitors, t.PayingBuyers }).ToListAsync(ct);
             foreach (var request in group)
             {
                 var productId = listings[request.ListingId].ProductId;
+                var (windowFrom, windowTo) = (request.DeliveredOn.AddDays(-days), request.DeliveredOn.AddDays(days));
+                var ownTraffic = listingTraffic.Any(t => t.ListingId == request.ListingId && t.Day >= windowFrom && t.Day <= windowTo);
                 var daily = new List<SalesDay>();
                 for (var day = request.DeliveredOn.AddDays(-days); day <= request.DeliveredOn.AddDays(days); day = day.AddDays(1))
                 {
                     var of = byDay.Where(l => l.Day == day).ToList();
                     var mine = of.Where(l => l.ProductId == productId).ToList();
                     var rest = of.Where(l => l.ProductId != productId).ToList();
+                    var ofDay = ownTraffic ? listingTraffic.Where(t => t.Day == day).ToList() : [];
+                    var own = ofDay.Where(t => t.ListingId == request.ListingId).ToList();
+                    var others = ofDay.Where(t => t.ListingId != request.ListingId).ToList();
                     daily.Add(new SalesDay(day, mine.Sum(l => l.Net), mine.Select(l => l.OrderId).Distinct().Count(), rest.Sum(l => l.Net),
-                        rest.Select(l => l.OrderId).Distinct().Count(), visitors.GetValueOrDefault(day)));
+                        rest.Select(l => l.OrderId).Distinct().Count(), visitors.GetValueOrDefault(day),
+                        ownTraffic ? own.Sum(t => (long)t.Visitors) : null, ownTraffic ? own.Sum(t => (long)t.PayingBuyers) : null,
+                        ownTraffic ? others.Sum(t => (long)t.Visitors) : null, ownTraffic ? others.Sum(t => (long)t.PayingBuyers) : null));
                 }
                 var (beforeFrom, beforeTo, afterFrom, afterTo) = DesignKpi.Windows(request.DeliveredOn, days);
-                SalesWindow Sum(DateOnly a, DateOnly b, bool listing) => daily.Where(d => d.Day >= a && d.Day <= b).Aggregate(SalesWindow.None, (w, d) =>
-                    new SalesWindow(w.NetCents + (listing ? d.ListingCents : d.CategoryCents), w.Orders + (listing ? d.ListingOrders : d.CategoryOrders), w.Visitors + d.Visitors));
+                SalesWindow Sum(DateOnly a, DateOnly b, bool listing) => daily.Where(d => d.Day >= a && d.Day <= b).Aggregate(
+                    ownTraffic ? SalesWindow.None with { PayingBuyers = 0 } : SalesWindow.None, (w, d) =>
+                    new SalesWindow(w.NetCents + (listing ? d.ListingCents : d.CategoryCents), w.Orders + (listing ? d.ListingOrders : d.CategoryOrders),
+                        w.Visitors + (ownTraffic ? (listing ? d.ListingVisitors : d.CategoryVisitors) ?? 0 : d.Visitors),
+                        ownTraffic ? w.PayingBuyers + ((listing ? d.ListingBuyers : d.CategoryBuyers) ?? 0) : null));
                 var figure = DesignKpi.Contribution(Sum(beforeFrom, beforeTo, true), Sum(afterFrom, afterTo, true), Sum(beforeFrom, beforeTo, false), Sum(afterFrom, afterTo, false));
-                result[request.RequestId] = new ContributionReport(request.RequestId, request.DeliveredOn, days, DesignKpi.IsComplete(request.DeliveredOn, today, days), figure, daily);
+                result[request.RequestId] = new ContributionReport(request.RequestId, request.DeliveredOn, days, DesignKpi.IsComplete(request.DeliveredOn, today, days), figure, daily,
+                    ownTraffic);
             }
         }
         return result;

@@ -19,6 +19,8 @@ public static class Permissions
     public const string HandleComplaints = nameof(HandleComplaints);
     public const string WorkOrders = nameof(WorkOrders);
     public const string ImportPlatformReports = nameof(ImportPlatformReports);
+    public const string ManageTrafficSources = nameof(ManageTrafficSources);
+    public const string AnalyseCustomers = nameof(AnalyseCustomers);
     public const string ManageCatalog = nameof(ManageCatalog);
     public const string ManageChannels = nameof(ManageChannels);
     public const string EditListings = nameof(EditListings);
@@ -46,6 +48,10 @@ public static class Permissions
         [HandleComplaints] = [Roles.CsSupervisor, Roles.CsAgent, Roles.OperationsManager, Roles.OperationsDirector],
         [WorkOrders] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
         [ImportPlatformReports] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
+        // Which platform source name counts as search, paid, live stream …: it changes every dashboard by source, so managers decide.
+        [ManageTrafficSources] = [Roles.OperationsManager, Roles.OperationsDirector],
+        // Customer segments name people and their phone numbers: operations, who market to them, see and export them.
+        [AnalyseCustomers] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
         // Master data (categories, brands, price bands, warehouses) and products: what a new company enters first.
         [ManageCatalog] = [Roles.OperationsManager, Roles.OperationsDirector, Roles.Admin],
         // Sales channels (the shops on the platforms): opened, changed and retired by those who run the stores.

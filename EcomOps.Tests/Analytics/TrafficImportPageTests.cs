@@ -23,6 +23,8 @@ public sealed class TrafficImportPageTests : IAsyncLifetime
     {
         await using var ctx = ComponentHarness.NewContext(_harness);
         ctx.Services.AddSingleton(_harness.Get<TrafficImport>());
+        ctx.Services.AddSingleton(_harness.Get<SourceTrafficImport>());
+        ctx.Services.AddSingleton(_harness.Get<ListingTrafficImport>());
         ctx.AddAuthorization().SetAuthorized("specialist@ecomops.local").SetRoles(Roles.OperationsSpecialist).SetPolicies(Permissions.ImportPlatformReports);
         ctx.Render<MudPopoverProvider>();
         ctx.Render<MudSnackbarProvider>();
@@ -36,7 +38,7 @@ public sealed class TrafficImportPageTests : IAsyncLifetime
             "Tmall,2026-11-21,100,50,70,20"), "jd.csv"));
 
         page.WaitForElement("[data-testid=traffic-summary]");
-        Assert.Contains("1 rows to import, 1 invalid lines, 1 duplicate days", page.Find("[data-testid=traffic-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 rows to import, 1 invalid lines, 1 duplicates", page.Find("[data-testid=traffic-summary]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Fewer page views than visits", page.Find("[data-testid=traffic-invalid]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Line 3 (the last) is kept", page.Find("[data-testid=traffic-duplicates]").TextContent, StringComparison.Ordinal);
         Assert.True(page.Find("[data-testid=traffic-import]").HasAttribute("disabled"));
@@ -54,6 +56,8 @@ public sealed class TrafficImportPageTests : IAsyncLifetime
     {
         await using var ctx = ComponentHarness.NewContext(_harness);
         ctx.Services.AddSingleton(_harness.Get<TrafficImport>());
+        ctx.Services.AddSingleton(_harness.Get<SourceTrafficImport>());
+        ctx.Services.AddSingleton(_harness.Get<ListingTrafficImport>());
         ctx.AddAuthorization().SetAuthorized("specialist@ecomops.local").SetRoles(Roles.OperationsSpecialist).SetPolicies(Permissions.ImportPlatformReports);
         ctx.Render<MudPopoverProvider>();
         ctx.Render<MudSnackbarProvider>();

@@ -47,7 +47,7 @@ public sealed class TrafficImportTests : IAsyncLifetime
         Assert.Equal([(4, "TrafficChannelUnknown"), (5, "TrafficDateInvalid"), (6, "TrafficVisitorsAboveVisits"), (6, "TrafficNewAboveVisitors"), (6, "TrafficPageViewsBelowVisits"),
                 (7, "TrafficDateNotOver"), (8, "TrafficNumberInvalid"), (9, "TrafficColumnCount")],
             preview.Invalid.SelectMany(i => i.Reasons.Select(r => (i.Line - 1, r))));
-        Assert.Equal([(TrafficChannel.Tmall, false, 2), (TrafficChannel.JD, true, 1)], preview.Duplicates.Select(d => (d.Channel, d.AlreadyStored, d.Lines.Count)));
+        Assert.Equal([(TrafficChannel.Tmall, false, 2), (TrafficChannel.JD, true, 1)], preview.Duplicates.Select(d => (d.Key.Channel, d.AlreadyStored, d.Lines.Count)));
         Assert.Equal([new FieldError("Confirm", "TrafficProblemsUnconfirmed")], unconfirmed.Errors);
         await using (var db = _harness.NewDb())
         {
@@ -66,13 +66,15 @@ public sealed class TrafficImportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Wrong_columns_wrong_encoding_and_an_empty_file_are_refused_as_a_whole()
+    public async Task Wrong_columns_wrong_encoding_and_an_empty_file_are_refused_as_a_whole_and_GBK_is_read()
     {
         // Taken from the provider, not registered: registering here would hide a product that forgot to.
         var gbk = CodePagesEncodingProvider.Instance.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)!;
 
         Assert.Equal("TrafficColumns", (await Import.PreviewAsync("a.csv", Csv("渠道,日期,访问", "Tmall,2026-11-01,1"))).FileError);
-        Assert.Equal("TrafficEncoding", (await Import.PreviewAsync("b.csv", gbk.GetBytes(Header + "\n天猫,2026-11-01,1,1,1,1"))).FileError);
+        // The platforms' back offices export GBK: it is read; UTF-16 ("Unicode text" from Excel) is not what any of them writes.
+        Assert.Equal([TrafficChannel.Tmall], (await Import.PreviewAsync("b.csv", gbk.GetBytes(Header + "\n天猫,2026-11-01,1,1,1,1"))).Rows.Select(r => r.Channel));
+        Assert.Equal("TrafficEncoding", (await Import.PreviewAsync("b.csv", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Header)).ToArray())).FileError);
         Assert.Equal("TrafficEmpty", (await Import.PreviewAsync("c.csv", Csv(Header, ""))).FileError);
         Assert.Equal([new FieldError("File", "TrafficColumns")], (await Import.CommitAsync(Analyst, await Import.PreviewAsync("a.csv", Csv("x")), true)).Errors);
     }

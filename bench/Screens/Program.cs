@@ -144,6 +144,33 @@ internal static partial class Tour
             await page.Locator("[data-testid=bulk-summary]").WaitForAsync();
             return true;
         }),
+        ("/analytics/traffic-analysis", "listing-funnel", async page =>
+        {
+            await WaitForCircuitAsync(page);
+            await page.Locator(".mud-tabs .mud-tab").Nth(1).ClickAsync();
+            await page.Locator("[data-testid=funnel-table], [data-testid=funnel-empty]").First.WaitForAsync();
+            return true;
+        }),
+        ("/analytics/traffic", "source-report-problems", async page =>
+        {
+            await WaitForCircuitAsync(page);
+            await page.Locator(".mud-tabs .mud-tab").Nth(1).ClickAsync();
+            await page.Locator("[data-testid=traffic-file]").SetInputFilesAsync(new FilePayload
+            {
+                Name = "sources.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(string.Join("\n",
+                    "渠道,日期,流量来源,访客数,浏览量,支付买家数", "天猫,2026-11-20,手淘搜索,1000,3000,40", "天猫,2026-11-20,直通车,400,900,10",
+                    "渠道,日期,流量来源,访客数,浏览量,支付买家数", "天猫,2026-11-20,抖音外链,50,60,1", "京东,2026-11-20,京准通,200,150,5", "合计,,,1650,4110,56")),
+            });
+            await page.Locator("[data-testid=traffic-summary]").WaitForAsync();
+            return true;
+        }),
+        ("/analytics/traffic", "source-mapping", async page =>
+        {
+            await WaitForCircuitAsync(page);
+            await page.Locator(".mud-tabs .mud-tab").Nth(3).ClickAsync();
+            await page.Locator("[data-testid=mapping-table]").WaitForAsync();
+            return true;
+        }),
     ];
 
     /// <summary>A catalogue workbook a person got wrong in the ways the import names row by row (unknown category and brand, a price past ¥10^9, a code twice, a state changed).</summary>

@@ -16,6 +16,9 @@ namespace EcomOps.Bench;
 // measures the catalogue at 100,000 listings (issue 13); its table has its own markers.
 //   dotnet run -c Release --project bench/Suite -- campaign [--quick] [--no-report]
 // measures the live campaign board under an intake of 200 orders a second (issue 15); its table has its own markers.
+//   dotnet run -c Release --project bench/Suite -- customers --db <copy of the large seed> [--reps 3] [--no-report]
+// times the nightly customer analysis (segments and products bought together) at a million orders (issue 20); the
+// refresh writes its tables into that database, so give it a copy.
 internal static class Suite
 {
     /// <summary>The catalogue's benchmark: its database is kept (--db) so the 100,000 listings are made once.</summary>
@@ -66,6 +69,25 @@ internal static class Suite
         return 0;
     }
 
+    /// <summary>The customer analysis' benchmark, on a copy of the large seed (it needs orders; it makes none).</summary>
+    private static async Task<int> CustomersAsync(string[] args)
+    {
+        var at = Array.IndexOf(args, "--db");
+        if (at < 0 || at + 1 >= args.Length || !File.Exists(args[at + 1]))
+        {
+            System.Console.Error.WriteLine("usage: customers --db <a copy of the large seed> [--reps 3] [--no-report]");
+            return 2;
+        }
+        var database = Path.GetFullPath(args[at + 1]);
+        var repsAt = Array.IndexOf(args, "--reps");
+        var reps = repsAt >= 0 && repsAt + 1 < args.Length ? int.Parse(args[repsAt + 1], CultureInfo.InvariantCulture) : 3;
+        var machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
+        var took = Stopwatch.StartNew();
+        System.Console.WriteLine($"customer analysis benchmark on {database} ({machine})");
+        var figures = await CustomersBench.RunAsync(database, reps);
+        return Publish(args, figures, machine, took.Elapsed, "customers", "Customer analysis at a million orders (`bench/Suite -- customers`)");
+    }
+
     public static async Task<int> Main(string[] args)
     {
         if (args is ["hub-clients", var hub, var cookie, var count])
@@ -84,9 +106,13 @@ internal static class Suite
         {
             return await CampaignAsync(args);
         }
+        if (args.Length > 0 && args[0] == "customers")
+        {
+            return await CustomersAsync(args);
+        }
         if (args.Length == 0 || args[0] != "all")
         {
-            System.Console.Error.WriteLine("usage: all [--quick] [--db <large-seed.db>] [--work <folder>] [--no-report] | catalog [--db <catalog.db>] [--quick] [--no-report] | campaign [--quick] [--no-report]");
+            System.Console.Error.WriteLine("usage: all [--quick] [--db <large-seed.db>] [--work <folder>] [--no-report] | catalog [--db <catalog.db>] [--quick] [--no-report] | campaign [--quick] [--no-report] | customers --db <copy of large-seed.db> [--reps 3] [--no-report]");
             return 2;
         }
 

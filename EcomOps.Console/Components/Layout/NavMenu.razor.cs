@@ -76,6 +76,8 @@ public sealed partial class NavMenu
         new("Nav.Analytics", Icons.Material.Filled.Insights,
         [
             new("/analytics/dashboard", Icons.Material.Filled.Dashboard, "Nav.Dashboard", "nav-dashboard", Permissions.WatchOperations),
+            new("/analytics/traffic-analysis", Icons.Material.Filled.FilterAlt, "Nav.TrafficAnalysis", "nav-traffic-analysis", Permissions.WatchOperations),
+            new("/analytics/customers", Icons.Material.Filled.People, "Nav.Customers", "nav-customers", Permissions.AnalyseCustomers),
             new("/analytics/traffic", Icons.Material.Filled.UploadFile, "Nav.TrafficImport", "nav-traffic", Permissions.ImportPlatformReports),
             new("/analytics/kpi", Icons.Material.Filled.TableChart, "Nav.KpiSheets", "nav-kpi", Permissions.ExportKpiSheets),
             new("/analytics/reports", Icons.Material.Filled.Inventory2, "Nav.Reports", "nav-reports", Permissions.ExportKpiSheets),

@@ -54,7 +54,7 @@ public sealed partial class DashboardPage
     private string AxisText(double value) => MetricText.Display(_trendMetric?.Unit ?? MetricUnit.Count, value / PlotScale, Culture);
 
     /// <summary>About six ticks up to the largest value, each step 1, 2 or 5 times a power of ten (at least 1).</summary>
-    private static int TickSpacing(List<ChartSeries<double>> series)
+    internal static int TickSpacing(List<ChartSeries<double>> series)
     {
         var max = series.SelectMany(s => s.Data.Values).DefaultIfEmpty(0).Max();
         if (max <= 6)

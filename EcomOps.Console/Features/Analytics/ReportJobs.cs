@@ -78,6 +78,12 @@ internal sealed class UnfinishedReportRequeue(ReportArchive archive, IBackground
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
+/// <summary>The nightly customer analysis (segments, products bought together), stored for the customer pages.</summary>
+public sealed class CustomerAnalysisJob(Domain.Analytics.Customers.CustomerInsights insights)
+{
+    public Task RunAsync(CancellationToken ct) => insights.RefreshAsync(ct);
+}
+
 public static class AnalyticsConsoleSetup
 {
     public static IServiceCollection AddAnalyticsConsole(this IServiceCollection services)
@@ -86,6 +92,7 @@ public static class AnalyticsConsoleSetup
         services.AddTransient<ReportBuildJob>();
         services.AddTransient<ScheduledReportJob>();
         services.AddTransient<ReportRetentionJob>();
+        services.AddTransient<CustomerAnalysisJob>();
         services.AddHostedService<UnfinishedReportRequeue>();
         return services;
     }

@@ -17,6 +17,129 @@ namespace EcomOps.Domain.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EcomOps.Domain.Analytics.Customers.CohortCell", b =>
+                {
+                    b.Property<DateOnly>("CohortMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CohortMonth", "MonthIndex");
+
+                    b.ToTable("CohortCell");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Analytics.Customers.CustomerInsightRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Milliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rules")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CustomerInsightRun");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Analytics.Customers.CustomerProfile", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstOrderDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LastOrderDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Monetary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenComplaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SpendCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Phone");
+
+                    b.HasIndex("Segment", "SpendCents");
+
+                    b.ToTable("CustomerProfile");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Analytics.Customers.ProductPairRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BothOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Lift")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Support")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ThenProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("ProductPairRule");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Analytics.Kpi.KpiTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -143,6 +266,105 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("StoredReports");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Analytics.Traffic.ListingTrafficDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddToCart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PageViews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PayingBuyers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceFile")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("ListingId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ListingTrafficDays");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Analytics.Traffic.SourceTrafficDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageViews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PayingBuyers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFile")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("Channel", "Day", "SourceName")
+                        .IsUnique();
+
+                    b.ToTable("SourceTrafficDays");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Analytics.Traffic.TrafficDay", b =>
                 {
                     b.Property<int>("Id")
@@ -188,6 +410,321 @@ namespace EcomOps.Domain.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("TrafficDays");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Analytics.Traffic.TrafficSourceName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Platform", "Name")
+                        .IsUnique();
+
+                    b.ToTable("TrafficSourceNames");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Name = "手淘搜索",
+                            Platform = "Tmall",
+                            Source = "Search",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Name = "手淘推荐",
+                            Platform = "Tmall",
+                            Source = "Recommendation",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Name = "猜你喜欢",
+                            Platform = "Tmall",
+                            Source = "Recommendation",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Name = "直通车",
+                            Platform = "Tmall",
+                            Source = "Paid",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Name = "引力魔方",
+                            Platform = "Tmall",
+                            Source = "Paid",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Name = "万相台",
+                            Platform = "Tmall",
+                            Source = "Paid",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Name = "淘宝直播",
+                            Platform = "Tmall",
+                            Source = "LiveStream",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Name = "逛逛",
+                            Platform = "Tmall",
+                            Source = "Content",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Name = "内容",
+                            Platform = "Tmall",
+                            Source = "Content",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Name = "购物车",
+                            Platform = "Tmall",
+                            Source = "Direct",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Name = "我的淘宝",
+                            Platform = "Tmall",
+                            Source = "Direct",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Name = "直接访问",
+                            Platform = "Tmall",
+                            Source = "Direct",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Name = "淘内免费其他",
+                            Platform = "Tmall",
+                            Source = "Other",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Name = "淘外流量",
+                            Platform = "Tmall",
+                            Source = "Other",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Name = "搜索",
+                            Platform = "JD",
+                            Source = "Search",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Name = "推荐",
+                            Platform = "JD",
+                            Source = "Recommendation",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Name = "京东快车",
+                            Platform = "JD",
+                            Source = "Paid",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Name = "京准通",
+                            Platform = "JD",
+                            Source = "Paid",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Name = "直接访问",
+                            Platform = "JD",
+                            Source = "Direct",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Name = "其他",
+                            Platform = "JD",
+                            Source = "Other",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Name = "商品卡",
+                            Platform = "Douyin",
+                            Source = "Search",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Name = "搜索",
+                            Platform = "Douyin",
+                            Source = "Search",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Name = "直播",
+                            Platform = "Douyin",
+                            Source = "LiveStream",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Name = "短视频",
+                            Platform = "Douyin",
+                            Source = "Content",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Name = "千川",
+                            Platform = "Douyin",
+                            Source = "Paid",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 26,
+                            Name = "其他",
+                            Platform = "Douyin",
+                            Source = "Other",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 27,
+                            Name = "搜索",
+                            Platform = "Pinduoduo",
+                            Source = "Search",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 28,
+                            Name = "推荐",
+                            Platform = "Pinduoduo",
+                            Source = "Recommendation",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 29,
+                            Name = "场景",
+                            Platform = "Pinduoduo",
+                            Source = "Recommendation",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 30,
+                            Name = "推广",
+                            Platform = "Pinduoduo",
+                            Source = "Paid",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 31,
+                            Name = "其他",
+                            Platform = "Pinduoduo",
+                            Source = "Other",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 32,
+                            Name = "搜索引擎",
+                            Platform = "WebShop",
+                            Source = "Search",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 33,
+                            Name = "广告",
+                            Platform = "WebShop",
+                            Source = "Paid",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 34,
+                            Name = "直接访问",
+                            Platform = "WebShop",
+                            Source = "Direct",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 35,
+                            Name = "其他",
+                            Platform = "WebShop",
+                            Source = "Other",
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Audit.AuditEntry", b =>
@@ -3435,6 +3972,15 @@ namespace EcomOps.Domain.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Analytics.Traffic.ListingTrafficDay", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Catalog.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Audit.AuditEntry", b =>
