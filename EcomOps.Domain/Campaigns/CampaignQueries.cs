@@ -15,11 +15,15 @@ public sealed record CampaignRow(int Id, string Number, string Name, CampaignTyp
 /// the live board, the review, its workbook and the metric source all show.
 /// </summary>
 public sealed record CampaignFigures(long RevenueCents, int Units, int Orders, int Participants, long DiscountCents, int Gifts, long GiftCostCents,
-    int Visitors, int HeldOrders, long AdsSpentCents)
+    int Visitors, int HeldOrders, long AdsSpentCents, bool VisitorsOfListings = false)
 {
     public static readonly CampaignFigures None = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    /// <summary>Orders per hundred visitors of its channels over its days; null without traffic.</summary>
+    /// <summary>
+    /// Orders per hundred visitors over its days; null without traffic. The visitors are those of the campaign's own
+    /// listings where the platforms' per-listing reports cover its days (<see cref="VisitorsOfListings"/>), else its
+    /// channels' whole stores.
+    /// </summary>
     public double? ConversionPercent => Visitors > 0 ? Orders * 100.0 / Visitors : null;
 
     public long SpentCents => AdsSpentCents + DiscountCents + GiftCostCents;
@@ -199,23 +203,38 @@ public sealed class CampaignQueries(IDbContextFactory<OpsDb> dbFactory, CompanyT
         }).SingleOrDefaultAsync(ct); // one group or none: Single, not First, which EF warns about without an order
         if (totals is null)
         {
-            return CampaignFigures.None with { AdsSpentCents = fromUtc is null ? c.AdsSpentCents : 0, Visitors = await VisitorsAsync(db, c, fromUtc, toUtc, ct) };
+            var (none, ofListings) = await VisitorsAsync(db, c, fromUtc, toUtc, ct);
+            return CampaignFigures.None with { AdsSpentCents = fromUtc is null ? c.AdsSpentCents : 0, Visitors = none, VisitorsOfListings = ofListings };
         }
         var lines = await orders.SelectMany(o => o.Lines).Join(db.Skus, l => l.SkuId, s => s.Id, (l, s) => new { l.Quantity, List = (long)l.Quantity * s.ListPriceCents, Net = (long)l.Quantity * l.UnitPriceCents - l.DiscountCents })
             .GroupBy(_ => 1).Select(g => new { Units = g.Sum(x => x.Quantity), List = g.Sum(x => x.List), Net = g.Sum(x => x.Net) }).SingleOrDefaultAsync(ct);
         var giftCost = c.GiftSkuId is { } gift ? await db.Skus.Where(s => s.Id == gift).Select(s => s.UnitCostCents).FirstOrDefaultAsync(ct) * c.GiftQuantity : 0;
         var gifts = c.GiftSkuId is null ? 0 : totals.Gifts * c.GiftQuantity;
+        var (visitors, visitorsOfListings) = await VisitorsAsync(db, c, fromUtc, toUtc, ct);
         return new CampaignFigures(totals.Revenue, lines?.Units ?? 0, totals.Orders, totals.Participants, Math.Max(0, (lines?.List ?? 0) - (lines?.Net ?? 0)),
-            gifts, totals.Gifts * giftCost, await VisitorsAsync(db, c, fromUtc, toUtc, ct), totals.Held, fromUtc is null ? c.AdsSpentCents : 0);
+            gifts, totals.Gifts * giftCost, visitors, totals.Held, fromUtc is null ? c.AdsSpentCents : 0, visitorsOfListings);
     }
 
-    private static async Task<int> VisitorsAsync(OpsDb db, Campaign c, DateTime? fromUtc, DateTime? toUtc, CancellationToken ct)
+    /// <summary>
+    /// The visitors a campaign's conversion is counted against over its days: its own listings' (the listings of its SKUs'
+    /// products on its channels) where per-listing reports exist for those days, else its channels' whole stores.
+    /// </summary>
+    private static async Task<(int Visitors, bool OfListings)> VisitorsAsync(OpsDb db, Campaign c, DateTime? fromUtc, DateTime? toUtc, CancellationToken ct)
     {
-        var platforms = await db.SalesChannels.AsNoTracking().Where(s => c.ChannelIds.Contains(s.Id)).Select(s => s.Platform).ToListAsync(ct);
-        var traffic = platforms.Select(TrafficOf).OfType<TrafficChannel>().Distinct().ToList();
         var from = DateOnly.FromDateTime(Max(c.StartsAtUtc, fromUtc));
         var to = DateOnly.FromDateTime(Min(c.EndsAtUtc, toUtc).AddTicks(-1));
-        return traffic.Count == 0 ? 0 : await db.TrafficDays.AsNoTracking().Where(d => traffic.Contains(d.Channel) && d.Day >= from && d.Day <= to).SumAsync(d => d.Visitors, ct);
+        var skuIds = c.Skus.Select(s => s.SkuId).ToList();
+        var listings = db.Listings.AsNoTracking().Where(l => c.ChannelIds.Contains(l.ChannelId)
+            && db.Skus.Any(s => skuIds.Contains(s.Id) && s.ProductId == l.ProductId)).Select(l => l.Id);
+        var own = await db.ListingTrafficDays.AsNoTracking().Where(t => listings.Contains(t.ListingId) && t.Day >= from && t.Day <= to)
+            .GroupBy(_ => 1).Select(g => new { Rows = g.Count(), Visitors = g.Sum(t => t.Visitors) }).SingleOrDefaultAsync(ct);
+        if (own is { Rows: > 0 })
+        {
+            return (own.Visitors, true);
+        }
+        var platforms = await db.SalesChannels.AsNoTracking().Where(s => c.ChannelIds.Contains(s.Id)).Select(s => s.Platform).ToListAsync(ct);
+        var traffic = platforms.Select(TrafficOf).OfType<TrafficChannel>().Distinct().ToList();
+        return (traffic.Count == 0 ? 0 : await db.TrafficDays.AsNoTracking().Where(d => traffic.Contains(d.Channel) && d.Day >= from && d.Day <= to).SumAsync(d => d.Visitors, ct), false);
     }
 
     private static DateTime Max(DateTime a, DateTime? b) => b is { } x && x > a ? x : a;

@@ -21,7 +21,7 @@ public static class CampaignReviewWorkbook
             new("Campaign.Review.Units", true, ListCell.Of(f.Units), ListCell.Of(c.GoalUnits)),
             new("Campaign.Review.Orders", true, ListCell.Of(f.Orders), ListCell.Of((string?)null)),
             new("Campaign.Review.Participants", true, ListCell.Of(f.Participants), ListCell.Of(c.GoalParticipants)),
-            new("Campaign.Review.Conversion", true, ListCell.Of(f.ConversionPercent is { } conversion ? Math.Round(conversion, 2) : null), ListCell.Of(c.GoalConversionPercent)),
+            new(f.VisitorsOfListings ? "Campaign.Review.ConversionListings" : "Campaign.Review.Conversion", true, ListCell.Of(f.ConversionPercent is { } conversion ? Math.Round(conversion, 2) : null), ListCell.Of(c.GoalConversionPercent)),
             new("Campaign.Review.Spent", true, ListCell.Money(f.SpentCents), ListCell.Money(c.AdsBudgetCents + c.GiftBudgetCents + c.DiscountBudgetCents)),
             new("Campaign.Review.Discounts", true, ListCell.Money(f.DiscountCents), ListCell.Money(c.DiscountBudgetCents)),
             new("Campaign.Review.Gifts", true, ListCell.Money(f.GiftCostCents), ListCell.Money(c.GiftBudgetCents)),

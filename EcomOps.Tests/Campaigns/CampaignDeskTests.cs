@@ -271,6 +271,44 @@ public sealed class CampaignDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Conversion_counts_against_the_campaigns_own_listings_visitors_once_per_listing_reports_cover_its_days_else_the_stores()
+    {
+        var id = await ApprovedAsync(SpendSave());
+        await _world.TakeInAsync(_world.Draft("V-1", ("SKU-1", 1)) with { PromotionCode = "D12", CustomerPhone = "13800000041" });
+        await _world.TakeInAsync(_world.Draft("V-2", ("SKU-2", 1)) with { PromotionCode = "D12", CustomerPhone = "13800000042" });
+        var store = await Queries.FiguresAsync(id);
+        Assert.False(store.VisitorsOfListings);
+
+        var today = Today;
+        await _world.ReadAsync(async db =>
+        {
+            var product = new Domain.Catalog.Product { Name = "云朵T恤" };
+            db.Products.Add(product);
+            await db.SaveChangesAsync();
+            var sku = await db.Skus.FirstAsync(s => s.Id == _world.SkuIds["SKU-1"]);
+            sku.ProductId = product.Id;
+            var listing = new Domain.Catalog.Listing { ProductId = product.Id, ChannelId = _world.ChannelId, Title = "云朵T恤 夏季" };
+            var other = new Domain.Catalog.Product { Name = "别的商品" };
+            db.Products.Add(other);
+            await db.SaveChangesAsync();
+            var elsewhere = new Domain.Catalog.Listing { ProductId = other.Id, ChannelId = _world.ChannelId, Title = "别的商品" };
+            db.Listings.AddRange(listing, elsewhere);
+            await db.SaveChangesAsync();
+            db.ListingTrafficDays.Add(new Domain.Analytics.Traffic.ListingTrafficDay { ListingId = elsewhere.Id, Day = today, Visitors = 500, PayingBuyers = 1 });
+            db.ListingTrafficDays.Add(new Domain.Analytics.Traffic.ListingTrafficDay { ListingId = listing.Id, Day = today, Visitors = 40, PayingBuyers = 2 });
+            db.ListingTrafficDays.Add(new Domain.Analytics.Traffic.ListingTrafficDay { ListingId = listing.Id, Day = today.AddDays(-3), Visitors = 1_000, PayingBuyers = 9 });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var listings = await Queries.FiguresAsync(id);
+        Assert.True(listings.VisitorsOfListings);
+        // Only the campaign's days count: 2 orders over its listing's 40 visitors.
+        Assert.Equal((40, 5.0), (listings.Visitors, listings.ConversionPercent!.Value));
+        Assert.Contains(CampaignReviewWorkbook.Lines((await Queries.ReviewAsync(id))!), l => l.Item == "Campaign.Review.ConversionListings");
+    }
+
+    [Fact]
     public async Task The_first_review_accepts_a_price_the_campaign_explains_and_still_holds_a_real_deviation()
     {
         var id = await ApprovedAsync(Discount(50, "SKU-1"));
