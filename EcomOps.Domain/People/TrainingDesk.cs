@@ -484,7 +484,8 @@ public sealed class TrainingDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTime
                 .FirstOrDefaultAsync(e => e.SessionId == sessionId && e.EmployeeId == me.Id, ct);
             if (enrolment is null || enrolment.Attended != true)
             {
-                return Outcome<int>.Invalid([new FieldError("Rating", enrolment?.Session?.AttendanceTakenAtUtc is null ? TrainingErrors.FeedbackNotOpen : TrainingErrors.NotAttended)]);
+                var notOpen = enrolment?.Session is { AttendanceTakenAtUtc: null };
+                return Outcome<int>.Invalid([new FieldError("Rating", notOpen ? TrainingErrors.FeedbackNotOpen : TrainingErrors.NotAttended)]);
             }
             var errors = new List<FieldError>();
             if (rating is < 1 or > 5)
