@@ -88,11 +88,12 @@ public sealed class TrainingDemoData(CompanyTime time, TrainingReminders reminde
             db.Add(plan);
             await db.SaveChangesAsync(ct);
 
-            // Sessions: from about eight months back to a month ahead, roughly two a month per team.
+            // Sessions: from about seven months back to three weeks ahead, roughly two a month per team; the last two
+            // are coming, the one before them waits for its attendance.
             for (var k = 0; k < 14; k++)
             {
                 var item = plan.Items[k % plan.Items.Count];
-                var day = today.AddDays(-240 + k * 19 + random.Next(0, 5));
+                var day = today.AddDays(-200 + k * 17 + random.Next(0, 4));
                 var hour = new[] { 10, 14, 16 }[random.Next(3)];
                 var start = time.ToUtc(day.ToDateTime(new TimeOnly(hour, 0)));
                 var external = item.Method == TrainingMethod.External;
@@ -104,7 +105,7 @@ public sealed class TrainingDemoData(CompanyTime time, TrainingReminders reminde
                     StartsAtUtc = start, DurationMinutes = 90, Place = item.Method == TrainingMethod.Online ? "https://meeting.example.com/t/" + (1000 + k) : "3F 培训室 Training room",
                     Capacity = Math.Min(members.Count, 6 + random.Next(0, 10)), RequiredRoles = k % 4 == 0 ? string.Join(',', members.Select(m => m.Role).Distinct().Where(r => r is Roles.CsAgent or Roles.Designer or Roles.OperationsSpecialist)) : "",
                 };
-                var held = session.EndsAtUtc < now && !(k == 12);
+                var held = session.EndsAtUtc < now && k != 11;
                 var attendees = members.Where(m => m.Id != trainer?.Id).OrderBy(_ => random.Next()).Take(session.Capacity + (held ? 0 : 2)).ToList();
                 var required = session.RequiredRoleList;
                 foreach (var person in attendees)
@@ -179,9 +180,9 @@ public sealed class TrainingDemoData(CompanyTime time, TrainingReminders reminde
         }
         foreach (var (person, post, from, days) in new[]
         {
-            (specialists.ElementAtOrDefault(0), "客服 CsAgent", -120, 30),
-            (agents.ElementAtOrDefault(0), "运营专员 OperationsSpecialist", -60, 21),
-            (designers.ElementAtOrDefault(0), "运营专员 OperationsSpecialist", 10, 30),
+            (specialists.ElementAtOrDefault(0), "客服专员 · CS agent", -120, 30),
+            (agents.ElementAtOrDefault(0), "运营专员 · Operations specialist", -60, 21),
+            (designers.ElementAtOrDefault(0), "运营专员 · Operations specialist", 10, 30),
         })
         {
             if (person is not null)
