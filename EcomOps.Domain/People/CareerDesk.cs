@@ -64,15 +64,10 @@ public sealed class CareerDesk(IDbContextFactory<OpsDb> dbFactory, EmployeeDirec
             }
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Actor = actor;
-            var me = await TrainingDesk.MeAsync(db, actor, ct);
-            var person = await db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.Id == employeeId && e.Active, ct);
-            if (person is null)
+            var (me, person, refusal) = await TeamMemberAsync(db, actor, employeeId, ct);
+            if (refusal is not null || person!.Id == me?.Id)
             {
-                return Outcome<int>.Invalid([new FieldError("EmployeeId", TrainingErrors.EmployeeUnknown)]);
-            }
-            if (!TrainingRules.Leads(actor, me, person.Team) || person.Id == me?.Id)
-            {
-                return Outcome<int>.Invalid([new FieldError("EmployeeId", TrainingErrors.NotYourTeam)]);
+                return Outcome<int>.Invalid([refusal ?? new FieldError("EmployeeId", TrainingErrors.NotYourTeam)]);
             }
             var errors = new List<FieldError>();
             if (!NextRoles(await PathsAsync(ct), person.Role).Contains(toRole))
@@ -172,15 +167,10 @@ public sealed class CareerDesk(IDbContextFactory<OpsDb> dbFactory, EmployeeDirec
             }
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Actor = actor;
-            var me = await TrainingDesk.MeAsync(db, actor, ct);
-            var person = await db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.Id == employeeId && e.Active, ct);
-            if (person is null)
+            var (me, person, refusal) = await TeamMemberAsync(db, actor, employeeId, ct);
+            if (refusal is not null)
             {
-                return Outcome<int>.Invalid([new FieldError("EmployeeId", TrainingErrors.EmployeeUnknown)]);
-            }
-            if (!TrainingRules.Leads(actor, me, person.Team))
-            {
-                return Outcome<int>.Invalid([new FieldError("EmployeeId", TrainingErrors.NotYourTeam)]);
+                return Outcome<int>.Invalid([refusal]);
             }
             var errors = new List<FieldError>();
             if (string.IsNullOrWhiteSpace(toPost))
@@ -198,10 +188,20 @@ public sealed class CareerDesk(IDbContextFactory<OpsDb> dbFactory, EmployeeDirec
             }
             var rotation = new Rotation
             {
-                EmployeeId = employeeId, FromPost = person.Role, ToPost = toPost.Trim(), StartsOn = startsOn!.Value, EndsOn = endsOn!.Value, ArrangedByName = me?.FullName ?? actor.Name,
+                EmployeeId = employeeId, FromPost = person!.Role, ToPost = toPost.Trim(), StartsOn = startsOn!.Value, EndsOn = endsOn!.Value, ArrangedByName = me?.FullName ?? actor.Name,
             };
             db.Add(rotation);
             await db.SaveChangesAsync(ct);
             return Outcome<int>.Done(rotation.Id);
         }, ct);
+
+    /// <summary>The actor, and the active employee they act on when the actor leads that person's team; else why not.</summary>
+    private static async Task<(Employee? Me, Employee? Person, FieldError? Refusal)> TeamMemberAsync(OpsDb db, Actor actor, int employeeId, CancellationToken ct)
+    {
+        var me = await TrainingDesk.MeAsync(db, actor, ct);
+        var person = await db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.Id == employeeId && e.Active, ct);
+        return person is null ? (me, null, new FieldError("EmployeeId", TrainingErrors.EmployeeUnknown))
+            : !TrainingRules.Leads(actor, me, person.Team) ? (me, person, new FieldError("EmployeeId", TrainingErrors.NotYourTeam))
+            : (me, person, null);
+    }
 }
