@@ -147,7 +147,40 @@ public sealed class TrainingDemoData(CompanyTime time, TrainingReminders reminde
             .Include(s => s.Enrolments).ThenInclude(e => e.Employee).ThenInclude(e => e!.Manager).Include(s => s.Trainer)
             .Where(s => s.StartsAtUtc >= now.AddDays(-14) && s.StartsAtUtc <= now.AddDays(3)).AsSplitQuery().ToListAsync(ct);
         await NotificationCentre.AddAsync(db, recent.SelectMany(s => reminders.DueFor(s, now)), now, ct);
+        await NotificationCentre.AddAsync(db, await OtherAreasNoticesAsync(db, ct), now, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// What the other areas would have sent by now, keyed as they key it (so a later sweep adds nothing twice): the open
+    /// promotion proposals to the director, the latest open SLA escalations to the supervisors, and each owner's open
+    /// compliance findings of the latest audit run.
+    /// </summary>
+    private static async Task<List<NotificationDraft>> OtherAreasNoticesAsync(OpsDb db, CancellationToken ct)
+    {
+        var drafts = new List<NotificationDraft>();
+        var approvers = await NotificationCentre.UsersWithAsync(db, Permissions.ApprovePromotions, ct);
+        var proposals = await db.Set<PromotionProposal>().AsNoTracking().Where(p => p.State == ProposalState.Proposed)
+            .Select(p => new { p.Id, p.Employee!.FullName, p.ToRole }).ToListAsync(ct);
+        drafts.AddRange(proposals.SelectMany(p => approvers.Select(u => new NotificationDraft(u, NotificationKind.Promotion, $"promotion:{p.Id}:proposed",
+            "Notice.PromotionProposed", [p.FullName, p.ToRole], "/people/careers"))));
+
+        var supervisors = await NotificationCentre.UsersWithAsync(db, Permissions.SuperviseService, ct);
+        var alerts = await db.ServiceAlerts.AsNoTracking().Where(a => a.AcknowledgedAtUtc == null).OrderByDescending(a => a.RaisedAtUtc).Take(5).ToListAsync(ct);
+        drafts.AddRange(alerts.SelectMany(a => supervisors.Select(u => new NotificationDraft(u, NotificationKind.SlaEscalation,
+            $"sla:{a.TicketId}:{a.Target}:{a.Kind}:{a.DueAtUtc.Ticks}", $"Notice.Sla{a.Kind}", [Service.Ticket.NumberOf(a.TicketId), "@key:Sla.Target." + a.Target],
+            $"/service/tickets/{a.TicketId}"))));
+
+        var lastRun = await db.Set<Catalog.Compliance.ListingFinding>().AsNoTracking().MaxAsync(f => f.OpenedByRunId, ct);
+        if (lastRun is { } run)
+        {
+            var owners = await db.Set<Catalog.Compliance.ListingFinding>().AsNoTracking().Where(f => f.OpenedByRunId == run && f.ClosedAtUtc == null && f.OwnerEmployeeId != null)
+                .GroupBy(f => f.OwnerEmployeeId).Select(g => new { Owner = g.Key, Count = g.Count() })
+                .Join(db.Employees.Where(e => e.UserId != null), g => g.Owner, e => e.Id, (g, e) => new { e.UserId, g.Count }).ToListAsync(ct);
+            drafts.AddRange(owners.Select(o => new NotificationDraft(o.UserId!, NotificationKind.AuditFinding, $"audit-run:{run}:findings", "Notice.AuditFindings",
+                [o.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)], "/catalog/findings")));
+        }
+        return drafts;
     }
 
     private async Task SeedCareersAsync(OpsDb db, List<Employee> staff, Employee? director, Dictionary<Team, Employee?> leads, Random random, DateOnly today, DateTime now, CancellationToken ct)

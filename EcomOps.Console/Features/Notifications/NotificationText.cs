@@ -20,6 +20,10 @@ public static class NotificationText
         : Domain.Org.Roles.IsKnown(arg) ? l[$"Role.{arg}"].Value
         : arg;
 
+    /// <summary>The notification's link when the reader may open its page (the director hears of SLA escalations but works no tickets).</summary>
+    public static string? LinkFor(NotificationRow row, Domain.Data.Actor reader) =>
+        row.Link is { } link && (Components.Shared.PermittedLink.PolicyOf(link) is not { } policy || reader.May(policy)) ? link : null;
+
     public static string IconOf(NotificationKind kind) => kind switch
     {
         NotificationKind.TrainingReminder => Icons.Material.Filled.EventAvailable,
