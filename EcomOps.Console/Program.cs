@@ -37,6 +37,13 @@ if (seedCommand && SeedCommand.Refusal(builder.Environment, seedArgs) is { } ref
 builder.Services.AddSingleton(builder.Configuration.GetSection("Complaints").Get<EcomOps.Domain.Service.Complaints.ComplaintSettings>()
     ?? new EcomOps.Domain.Service.Complaints.ComplaintSettings());
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Orders").Get<EcomOps.Domain.Orders.OrderSettings>() ?? new EcomOps.Domain.Orders.OrderSettings());
+// Training reminders: Training:Reminder:DaysBefore (default 1) and Training:Reminder:At (company time, default 09:00).
+builder.Services.AddSingleton(sp =>
+{
+    var section = sp.GetRequiredService<IConfiguration>().GetSection("Training:Reminder");
+    return new EcomOps.Domain.People.TrainingSettings(section.GetValue("DaysBefore", 1),
+        TimeOnly.TryParse(section["At"], System.Globalization.CultureInfo.InvariantCulture, out var at) ? at : EcomOps.Domain.People.TrainingSettings.DefaultAt);
+});
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Campaigns").Get<EcomOps.Domain.Campaigns.CampaignSettings>() ?? new EcomOps.Domain.Campaigns.CampaignSettings());
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Surveys").Get<EcomOps.Domain.Service.Surveys.SurveySettings>() ?? new EcomOps.Domain.Service.Surveys.SurveySettings());
 builder.Services.AddOpsDomain(sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Ops") ?? ConsoleConfiguration.DefaultConnectionString);

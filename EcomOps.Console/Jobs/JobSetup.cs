@@ -36,6 +36,7 @@ public static class JobSetup
         services.AddTransient<SlaSweepJob>();
         services.AddTransient<Features.Service.Complaints.OverdueMeasuresJob>();
         services.AddTransient<Features.Campaigns.CampaignClockJob>();
+        services.AddTransient<Features.People.TrainingReminderJob>();
         services.AddTransient<Features.Orders.OrderNoticeJob>();
         services.AddTransient<Features.Inventory.InventorySweepJob>();
         services.AddTransient<Features.Catalog.ListingCompletenessJob>();

@@ -31,11 +31,13 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string ComplianceOverdue = "catalog-compliance-overdue";
     public const string CampaignClock = "campaign-clock";
     public const string CustomerAnalysis = "customer-analysis";
+    public const string TrainingReminders = "training-reminders";
 
     public IReadOnlyList<string> Ids { get; } =
     [
         AuditRetention, SlaSweep, OverdueComplaintMeasures, InventorySweep, ReorderPoints, AbcClassification, CountPlan,
         MonthlyKpiReport, WeeklyKpiReport, ReportRetention, OrderNotices, ListingCompleteness, ComplianceAudit, ComplianceOverdue, CampaignClock, CustomerAnalysis,
+        TrainingReminders,
     ];
 
     /// <summary>
@@ -55,6 +57,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         [typeof(ReportRetentionJob)] = "Report archive: remove expired workbooks · 清理过期报表",
         [typeof(ReportBuildJob)] = "KPI workbook: build one report · 生成 KPI 报表",
         [typeof(Features.Campaigns.CampaignClockJob)] = "Campaigns: start, end, escalate overdue tasks · 营销活动：开始、结束、逾期任务升级",
+        [typeof(Features.People.TrainingReminderJob)] = "Training reminders and follow-ups · 培训提醒与跟进",
         [typeof(ListingCompletenessJob)] = "Listings: recompute completeness (stock moves) · 重新计算商品上架完整度",
         [typeof(CustomerAnalysisJob)] = "Customers: RFM segments and products bought together (nightly) · 客户分群与关联购买分析（每晚）",
     };
@@ -99,6 +102,8 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
             configuration["Jobs:ReportRetention:Cron"] ?? "45 3 * * *", options);
         manager.AddOrUpdate<Features.Inventory.AbcClassificationJob>(AbcClassification, job => job.RunAsync(CancellationToken.None), "30 1 * * 1", options);
         manager.AddOrUpdate<Features.Campaigns.CampaignClockJob>(CampaignClock, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", options);
+        manager.AddOrUpdate<Features.People.TrainingReminderJob>(TrainingReminders, job => job.RunAsync(CancellationToken.None),
+            configuration["Training:Reminder:Cron"] ?? "*/5 * * * *", options);
         manager.AddOrUpdate<Features.Inventory.CountPlanJob>(CountPlan, job => job.RunAsync(CancellationToken.None), "0 3 * * *", options);
         // Nightly, never on a page load: a refresh reads every order.
         manager.AddOrUpdate<CustomerAnalysisJob>(CustomerAnalysis, job => job.RunAsync(CancellationToken.None),

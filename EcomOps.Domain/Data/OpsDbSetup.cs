@@ -115,6 +115,13 @@ public static class OpsDbSetup
         services.AddSingleton<Campaigns.CampaignQueries>();
         services.AddSingleton<DemoData.IDemoDataArea, Campaigns.CampaignDemoData>();
         services.AddSingleton<Analytics.IMetricSource, Campaigns.CampaignMetricSource>();
+        services.AddSingleton<Notifications.NotificationCentre>();
+        services.TryAddSingleton(new People.TrainingSettings());
+        services.AddSingleton<People.TrainingDesk>();
+        services.AddSingleton<People.TrainingQueries>();
+        services.AddSingleton<People.TrainingReminders>();
+        services.AddSingleton<People.CareerDesk>();
+        services.AddSingleton<DemoData.IDemoDataArea, People.TrainingDemoData>();
         services.AddAnalytics();
         services.AddSharedBoards();
         services.AddSingleton<DemoData.DemoDataGenerator>();

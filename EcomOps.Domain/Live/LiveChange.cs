@@ -55,6 +55,12 @@ public static class Boards
     /// <summary>Campaigns: the calendar, the campaign pages and the live campaign board.</summary>
     public const string Campaigns = "campaigns";
 
+    /// <summary>The notification centre: a person's notifications (each change carries its row, so a bell reads only its own).</summary>
+    public const string Notifications = "notifications";
+
+    /// <summary>Training plans, sessions and enrolments; promotions and rotations.</summary>
+    public const string Training = "training";
+
     /// <summary>KPI report builds: queued, progressing, ready or failed (the report archive).</summary>
     public const string Reports = "reports";
 }

@@ -86,10 +86,29 @@ public sealed class EmployeeDirectory(
     }
 
     public Task<Outcome<EmployeeRow>> CreateAsync(Actor actor, EmployeeForm form, CancellationToken ct = default) =>
-        SaveAsync(actor, null, form, ct);
+        SaveAsync(actor, null, form, actor.May(Permissions.ManageEmployees), ct);
 
     public Task<Outcome<EmployeeRow>> UpdateAsync(Actor actor, int id, EmployeeForm form, CancellationToken ct = default) =>
-        SaveAsync(actor, id, form, ct);
+        SaveAsync(actor, id, form, actor.May(Permissions.ManageEmployees), ct);
+
+    /// <summary>
+    /// An approved promotion: the employee's role changes by the same rules as the admin page's edit (their open sessions
+    /// end, the audit trail records who), asked by someone who approves promotions.
+    /// </summary>
+    public async Task<Outcome<EmployeeRow>> ChangeRoleAsync(Actor actor, int id, string role, CancellationToken ct = default)
+    {
+        var current = await SearchByIdAsync(id, ct);
+        if (current is null)
+        {
+            return Outcome<EmployeeRow>.NotFound();
+        }
+        var form = new EmployeeForm
+        {
+            EmployeeNumber = current.EmployeeNumber, FullName = current.FullName, Email = current.Email, Role = role,
+            ManagerId = current.ManagerId, HireDate = current.HireDate, Active = current.Active, Version = current.Version,
+        };
+        return await SaveAsync(actor, id, form, actor.May(Permissions.ManageEmployees) || actor.May(Permissions.ApprovePromotions), ct);
+    }
 
     private async Task<EmployeeRow?> SearchByIdAsync(int id, CancellationToken ct)
     {
@@ -100,9 +119,9 @@ public sealed class EmployeeDirectory(
             .FirstOrDefaultAsync(ct);
     }
 
-    private async Task<Outcome<EmployeeRow>> SaveAsync(Actor actor, int? id, EmployeeForm form, CancellationToken ct)
+    private async Task<Outcome<EmployeeRow>> SaveAsync(Actor actor, int? id, EmployeeForm form, bool permitted, CancellationToken ct)
     {
-        if (!actor.May(Permissions.ManageEmployees))
+        if (!permitted)
         {
             return Outcome<EmployeeRow>.Invalid([Actor.NotPermitted]);
         }

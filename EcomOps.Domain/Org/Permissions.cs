@@ -32,6 +32,10 @@ public static class Permissions
     public const string ViewCampaigns = nameof(ViewCampaigns);
     public const string PlanCampaigns = nameof(PlanCampaigns);
     public const string ApproveCampaigns = nameof(ApproveCampaigns);
+    public const string PlanTraining = nameof(PlanTraining);
+    public const string ApproveTrainingPlans = nameof(ApproveTrainingPlans);
+    public const string ProposePromotions = nameof(ProposePromotions);
+    public const string ApprovePromotions = nameof(ApprovePromotions);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -70,6 +74,13 @@ public static class Permissions
         [PlanCampaigns] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
         // The director approves; a manager too when the Campaigns:ApproverRole setting says so (CampaignSettings).
         [ApproveCampaigns] = [Roles.OperationsManager, Roles.OperationsDirector],
+        // Training: a team's manager or supervisor drafts its annual plan and schedules its sessions; the director approves
+        // plans and may plan for any team. Everyone sees sessions, enrols and reads their own record (UseConsole).
+        [PlanTraining] = [Roles.OperationsManager, Roles.CsSupervisor, Roles.DesignSupervisor, Roles.OperationsDirector],
+        [ApproveTrainingPlans] = [Roles.OperationsDirector],
+        // Careers: the team's manager proposes a promotion or arranges a rotation; the director approves promotions.
+        [ProposePromotions] = [Roles.OperationsManager, Roles.CsSupervisor, Roles.DesignSupervisor, Roles.OperationsDirector],
+        [ApprovePromotions] = [Roles.OperationsDirector],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

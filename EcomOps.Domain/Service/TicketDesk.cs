@@ -448,6 +448,10 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
             return false;
         }
         alerts.Add(new ServiceAlert { TicketId = ticketId, Kind = kind, Target = target, DueAtUtc = due, RaisedAtUtc = now });
+        // The supervisors hear of it in the notification centre, saved with the escalation itself.
+        var supervisors = await Notifications.NotificationCentre.UsersWithAsync(db, Permissions.SuperviseService, ct);
+        await Notifications.NotificationCentre.AddAsync(db, supervisors.Select(u => new Notifications.NotificationDraft(u, Notifications.NotificationKind.SlaEscalation,
+            $"sla:{ticketId}:{target}:{kind}:{due.Ticks}", $"Notice.Sla{kind}", [Ticket.NumberOf(ticketId), "@key:Sla.Target." + target], $"/service/tickets/{ticketId}")), now, ct);
         return true;
     }
 

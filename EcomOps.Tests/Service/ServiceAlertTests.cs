@@ -1,5 +1,4 @@
 using Bunit;
-using EcomOps.Console.Features.Service;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.DemoData;
 using EcomOps.Domain.Org;
@@ -82,17 +81,25 @@ public sealed class ServiceAlertTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_supervisors_bell_counts_a_new_escalation_live()
+    public async Task The_supervisors_notification_bell_counts_a_new_escalation_live()
     {
+        string userId;
+        await using (var db = _harness.NewDb())
+        {
+            userId = db.Employees.Single(e => e.Email == "cssupervisor@ecomops.local").UserId!;
+        }
+        var centre = _harness.Get<Domain.Notifications.NotificationCentre>();
+        var before = await centre.UnreadCountAsync(userId);
         await using var ctx = ComponentHarness.NewContext(_harness);
-        ctx.AddAuthorization().SetAuthorized("cssupervisor@ecomops.local");
-        var bell = ctx.Render<AlertBell>();
-        Assert.Empty(bell.FindAll("[role=status].mud-badge"));
+        ctx.AddAuthorization().SetAuthorized("cssupervisor@ecomops.local").SetRoles(Roles.CsSupervisor)
+            .SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId));
+        var bell = ctx.Render<EcomOps.Console.Features.Notifications.NotificationBell>();
 
         await ChatAsync();
         _harness.Clock.Advance(TimeSpan.FromMinutes(16));
         await _harness.Get<TicketDesk>().RefreshDueSlasAsync();
 
-        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find("[role=status].mud-badge").TextContent.Trim()), TimeSpan.FromSeconds(1));
+        Assert.True(await centre.UnreadCountAsync(userId) > before);
+        bell.WaitForAssertion(() => Assert.Equal($"{before + 1}", bell.Find("[role=status].mud-badge").TextContent.Trim()), TimeSpan.FromSeconds(2));
     }
 }

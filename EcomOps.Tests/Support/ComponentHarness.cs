@@ -25,6 +25,10 @@ public static class ComponentHarness
         ctx.Services.AddSingleton(domain.Get<AuditTrail>());
         ctx.Services.AddSingleton(domain.Get<Domain.Service.TicketQueue>());
         ctx.Services.AddSingleton(domain.Get<Domain.Service.ServiceAlerts>());
+        ctx.Services.AddSingleton(domain.Get<Domain.Notifications.NotificationCentre>());
+        ctx.Services.AddSingleton(domain.Get<Domain.People.TrainingDesk>());
+        ctx.Services.AddSingleton(domain.Get<Domain.People.TrainingQueries>());
+        ctx.Services.AddSingleton(domain.Get<Domain.People.CareerDesk>());
         ctx.Services.AddSingleton(domain.Get<CompanyTime>());
         ctx.Services.AddSingleton(domain.Get<Domain.Data.UserPreferences>());
         ctx.Services.AddSingleton<DisplayFormat>();

@@ -21,6 +21,9 @@ public sealed partial class OpsWebFactory : WebApplicationFactory<Program>
     /// <summary>Development (minimal demo data, one sign-in per role) unless a test starts the console as a company would.</summary>
     public string Environment { get; init; } = "Development";
 
+    /// <summary>Services put over the console's own after it registered them (a fake clock, say).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? TestServices { get; init; }
+
     public string ConnectionString => $"Data Source={_folder.File("console.db")}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -33,6 +36,10 @@ public sealed partial class OpsWebFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (TestServices is { } services)
+        {
+            Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services);
         }
     }
 

@@ -32,6 +32,8 @@ internal static partial class Tour
         ("/campaigns", CampaignLink(), "campaign"),
         ("/campaigns", NewCampaignLink(), "new-campaign"),
         ("/campaigns/board", CampaignLink(), "running-campaign"),
+        ("/people/training", TrainingSessionLink(), "training-session"),
+        ("/people/training", TrainingRecordLink(), "training-record"),
     ];
 
     /// <summary>Dialogs a page opens (its first row's editor, its "new" form, a figure's records), each worth a picture of its own.</summary>
@@ -54,6 +56,7 @@ internal static partial class Tour
         ("/analytics/dashboard", "[data-testid^=value-]", "records"),
         ("/design/board", "[data-testid=design-new]", "new-design-request"),
         ("/design/board", "[data-testid^=design-assign-]", "assign-design"),
+        ("/people/training", "[data-testid=training-schedule]", "schedule-session"),
     ];
 
     /// <summary>
@@ -460,6 +463,12 @@ internal static partial class Tour
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
+
+    [GeneratedRegex(@"^/people/training/sessions/\d+$")]
+    private static partial Regex TrainingSessionLink();
+
+    [GeneratedRegex(@"^/people/record/\d+$")]
+    private static partial Regex TrainingRecordLink();
 
     [GeneratedRegex(@"^/campaigns/\d+$")]
     private static partial Regex CampaignLink();

@@ -82,6 +82,12 @@ public sealed partial class NavMenu
             new("/analytics/kpi", Icons.Material.Filled.TableChart, "Nav.KpiSheets", "nav-kpi", Permissions.ExportKpiSheets),
             new("/analytics/reports", Icons.Material.Filled.Inventory2, "Nav.Reports", "nav-reports", Permissions.ExportKpiSheets),
         ]),
+        new("Nav.People", Icons.Material.Filled.School,
+        [
+            new("/people/training", Icons.Material.Filled.School, "Nav.Training", "nav-training", Permissions.UseConsole),
+            new("/people/careers", Icons.Material.Filled.TrendingUp, "Nav.Careers", "nav-careers", Permissions.UseConsole),
+            new("/notifications", Icons.Material.Filled.Notifications, "Nav.Notifications", "nav-notifications", Permissions.UseConsole),
+        ]),
         new("Nav.Org", Icons.Material.Filled.Groups,
         [
             new("/admin/employees", Icons.Material.Filled.Badge, "Nav.Employees", "nav-employees", Permissions.ManageEmployees),

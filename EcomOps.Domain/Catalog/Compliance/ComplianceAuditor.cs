@@ -23,7 +23,7 @@ public sealed record ListingCheckResult(int Opened, int Closed, int StillOpen);
 /// Running the audit and editing its settings take <see cref="Permissions.ApproveListings"/>; checking a listing again
 /// takes <see cref="Permissions.EditListings"/>.
 /// </summary>
-public sealed class ComplianceAuditor(IDbContextFactory<OpsDb> dbFactory, ChangeCapture capture, ListingDesk desk, CompanyTime time)
+public sealed class ComplianceAuditor(IDbContextFactory<OpsDb> dbFactory, ChangeCapture capture, ListingDesk desk, CompanyTime time, Notifications.NotificationCentre centre)
 {
     public const int BatchSize = 1_000;
 
@@ -157,6 +157,7 @@ public sealed class ComplianceAuditor(IDbContextFactory<OpsDb> dbFactory, Change
         run.FindingsClosed += await CloseUncheckedAsync(now, run.Id, ct);
         run.ListingsPaused = await PauseOverdueAsync(now, ct);
         await FinishAsync(run, tallies.Values, now + (time.UtcNow - wall), ct);
+        await NotifyOwnersAsync(run.Id, ct);
         return Outcome<AuditRunResult>.Done(new AuditRunResult(run, true));
     }
 
@@ -389,6 +390,26 @@ public sealed class ComplianceAuditor(IDbContextFactory<OpsDb> dbFactory, Change
             await transaction.CommitAsync(ct);
             return (open.Count, closed);
         }, ct);
+    }
+
+    /// <summary>
+    /// Tells each owner of findings the run opened, once per run, in the notification centre: how many, and a link to
+    /// their findings (one notice a run, not one per finding, so a first audit of a large store does not bury them).
+    /// </summary>
+    private async Task NotifyOwnersAsync(int runId, CancellationToken ct)
+    {
+        List<Notifications.NotificationDraft> drafts;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var opened = await db.Set<ListingFinding>().AsNoTracking().Where(f => f.OpenedByRunId == runId && f.OwnerEmployeeId != null)
+                .GroupBy(f => f.OwnerEmployeeId).Select(g => new { Owner = g.Key, Count = g.Count() }).ToListAsync(ct);
+            var owners = opened.Select(o => o.Owner).ToList();
+            var users = await db.Employees.AsNoTracking().Where(e => owners.Contains(e.Id) && e.UserId != null).ToDictionaryAsync(e => e.Id, e => e.UserId!, ct);
+            drafts = [.. opened.Where(o => users.ContainsKey(o.Owner!.Value)).Select(o => new Notifications.NotificationDraft(users[o.Owner!.Value],
+                Notifications.NotificationKind.AuditFinding, $"audit-run:{runId}:findings", "Notice.AuditFindings",
+                [o.Count.ToString(CultureInfo.InvariantCulture)], "/catalog/findings"))];
+        }
+        await centre.SendAsync(drafts, ct);
     }
 
     /// <summary>Findings of listings the audit no longer checks (retired) close with the run: their problem left the store with them.</summary>

@@ -2698,6 +2698,57 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("Warehouses");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArgsJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUserId", "EventKey")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientUserId", "ReadAtUtc", "CreatedAtUtc");
+
+                    b.ToTable("Notification");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Orders.Order", b =>
                 {
                     b.Property<int>("Id")
@@ -3208,6 +3259,544 @@ namespace EcomOps.Domain.Data.Migrations
                     b.HasIndex("Team", "Active");
 
                     b.ToTable("Employees");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.CareerStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MinAppraisalScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequiredAreas")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Track", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("CareerStep");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Rank = 1,
+                            RequiredAreas = "EcommerceBasics",
+                            Role = "OperationsSpecialist",
+                            Track = "Operations"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Rank = 2,
+                            RequiredAreas = "EcommerceBasics,CampaignPlanning,DataAnalysis",
+                            Role = "OperationsManager",
+                            Track = "Operations"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Rank = 3,
+                            RequiredAreas = "CampaignPlanning,DataAnalysis,Leadership",
+                            Role = "OperationsDirector",
+                            Track = "Operations"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Rank = 1,
+                            RequiredAreas = "EcommerceBasics,CustomerService",
+                            Role = "CsAgent",
+                            Track = "CustomerService"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Rank = 2,
+                            RequiredAreas = "CustomerService,Compliance,Leadership",
+                            Role = "CsSupervisor",
+                            Track = "CustomerService"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Rank = 1,
+                            RequiredAreas = "EcommerceBasics,DesignSkills",
+                            Role = "Designer",
+                            Track = "Design"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Rank = 2,
+                            RequiredAreas = "DesignSkills,Leadership",
+                            Role = "DesignSupervisor",
+                            Track = "Design"
+                        });
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.PromotionProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "State");
+
+                    b.ToTable("PromotionProposal");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.RequiredTraining", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Role", "Area")
+                        .IsUnique();
+
+                    b.ToTable("RequiredTraining");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Area = "EcommerceBasics",
+                            Role = "OperationsSpecialist"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Area = "ProfessionalSkills",
+                            Role = "OperationsSpecialist"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Area = "Compliance",
+                            Role = "OperationsSpecialist"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Area = "EcommerceBasics",
+                            Role = "OperationsManager"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Area = "CampaignPlanning",
+                            Role = "OperationsManager"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Area = "DataAnalysis",
+                            Role = "OperationsManager"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Area = "EcommerceBasics",
+                            Role = "CsAgent"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Area = "CustomerService",
+                            Role = "CsAgent"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Area = "CustomerService",
+                            Role = "CsSupervisor"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Area = "Leadership",
+                            Role = "CsSupervisor"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Area = "EcommerceBasics",
+                            Role = "Designer"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Area = "DesignSkills",
+                            Role = "Designer"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Area = "DesignSkills",
+                            Role = "DesignSupervisor"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Area = "Leadership",
+                            Role = "DesignSupervisor"
+                        });
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.Rotation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArrangedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromPost")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToPost")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.ToTable("Rotation");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.TrainingEnrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnrolledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FeedbackRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("SessionId", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("TrainingEnrolment");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.TrainingPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessmentMethod")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Team", "Year")
+                        .IsUnique();
+
+                    b.ToTable("TrainingPlan");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.TrainingPlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlannedSessions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("TrainingPlanItem");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AttendanceTakenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalProvider")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PassMark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlanItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequiredRoles")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResultsRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TrainerEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanItemId");
+
+                    b.HasIndex("StartsAtUtc");
+
+                    b.HasIndex("TrainerEmployeeId");
+
+                    b.HasIndex("Team", "StartsAtUtc");
+
+                    b.ToTable("TrainingSession");
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Service.Answers.StandardAnswer", b =>
@@ -4648,6 +5237,73 @@ namespace EcomOps.Domain.Data.Migrations
                     b.Navigation("Manager");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.People.PromotionProposal", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Org.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.Rotation", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Org.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.TrainingEnrolment", b =>
+                {
+                    b.HasOne("EcomOps.Domain.Org.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.People.TrainingSession", "Session")
+                        .WithMany("Enrolments")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.TrainingPlanItem", b =>
+                {
+                    b.HasOne("EcomOps.Domain.People.TrainingPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.TrainingSession", b =>
+                {
+                    b.HasOne("EcomOps.Domain.People.TrainingPlanItem", "PlanItem")
+                        .WithMany()
+                        .HasForeignKey("PlanItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EcomOps.Domain.Org.Employee", "Trainer")
+                        .WithMany()
+                        .HasForeignKey("TrainerEmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("PlanItem");
+
+                    b.Navigation("Trainer");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Service.Complaints.ComplaintCase", b =>
                 {
                     b.HasOne("EcomOps.Domain.Org.Employee", "ResponsiblePerson")
@@ -4820,6 +5476,16 @@ namespace EcomOps.Domain.Data.Migrations
             modelBuilder.Entity("EcomOps.Domain.Orders.OrderShipment", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.TrainingPlan", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.TrainingSession", b =>
+                {
+                    b.Navigation("Enrolments");
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Service.Complaints.ComplaintCase", b =>

@@ -153,6 +153,13 @@ public sealed class ComplaintDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla
             }
             c.UpdatedAtUtc = now;
         }
+        // The owner and their supervisor hear of it in the notification centre, in the same save as the flag.
+        var people = alerts.SelectMany(a => new[] { a.OwnerId, a.SupervisorId ?? 0 }).Distinct().ToList();
+        var users = await db.Employees.AsNoTracking().Where(e => people.Contains(e.Id) && e.UserId != null).ToDictionaryAsync(e => e.Id, e => e.UserId!, ct);
+        await Notifications.NotificationCentre.AddAsync(db, alerts
+            .SelectMany(a => new[] { a.OwnerId, a.SupervisorId ?? 0 }.Where(users.ContainsKey).Select(p => new Notifications.NotificationDraft(users[p],
+                Notifications.NotificationKind.ComplaintMeasureOverdue, $"complaint-measure:{a.MeasureId}:overdue", "Notice.ComplaintMeasureOverdue",
+                [cases.First(c => c.Id == a.CaseId).Number, Notifications.NotificationDraft.Time(a.DeadlineUtc)], $"/service/complaints/{a.CaseId}"))), now, ct);
         await db.SaveChangesAsync(ct);
         feed.Publish(alerts.Select(a => new LiveChange(Boards.Complaints, OverdueAlertEntity, a.MeasureId.ToString(System.Globalization.CultureInfo.InvariantCulture), LiveChangeKind.Updated, now)).ToList());
         return alerts;

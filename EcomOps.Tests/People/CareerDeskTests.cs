@@ -1,0 +1,83 @@
+using EcomOps.Domain.Audit;
+using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
+using EcomOps.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomOps.Tests.People;
+
+public sealed class CareerDeskTests : IAsyncLifetime
+{
+    private TrainingWorld _world = default!;
+
+    public async Task InitializeAsync() => _world = await TrainingWorld.StartAsync();
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    private CareerDesk Careers => _world.Harness.Get<CareerDesk>();
+
+    [Fact]
+    public void The_next_step_of_a_path_follows_the_role()
+    {
+        IReadOnlyList<CareerStepRow> steps =
+        [
+            new("Operations", 1, Roles.OperationsSpecialist, [], null), new("Operations", 2, Roles.OperationsManager, [], null),
+            new("Operations", 3, Roles.OperationsDirector, [], null), new("CustomerService", 1, Roles.CsAgent, [], null), new("CustomerService", 2, Roles.CsSupervisor, [], null),
+        ];
+        Assert.Equal([Roles.OperationsManager], CareerDesk.NextRoles(steps, Roles.OperationsSpecialist));
+        Assert.Equal([Roles.CsSupervisor], CareerDesk.NextRoles(steps, Roles.CsAgent));
+        Assert.Empty(CareerDesk.NextRoles(steps, Roles.OperationsDirector));
+    }
+
+    [Fact]
+    public async Task An_approved_promotion_changes_the_role_ends_the_persons_sessions_and_is_audited()
+    {
+        var agent = _world.IdOf(_world.Agent1);
+        Assert.Equal(TrainingErrors.NotNextStep, Assert.Single((await Careers.ProposeAsync(_world.CsSupervisor, agent, Roles.OperationsDirector, null)).Errors).Code);
+        Assert.Equal(TrainingErrors.NotYourTeam, Assert.Single((await Careers.ProposeAsync(_world.OpsManager, agent, Roles.CsSupervisor, null)).Errors).Code);
+        var proposed = await Careers.ProposeAsync(_world.CsSupervisor, agent, Roles.CsSupervisor, "Top satisfaction");
+        Assert.True(proposed.Succeeded);
+        Assert.Equal(TrainingErrors.ProposalOpen, Assert.Single((await Careers.ProposeAsync(_world.CsSupervisor, agent, Roles.CsSupervisor, null)).Errors).Code);
+        Assert.Single(await _world.NoticesAsync(_world.Director, $"promotion:{proposed.Value}:proposed"));
+
+        var proposal = Assert.Single(await Careers.ProposalsAsync(_world.Director));
+        Assert.Equal([Actor.NotPermitted], (await Careers.DecideAsync(_world.CsSupervisor, proposal.Id, proposal.Version, true, null)).Errors);
+        Assert.True((await Careers.DecideAsync(_world.Director, proposal.Id, proposal.Version, true, null)).Succeeded);
+
+        await using var db = _world.Harness.NewDb();
+        var employee = await db.Employees.AsNoTracking().SingleAsync(e => e.Id == agent);
+        Assert.Equal(Roles.CsSupervisor, employee.Role);
+        Assert.Equal(Team.CustomerService, employee.Team);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == _world.Agent1.UserId);
+        Assert.NotEqual("initial", user.SecurityStamp);
+        Assert.Contains(await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Employee) && a.EntityKey == agent.ToString()).ToListAsync(),
+            a => a.ActorName == _world.Director.Name);
+        Assert.Equal(ProposalState.Approved, (await db.Set<PromotionProposal>().AsNoTracking().SingleAsync()).State);
+        Assert.Single(await _world.NoticesAsync(_world.CsSupervisor, $"promotion:{proposal.Id}:Approved"));
+
+        var again = await Careers.DecideAsync(_world.Director, proposal.Id, proposal.Version + 1, false, null);
+        Assert.Equal(TrainingErrors.ProposalDecided, Assert.Single(again.Errors).Code);
+    }
+
+    [Fact]
+    public async Task A_rejected_promotion_leaves_the_role_and_a_rotation_needs_its_dates_in_order()
+    {
+        var agent = _world.IdOf(_world.Agent2);
+        var id = (await Careers.ProposeAsync(_world.CsSupervisor, agent, Roles.CsSupervisor, null)).Value;
+        var proposal = Assert.Single(await Careers.ProposalsAsync(_world.CsSupervisor));
+        Assert.True((await Careers.DecideAsync(_world.Director, id, proposal.Version, false, "Not yet")).Succeeded);
+        await using (var db = _world.Harness.NewDb())
+        {
+            Assert.Equal(Roles.CsAgent, (await db.Employees.AsNoTracking().SingleAsync(e => e.Id == agent)).Role);
+        }
+
+        var backwards = await Careers.AddRotationAsync(_world.CsSupervisor, agent, "Operations specialist", new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 1));
+        Assert.Equal(TrainingErrors.RotationDates, Assert.Single(backwards.Errors).Code);
+        Assert.True((await Careers.AddRotationAsync(_world.CsSupervisor, agent, "Operations specialist", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31))).Succeeded);
+
+        var record = (await _world.Queries.RecordAsync(_world.Agent2, agent))!;
+        Assert.Equal([TimelineKind.Rotation, TimelineKind.Promotion], record.Timeline.Select(t => t.Kind));
+        Assert.Single(await Careers.RotationsAsync(_world.Agent2));
+        Assert.Empty(await Careers.RotationsAsync(_world.Agent1));
+    }
+}
