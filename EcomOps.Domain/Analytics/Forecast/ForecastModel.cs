@@ -58,8 +58,8 @@ public static class ForecastModel
     /// <summary>Yearly seasonality needs a full year before the four weeks it compares against.</summary>
     public const int YearlyHistoryDays = 365 + 5 * 7;
 
-    public const string HorizonOutOfRange = "Forecast.HorizonOutOfRange";
-    public const string TooFewDays = "Forecast.TooFewDays";
+    public const string HorizonOutOfRange = "ForecastHorizonOutOfRange";
+    public const string TooFewDays = "ForecastTooFewDays";
 
     private const int Season = 7;
     private const double Z90 = 1.645;
