@@ -188,9 +188,7 @@ public sealed class BusinessForecasts(IDbContextFactory<OpsDb> dbFactory, Compan
         else
         {
             var period = new MetricPeriod(time.ToUtc(earliest.ToDateTime(TimeOnly.MinValue)), time.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)));
-            var channelIds = channel is { } c
-                ? (await db.SalesChannels.AsNoTracking().Select(s => new { s.Id, s.Platform }).ToListAsync(ct)).Where(s => DesignQueries.TrafficOf(s.Platform) == c).Select(s => s.Id).ToList()
-                : null;
+            var channelIds = await SalesChannelIdsAsync(db, channel, ct);
             var orders = await SalesMetricSource.Placed(db, period).Where(o => channelIds == null || channelIds.Contains(o.ChannelId))
                 .Select(o => new { o.PlacedAtUtc, Net = o.ItemsCents - o.DiscountCents }).ToListAsync(ct);
             foreach (var o in orders)
@@ -207,15 +205,19 @@ public sealed class BusinessForecasts(IDbContextFactory<OpsDb> dbFactory, Compan
         return (from, Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => byDay.GetValueOrDefault(from.AddDays(i))).ToList());
     }
 
+    /// <summary>The sales channels (shops) on the traffic channel's platform; null for the whole company.</summary>
+    private static async Task<List<int>?> SalesChannelIdsAsync(OpsDb db, TrafficChannel? channel, CancellationToken ct) =>
+        channel is { } c
+            ? (await db.SalesChannels.AsNoTracking().Select(s => new { s.Id, s.Platform }).ToListAsync(ct)).Where(s => DesignQueries.TrafficOf(s.Platform) == c).Select(s => s.Id).ToList()
+            : null;
+
     /// <summary>The days of the approved (or running, ended, reviewed) campaigns on the scope's channels: the known events.</summary>
     private async Task<HashSet<DateOnly>> CampaignDaysAsync(OpsDb db, TrafficChannel? channel, CancellationToken ct)
     {
         var campaigns = await db.Campaigns.AsNoTracking()
             .Where(c => c.State == CampaignState.Approved || c.State == CampaignState.Running || c.State == CampaignState.Ended || c.State == CampaignState.Reviewed)
             .Select(c => new { c.ChannelIds, c.StartsAtUtc, c.EndsAtUtc }).ToListAsync(ct);
-        var channelIds = channel is { } t
-            ? (await db.SalesChannels.AsNoTracking().Select(s => new { s.Id, s.Platform }).ToListAsync(ct)).Where(s => DesignQueries.TrafficOf(s.Platform) == t).Select(s => s.Id).ToHashSet()
-            : null;
+        var channelIds = await SalesChannelIdsAsync(db, channel, ct);
         var days = new HashSet<DateOnly>();
         foreach (var c in campaigns.Where(c => channelIds is null || c.ChannelIds.Any(channelIds.Contains)))
         {
