@@ -32,12 +32,14 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string CampaignClock = "campaign-clock";
     public const string CustomerAnalysis = "customer-analysis";
     public const string TrainingReminders = "training-reminders";
+    public const string BusinessForecast = "business-forecast";
 
     public IReadOnlyList<string> Ids { get; } =
     [
         AuditRetention, SlaSweep, OverdueComplaintMeasures, InventorySweep, ReorderPoints, AbcClassification, CountPlan,
         MonthlyKpiReport, WeeklyKpiReport, ReportRetention, OrderNotices, ListingCompleteness, ComplianceAudit, ComplianceOverdue, CampaignClock, CustomerAnalysis,
         TrainingReminders,
+        BusinessForecast,
     ];
 
     /// <summary>
@@ -59,6 +61,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         [typeof(Features.Campaigns.CampaignClockJob)] = "Campaigns: start, end, escalate overdue tasks · 营销活动：开始、结束、逾期任务升级",
         [typeof(Features.People.TrainingReminderJob)] = "Training reminders and follow-ups · 培训提醒与跟进",
         [typeof(ListingCompletenessJob)] = "Listings: recompute completeness (stock moves) · 重新计算商品上架完整度",
+        [typeof(ForecastJob)] = "Business forecast: revenue, orders and visitors for the next 12 weeks (weekly) · 经营预测：未来 12 周销售额、订单与访客（每周）",
         [typeof(CustomerAnalysisJob)] = "Customers: RFM segments and products bought together (nightly) · 客户分群与关联购买分析（每晚）",
     };
 
@@ -108,6 +111,9 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         // Nightly, never on a page load: a refresh reads every order.
         manager.AddOrUpdate<CustomerAnalysisJob>(CustomerAnalysis, job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:CustomerAnalysis:Cron"] ?? "30 2 * * *", options);
+        // Monday early, on the history up to Sunday: one stored forecast a week (a second run replaces it).
+        manager.AddOrUpdate<ForecastJob>(BusinessForecast, job => job.RunAsync(CancellationToken.None),
+            configuration["Jobs:BusinessForecast:Cron"] ?? "15 4 * * 1", options);
     }
 }
 

@@ -28,6 +28,7 @@ public static class AnalyticsSetup
         services.AddSingleton<TrafficInsights>();
         services.AddSingleton<Customers.CustomerInsights>();
         services.AddSingleton<Customers.CustomerAnalysisQueries>();
+        services.AddSingleton<Forecast.BusinessForecasts>();
         services.AddSingleton<MetricCatalogue>();
         services.AddSingleton<KpiTargets>();
         services.AddSingleton<KpiSheets>();
@@ -37,6 +38,7 @@ public static class AnalyticsSetup
         services.AddSingleton<IDemoDataArea, TrafficDemoData>();
         services.AddSingleton<IDemoDataArea, TrafficBreakdownDemoData>();
         services.AddSingleton<IDemoDataArea, Customers.CustomerInsightDemoData>();
+        services.AddSingleton<IDemoDataArea, Forecast.ForecastDemoData>();
         services.AddSingleton<IDemoDataArea, KpiTargetDemoData>();
         return services;
     }

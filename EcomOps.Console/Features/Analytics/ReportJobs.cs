@@ -84,6 +84,12 @@ public sealed class CustomerAnalysisJob(Domain.Analytics.Customers.CustomerInsig
     public Task RunAsync(CancellationToken ct) => insights.RefreshAsync(ct);
 }
 
+/// <summary>The weekly business forecast, stored so that the forecast page can later set it against what happened.</summary>
+public sealed class ForecastJob(Domain.Analytics.Forecast.BusinessForecasts forecasts)
+{
+    public Task RunAsync(CancellationToken ct) => forecasts.StoreWeeklyAsync(ct: ct);
+}
+
 public static class AnalyticsConsoleSetup
 {
     public static IServiceCollection AddAnalyticsConsole(this IServiceCollection services)
@@ -93,6 +99,7 @@ public static class AnalyticsConsoleSetup
         services.AddTransient<ScheduledReportJob>();
         services.AddTransient<ReportRetentionJob>();
         services.AddTransient<CustomerAnalysisJob>();
+        services.AddTransient<ForecastJob>();
         services.AddHostedService<UnfinishedReportRequeue>();
         return services;
     }

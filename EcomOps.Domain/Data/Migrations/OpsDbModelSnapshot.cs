@@ -140,6 +140,67 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("ProductPairRule");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Analytics.Forecast.StoredForecast", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BacktestMape")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("CampaignDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("High")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("HistoryTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Low")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("MadeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("NaiveMape")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Predicted")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WeekOf");
+
+                    b.HasIndex("Series", "Scope", "WeekOf", "Day")
+                        .IsUnique();
+
+                    b.ToTable("StoredForecast");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Analytics.Kpi.KpiTarget", b =>
                 {
                     b.Property<int>("Id")
