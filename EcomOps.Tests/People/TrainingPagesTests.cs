@@ -46,7 +46,7 @@ public sealed class TrainingPagesTests : IAsyncLifetime
         _world.MoveClockTo(new DateTime(2026, 12, 3, 1, 0, 0, DateTimeKind.Utc));
         await _world.Reminders.RunAsync();
 
-        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find("[role=status].mud-badge").TextContent.Trim()), TimeSpan.FromSeconds(2));
+        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find("[role=status].mud-badge").TextContent.Trim()));
         Assert.Empty(others.FindAll("[role=status].mud-badge"));
     }
 

@@ -100,6 +100,6 @@ public sealed class ServiceAlertTests : IAsyncLifetime
         await _harness.Get<TicketDesk>().RefreshDueSlasAsync();
 
         Assert.True(await centre.UnreadCountAsync(userId) > before);
-        bell.WaitForAssertion(() => Assert.Equal($"{before + 1}", bell.Find("[role=status].mud-badge").TextContent.Trim()), TimeSpan.FromSeconds(2));
+        bell.WaitForAssertion(() => Assert.Equal($"{before + 1}", bell.Find("[role=status].mud-badge").TextContent.Trim()));
     }
 }
