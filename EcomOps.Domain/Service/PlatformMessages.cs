@@ -79,6 +79,11 @@ public sealed class PlatformInbox(IDbContextFactory<OpsDb> dbFactory, TicketDesk
         {
             return Outcome<PlatformMessageFiled>.Invalid([new FieldError("messageId", StillFiling)]);
         }
+        if (!await AfterEarlierMessagesAsync(channelId, conversation, claimId, ct))
+        {
+            await ReleaseAsync(claimId, ct);
+            return Outcome<PlatformMessageFiled>.Invalid([new FieldError("messageId", StillFiling)]);
+        }
 
         string? orderReference = null, orderPhone = null, orderLanguage = null;
         if (!string.IsNullOrWhiteSpace(form.OrderId))
@@ -215,6 +220,34 @@ public sealed class PlatformInbox(IDbContextFactory<OpsDb> dbFactory, TicketDesk
             }
             return new Claim(claim.Id, null);
         }, ct);
+
+    /// <summary>How often, and how far apart, a message looks again for an earlier message of its conversation to be filed.</summary>
+    private const int EarlierFilingChecks = 100;
+    private static readonly TimeSpan EarlierFilingPause = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Waits while an earlier message of the conversation is still being filed, so that messages of a new conversation
+    /// arriving together open one ticket (each would otherwise find none and open its own) and join it in the order they
+    /// came. Claims are numbered in the order the database's single writer took them, so the earliest never waits. False
+    /// when the earlier one is still filing after about five seconds: the platform is told to send this one again.
+    /// </summary>
+    private async Task<bool> AfterEarlierMessagesAsync(int channelId, string conversation, int claimId, CancellationToken ct)
+    {
+        for (var check = 0; check < EarlierFilingChecks; check++)
+        {
+            var abandoned = clock.GetUtcNow().UtcDateTime - ClaimTimeout;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                if (!await db.PlatformMessages.AnyAsync(m => m.ChannelId == channelId && m.ConversationId == conversation && m.Id < claimId
+                    && m.TicketId == null && m.ReceivedAtUtc >= abandoned, ct))
+                {
+                    return true;
+                }
+            }
+            await Task.Delay(EarlierFilingPause, ct);
+        }
+        return false;
+    }
 
     /// <summary>A message that could not be filed gives its claim back, so the platform's retry is filed, not ignored.</summary>
     private Task ReleaseAsync(int claimId, CancellationToken ct) =>

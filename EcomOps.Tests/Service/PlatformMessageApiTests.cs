@@ -133,6 +133,25 @@ public sealed class PlatformMessageApiTests(Web.OpsWebFactoryFixture fixture) : 
     }
 
     [Fact]
+    public async Task Messages_of_a_new_conversation_arriving_together_open_one_ticket_holding_them_all()
+    {
+        var (client, _) = await ClientAsync();
+        string[] conversations = ["C-60", "C-61", "C-62", "C-63"];
+
+        var responses = await Task.WhenAll(conversations.SelectMany(c => Enumerable.Range(0, 3).Select(i =>
+            client.PostAsJsonAsync("/api/service/messages", Message($"{c}-M{i}", c, $"{c} 第{i}条")))));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.OK }));
+        await using var db = await Db();
+        foreach (var conversation in conversations)
+        {
+            var tickets = await db.PlatformMessages.Where(m => m.ConversationId == conversation).Select(m => m.TicketId).Distinct().ToListAsync();
+            var ticket = Assert.Single(tickets);
+            Assert.Equal(3, await db.Set<TicketEntry>().CountAsync(e => e.TicketId == ticket && e.Body.StartsWith(conversation)));
+        }
+    }
+
+    [Fact]
     public async Task A_request_without_the_channels_key_is_refused()
     {
         _ = _factory.Server;
