@@ -98,8 +98,9 @@ public sealed class CareerDesk(IDbContextFactory<OpsDb> dbFactory, EmployeeDirec
         }, ct);
 
     /// <summary>
-    /// The director's decision. Approving changes the person's role by the employee rules first (their open sessions end,
-    /// the audit records the director); only when that succeeded is the proposal marked approved.
+    /// The director's decision. It is recorded first, against the version the director saw, so of two decisions made at
+    /// once one wins and the other is told (never overwritten). Approving then changes the person's role by the employee
+    /// rules (their open sessions end, the audit records the director); a refused role change gives the decision back.
     /// </summary>
     public async Task<Outcome<int>> DecideAsync(Actor actor, int id, long version, bool approve, string? note, CancellationToken ct = default)
     {
@@ -107,55 +108,94 @@ public sealed class CareerDesk(IDbContextFactory<OpsDb> dbFactory, EmployeeDirec
         {
             return Outcome<int>.Invalid([Actor.NotPermitted]);
         }
-        PromotionProposal? proposal;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            proposal = await db.Set<PromotionProposal>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        }
-        if (proposal is null)
-        {
-            return Outcome<int>.NotFound();
-        }
-        if (proposal.Version != version)
-        {
-            return Outcome<int>.Conflict();
-        }
-        if (proposal.State != ProposalState.Proposed)
-        {
-            return Outcome<int>.Invalid([new FieldError("Proposal", TrainingErrors.ProposalDecided)]);
-        }
         var errors = new List<FieldError>();
         CatalogRules.Optional(errors, "Note", note, PromotionProposal.MaxReasonLength);
         if (errors.Count > 0)
         {
             return Outcome<int>.Invalid(errors);
         }
-        if (approve)
+        var decided = await WriteDecisionAsync(actor, id, version, approve ? ProposalState.Approved : ProposalState.Rejected, note, ct);
+        if (!approve || decided.Outcome.Kind != OutcomeKind.Done)
         {
-            var changed = await employees.ChangeRoleAsync(actor, proposal.EmployeeId, proposal.ToRole, ct);
-            if (!changed.Succeeded)
-            {
-                return changed.Kind == OutcomeKind.Conflict ? Outcome<int>.Conflict() : Outcome<int>.Invalid(changed.Errors);
-            }
+            return decided.Outcome;
         }
-        return await WriteRetry.RunAsync(async () =>
+        var changed = await employees.ChangeRoleAsync(actor, decided.EmployeeId, decided.ToRole, ct);
+        if (!changed.Succeeded)
+        {
+            await WriteDecisionAsync(actor, id, version + 1, ProposalState.Proposed, null, ct);
+            return changed.Kind == OutcomeKind.Conflict ? Outcome<int>.Conflict() : Outcome<int>.Invalid(changed.Errors);
+        }
+        await WriteRetry.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            db.Actor = actor;
-            var me = await TrainingDesk.MeAsync(db, actor, ct);
-            var row = await db.Set<PromotionProposal>().Include(p => p.Employee).FirstAsync(p => p.Id == id, ct);
-            row.State = approve ? ProposalState.Approved : ProposalState.Rejected;
-            row.DecidedByName = me?.FullName ?? actor.Name;
-            row.DecidedAtUtc = time.UtcNow;
-            row.DecisionNote = CatalogRules.Blank(note);
-            if (row.ProposedByUserId is { } proposer)
-            {
-                await NotificationCentre.AddAsync(db, [new NotificationDraft(proposer, NotificationKind.Promotion, $"promotion:{row.Id}:{row.State}",
-                    approve ? "Notice.PromotionApproved" : "Notice.PromotionRejected", [row.Employee!.FullName, row.ToRole], $"/people/record/{row.EmployeeId}")], time.UtcNow, ct);
-            }
+            var row = await db.Set<PromotionProposal>().AsNoTracking().Include(p => p.Employee).FirstAsync(p => p.Id == id, ct);
+            await NotifyProposerAsync(db, row, ct);
             await db.SaveChangesAsync(ct);
-            return Outcome<int>.Done(row.Id);
+            return Outcome<int>.Done(id);
         }, ct);
+        return decided.Outcome;
+    }
+
+    private sealed record Decision(Outcome<int> Outcome, int EmployeeId = 0, string ToRole = "");
+
+    /// <summary>
+    /// Moves a proposal to <paramref name="state"/> if it still has <paramref name="version"/>: to a decision from
+    /// Proposed (a rejection tells the proposer at once), or back to Proposed when an approval's role change was refused.
+    /// </summary>
+    private async Task<Decision> WriteDecisionAsync(Actor actor, int id, long version, ProposalState state, string? note, CancellationToken ct)
+    {
+        Decision? result = null;
+        var outcome = await WriteRetry.RunAsync(async () =>
+        {
+            result = null;
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            db.Actor = actor;
+            var row = await db.Set<PromotionProposal>().Include(p => p.Employee).FirstOrDefaultAsync(p => p.Id == id, ct);
+            result = row switch
+            {
+                null => new Decision(Outcome<int>.NotFound()),
+                _ when row.Version != version => new Decision(Outcome<int>.Conflict()),
+                _ when state != ProposalState.Proposed && row.State != ProposalState.Proposed =>
+                    new Decision(Outcome<int>.Invalid([new FieldError("Proposal", TrainingErrors.ProposalDecided)])),
+                _ => null,
+            };
+            if (result is not null)
+            {
+                return result.Outcome;
+            }
+            var me = state == ProposalState.Proposed ? null : await TrainingDesk.MeAsync(db, actor, ct);
+            db.Entry(row!).Property(p => p.Version).OriginalValue = version;
+            row!.State = state;
+            row.DecidedByName = state == ProposalState.Proposed ? null : me?.FullName ?? actor.Name;
+            row.DecidedAtUtc = state == ProposalState.Proposed ? null : time.UtcNow;
+            row.DecisionNote = CatalogRules.Blank(note);
+            if (state == ProposalState.Rejected)
+            {
+                await NotifyProposerAsync(db, row, ct);
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                result = new Decision(Outcome<int>.Conflict());
+                return result.Outcome;
+            }
+            result = new Decision(Outcome<int>.Done(row.Id), row.EmployeeId, row.ToRole);
+            return result.Outcome;
+        }, ct);
+        return result ?? new Decision(outcome);
+    }
+
+    private async Task NotifyProposerAsync(OpsDb db, PromotionProposal row, CancellationToken ct)
+    {
+        if (row.ProposedByUserId is { } proposer)
+        {
+            await NotificationCentre.AddAsync(db, [new NotificationDraft(proposer, NotificationKind.Promotion, $"promotion:{row.Id}:{row.State}",
+                row.State == ProposalState.Approved ? "Notice.PromotionApproved" : "Notice.PromotionRejected", [row.Employee!.FullName, row.ToRole],
+                $"/people/record/{row.EmployeeId}")], time.UtcNow, ct);
+        }
     }
 
     public Task<Outcome<int>> AddRotationAsync(Actor actor, int employeeId, string toPost, DateOnly? startsOn, DateOnly? endsOn, CancellationToken ct = default) =>

@@ -60,6 +60,28 @@ public sealed class CareerDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Of_two_decisions_on_one_proposal_at_once_one_wins_the_other_is_told_and_the_role_follows_the_winner()
+    {
+        var agent = _world.IdOf(_world.Agent2);
+        var id = (await Careers.ProposeAsync(_world.CsSupervisor, agent, Roles.CsSupervisor, null)).Value;
+        var proposal = Assert.Single(await Careers.ProposalsAsync(_world.Director));
+
+        // Two threads, as two directors' circuits would be.
+        using var start = new ManualResetEventSlim();
+        var approve = Task.Run(() => { start.Wait(); return Careers.DecideAsync(_world.Director, id, proposal.Version, true, null); });
+        var reject = Task.Run(() => { start.Wait(); return Careers.DecideAsync(_world.Director, id, proposal.Version, false, "Not yet"); });
+        start.Set();
+        var decisions = await Task.WhenAll(approve, reject);
+
+        Assert.Single(decisions, d => d.Succeeded);
+        Assert.Equal(OutcomeKind.Conflict, Assert.Single(decisions, d => !d.Succeeded).Kind);
+        await using var db = _world.Harness.NewDb();
+        var state = (await db.Set<PromotionProposal>().AsNoTracking().SingleAsync(p => p.Id == id)).State;
+        Assert.Equal(decisions[0].Succeeded ? ProposalState.Approved : ProposalState.Rejected, state);
+        Assert.Equal(state == ProposalState.Approved ? Roles.CsSupervisor : Roles.CsAgent, (await db.Employees.AsNoTracking().SingleAsync(e => e.Id == agent)).Role);
+    }
+
+    [Fact]
     public async Task A_rejected_promotion_leaves_the_role_and_a_rotation_needs_its_dates_in_order()
     {
         var agent = _world.IdOf(_world.Agent2);
