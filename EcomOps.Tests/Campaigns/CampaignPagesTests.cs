@@ -36,7 +36,7 @@ public sealed class CampaignPagesTests : IAsyncLifetime
         foreach (var service in new[]
         {
             typeof(CampaignDesk), typeof(CampaignQueries), typeof(CampaignRiskCheck), typeof(CampaignSettings), typeof(Domain.Catalog.CatalogQueries),
-            typeof(SharedBoard<CampaignBoard>),
+            typeof(SharedBoard<CampaignBoard>), typeof(Domain.Inventory.StockQueries),
         })
         {
             ctx.Services.AddSingleton(service, _world.Harness.Services.GetRequiredService(service));
@@ -70,6 +70,24 @@ public sealed class CampaignPagesTests : IAsyncLifetime
         Done(await Desk.SubmitAsync(Specialist, id, (await Queries.FindAsync(id))!.Version));
         Done(await Desk.ApproveAsync(Director, id, (await Queries.FindAsync(id))!.Version));
         return id;
+    }
+
+    [Fact]
+    public async Task Changing_a_running_campaign_warns_that_its_prices_stop_until_it_is_approved_again()
+    {
+        var running = await ApprovedAsync(SpendSave(0));
+        var laterForm = SpendSave(10);
+        (laterForm.Code, laterForm.Name) = ("D13", "年货节");
+        var later = await ApprovedAsync(laterForm);
+        Assert.Equal(CampaignState.Running, (await Queries.FindAsync(running))!.State);
+        await using var ctx = Context(Specialist);
+
+        var editor = ctx.Render<CampaignEditorPage>(p => p.Add(x => x.Id, running));
+        editor.WaitForElement("[data-testid=campaign-running-warning]");
+        var approved = ctx.Render<CampaignEditorPage>(p => p.Add(x => x.Id, later));
+
+        approved.WaitForAssertion(() => Assert.Contains("sends it back to review", approved.Markup, StringComparison.Ordinal));
+        Assert.Empty(approved.FindAll("[data-testid=campaign-running-warning]"));
     }
 
     [Fact]

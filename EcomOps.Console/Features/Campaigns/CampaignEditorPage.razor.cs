@@ -25,7 +25,7 @@ public partial class CampaignEditorPage
     private bool _missing;
     private bool _busy;
     private bool _conflict;
-    private bool _backToReview;
+    private CampaignState? _editedState;
     private IReadOnlyList<FieldError> _errors = [];
     private IReadOnlyList<ChannelRow> _channels = [];
     private IReadOnlyList<(int Id, string Name)> _people = [];
@@ -48,7 +48,7 @@ public partial class CampaignEditorPage
             }
             _form = CampaignForm.From(campaign, Time.ToLocal);
             _version = campaign.Version;
-            _backToReview = campaign.State is CampaignState.Approved or CampaignState.Running;
+            _editedState = campaign.State;
         }
         else
         {
