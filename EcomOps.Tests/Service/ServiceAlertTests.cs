@@ -102,4 +102,35 @@ public sealed class ServiceAlertTests : IAsyncLifetime
         Assert.True(await centre.UnreadCountAsync(userId) > before);
         bell.WaitForAssertion(() => Assert.Equal($"{before + 1}", bell.Find("[role=status].mud-badge").TextContent.Trim()));
     }
+
+    [Fact]
+    public async Task A_supervisor_sees_escalations_arrive_live_takes_one_and_a_second_supervisor_is_told_it_was_taken()
+    {
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        ctx.AddAuthorization().SetAuthorized("cssupervisor@ecomops.local").SetRoles(Roles.CsSupervisor).SetPolicies(Permissions.SuperviseService);
+        var snackbars = ctx.Render<MudBlazor.MudSnackbarProvider>();
+        var panel = ctx.Render<EcomOps.Console.Features.Service.EscalationsPanel>();
+        var second = ctx.Render<EcomOps.Console.Features.Service.EscalationsPanel>();
+        panel.WaitForElement("[data-testid=escalations-none]");
+
+        await ChatAsync();
+        _harness.Clock.Advance(TimeSpan.FromMinutes(13));
+        await _harness.Get<TicketDesk>().RefreshDueSlasAsync();
+
+        panel.WaitForAssertion(() => Assert.Equal("1", panel.Find("[data-testid=escalations-open]").TextContent.Trim()));
+        var alert = Assert.Single((await _harness.Get<ServiceAlerts>().OpenAsync()).Latest);
+        second.WaitForElement($"[data-testid=escalation-take-{alert.Id}]");
+        panel.Find($"[data-testid=escalation-take-{alert.Id}]").Click();
+
+        panel.WaitForElement("[data-testid=escalations-none]");
+        snackbars.WaitForAssertion(() => Assert.Contains($"You took the escalation of {alert.TicketNumber}", snackbars.Markup, StringComparison.Ordinal));
+        // The second panel may still show it if its live reload has not run yet: its click is answered, not applied twice.
+        if (second.FindAll($"[data-testid=escalation-take-{alert.Id}]") is [var stale])
+        {
+            stale.Click();
+            snackbars.WaitForAssertion(() => Assert.Contains($"Another supervisor took the escalation of {alert.TicketNumber} first", snackbars.Markup, StringComparison.Ordinal));
+        }
+        second.WaitForElement("[data-testid=escalations-none]");
+        Assert.Equal(0, (await _harness.Get<ServiceAlerts>().OpenAsync()).Open);
+    }
 }

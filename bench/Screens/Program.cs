@@ -98,6 +98,18 @@ internal static partial class Tour
             }
             return false;
         }),
+        // The supervisor's team view: agents' load and the escalations nobody has taken yet.
+        ("/service/queue", "queue-team-escalations", async page =>
+        {
+            var team = page.Locator("[data-testid=queue-scope] .mud-toggle-item").Last;
+            if (await page.Locator("[data-testid=queue-scope] .mud-toggle-item").CountAsync() < 4)
+            {
+                return false;
+            }
+            await team.ClickAsync();
+            await page.Locator("[data-testid=escalations]").WaitForAsync();
+            return true;
+        }),
         ("/service/queue", "log-call-caller-found", async page =>
         {
             if (await page.Locator("[data-testid=call-new]").CountAsync() == 0)
