@@ -69,11 +69,9 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
                        l.Id, l.Title, l.ProductId, Product = p.Name, l.ChannelId, Channel = ch.Name, l.State, l.CompletenessPercent, l.MissingFields,
                        CategoryZh = c.NameZh, CategoryEn = c.NameEn, Brand = b.Name, l.LastEditorName, l.LastEditedAtUtc,
                    };
+        // EF Core sorts the joined page again by the page's own order (ORDER BY over its 25 rows), so one query serves it.
         var page = await rows.ToListAsync(ct);
-        // The joins keep the page's rows but not necessarily their order: put them back in it.
-        var order = await ordered.ThenBy(l => l.Id).Skip(skip).Take(take).Select(l => l.Id).ToListAsync(ct);
-        var byId = page.ToDictionary(r => r.Id);
-        return new ListingRows([.. order.Where(byId.ContainsKey).Select(id => byId[id]).Select(r => new ListingRow(r.Id, r.Title, r.ProductId, r.Product, r.ChannelId, r.Channel, r.State,
+        return new ListingRows([.. page.Select(r => new ListingRow(r.Id, r.Title, r.ProductId, r.Product, r.ChannelId, r.Channel, r.State,
             r.CompletenessPercent, ListingFields.Parse(r.MissingFields), r.CategoryZh, r.CategoryEn, r.Brand, r.LastEditorName, r.LastEditedAtUtc))], total);
     }
 

@@ -27,6 +27,54 @@ public sealed class ListingDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_page_of_listings_comes_in_the_sorted_columns_order_with_the_title_and_then_the_id_breaking_ties()
+    {
+        await using (var db = _world.Catalog.Harness.NewDb())
+        {
+            string[] titles = ["delta", "alpha", "charlie", "bravo", "alpha", "echo", "foxtrot", "golf"];
+            for (var i = 0; i < titles.Length; i++)
+            {
+                var product = await _world.Catalog.ProductAsync($"Product {i}", _world.Category);
+                db.Listings.Add(new Listing
+                {
+                    ProductId = product, ChannelId = i % 2 == 0 ? _world.Taobao : _world.Tmall, Title = titles[i], State = (ListingState)(i % 3),
+                    CompletenessPercent = 60 + i % 3 * 20, LastEditedAtUtc = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(7 - i),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        List<Listing> all;
+        await using (var db = _world.Catalog.Harness.NewDb())
+        {
+            all = await db.Listings.AsNoTracking().ToListAsync();
+        }
+        IEnumerable<Listing> Expected(ListingColumn column, bool descending)
+        {
+            IOrderedEnumerable<Listing> Key<T>(Func<Listing, T> key) => descending ? all.OrderByDescending(key) : all.OrderBy(key);
+            var ordered = column switch
+            {
+                ListingColumn.Channel => Key(l => l.ChannelId).ThenBy(l => l.Title, StringComparer.Ordinal),
+                ListingColumn.State => Key(l => l.State).ThenBy(l => l.Title, StringComparer.Ordinal),
+                ListingColumn.Completeness => Key(l => l.CompletenessPercent).ThenBy(l => l.Title, StringComparer.Ordinal),
+                ListingColumn.Edited => Key(l => l.LastEditedAtUtc).ThenBy(l => l.Title, StringComparer.Ordinal),
+                _ => descending ? all.OrderByDescending(l => l.Title, StringComparer.Ordinal) : all.OrderBy(l => l.Title, StringComparer.Ordinal),
+            };
+            return ordered.ThenBy(l => l.Id);
+        }
+
+        foreach (var column in Enum.GetValues<ListingColumn>())
+        {
+            foreach (var descending in new[] { false, true })
+            {
+                var page = await _world.Queries.ListingsAsync(new ListingFilter(), new ListSort<ListingColumn>(column, descending), 2, 4);
+
+                Assert.Equal(all.Count, page.Total);
+                Assert.True(Expected(column, descending).Skip(2).Take(4).Select(l => l.Id).SequenceEqual(page.Rows.Select(r => r.Id)), $"{column} {(descending ? "descending" : "ascending")}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Going_live_below_100_percent_is_refused_and_says_what_is_missing_is_the_reason()
     {
         var tmall = await _world.InReviewAsync(_world.Tmall);
