@@ -52,8 +52,8 @@ public sealed class OptimisationDesk(IDbContextFactory<OpsDb> dbFactory, Company
         var drafts = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.State, ct);
         var cards = all.OrderByDescending(f => f.FoundOn).ThenByDescending(f => f.Id).Select(f => f.Work switch
         {
-            FindingWork.DesignRequest => new FindingCard(f, DesignRules.NumberOf(f.WorkId!.Value), designs.TryGetValue(f.WorkId.Value, out var s) ? $"Design.State.{s}" : null),
-            FindingWork.CampaignDraft => new FindingCard(f, $"#{f.WorkId}", drafts.TryGetValue(f.WorkId!.Value, out var c) ? $"Campaign.State.{c}" : null),
+            FindingWork.DesignRequest => new FindingCard(f, DesignRules.NumberOf(f.WorkId!.Value), designs.TryGetValue(f.WorkId.Value, out var s) ? $"DesignState.{s}" : null),
+            FindingWork.CampaignDraft => new FindingCard(f, $"#{f.WorkId}", drafts.TryGetValue(f.WorkId!.Value, out var c) ? $"CampaignState.{c}" : null),
             _ => new FindingCard(f, null, null),
         }).ToList();
         return new OptimisationBoard(cards, await OptimisationScan.ThresholdsAsync(db, ct));
