@@ -6,7 +6,8 @@ namespace EcomOps.Tests.Analytics;
 /// <summary>Each optimisation rule on its example and on a near miss, the effect against the category, and the thresholds' ranges.</summary>
 public sealed class OptimisationRuleTests
 {
-    private static readonly OptimisationThresholdValues Defaults = OptimisationThresholdValues.Defaults;
+    // The examples' shop counts a listing from 200 visitors in two weeks (the default is 1,000).
+    private static readonly OptimisationThresholdValues Defaults = OptimisationThresholdValues.Defaults with { ConversionMinVisitors = 200 };
 
     private static TrafficFunnel Funnel(long visitors, long buyers) => new(visitors, visitors * 2, buyers * 3, buyers);
 

@@ -45,6 +45,9 @@ public sealed class OptimisationWorld(DesignWorld design) : IAsyncDisposable
         await db.Listings.Where(l => l.Id == Weak).ExecuteUpdateAsync(s => s.SetProperty(l => l.State, ListingState.Live));
         await db.SaveChangesAsync();
         Strong = listing.Id;
+        // This shop counts a listing's conversion from 200 visitors in two weeks.
+        db.Set<OptimisationSetting>().Add(new OptimisationSetting { Key = OptimisationThresholds.ConversionMinVisitors, Value = 200 });
+        await db.SaveChangesAsync();
         // The last 14 days: the tee 40 visitors a day, a buyer every other day (7 / 560); the shorts 100 a day, 5 buyers (70 / 1400).
         await TrafficAsync(Weak, Today.AddDays(-14), Today.AddDays(-1), 40, day => day.DayNumber % 2 == 0 ? 1 : 0);
         await TrafficAsync(Strong, Today.AddDays(-14), Today.AddDays(-1), 100, _ => 5);

@@ -18,6 +18,9 @@ namespace EcomOps.Console.Features.Analytics;
 /// </summary>
 public sealed partial class OptimisationPage
 {
+    /// <summary>The cards a column shows; a longer column says how many it holds.</summary>
+    private const int PerColumn = 12;
+
     private OptimisationBoard? _board;
     private IReadOnlyList<OptimisationFinding>? _outcomes;
     private Actor _actor = new(null, "anonymous", []);

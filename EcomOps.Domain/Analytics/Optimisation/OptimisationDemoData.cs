@@ -50,6 +50,8 @@ public sealed class OptimisationDemoData(OptimisationScan scan, OptimisationDesk
                 var request = await db.Set<DesignRequest>().FirstAsync(r => r.Id == finding.WorkId, ct);
                 Deliver(request, today.AddDays(-3), manager);
                 OptimisationScan.StartMeasuring(finding, today.AddDays(-3), t);
+                // The generator's context does not detect changes by itself.
+                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
             }
         }
@@ -60,6 +62,7 @@ public sealed class OptimisationDemoData(OptimisationScan scan, OptimisationDesk
             db.ChangeTracker.Clear();
             var finding = await db.Set<OptimisationFinding>().FirstAsync(f => f.Id == task.Id, ct);
             OptimisationScan.StartMeasuring(finding, today.AddDays(-1), t);
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
         }
     }

@@ -55,7 +55,8 @@ public static class OptimisationThresholds
     public static readonly IReadOnlyList<ThresholdDefinition> All =
     [
         new(ConversionRatioPercent, OptimisationRule.LowConversion, 50, 1, 99, false),
-        new(ConversionMinVisitors, OptimisationRule.LowConversion, 200, 10, 1_000_000, true),
+        // Below a thousand visitors in two weeks, a listing with no buyer at all is as likely luck as a weak page.
+        new(ConversionMinVisitors, OptimisationRule.LowConversion, 1000, 10, 1_000_000, true),
         new(ConversionWindowDays, OptimisationRule.LowConversion, 14, 7, 56, true),
         new(NoStockMinVisitors, OptimisationRule.NoStock, 50, 1, 1_000_000, true),
         new(ComplaintMinCases, OptimisationRule.ComplaintRise, 3, 1, 1000, true),
