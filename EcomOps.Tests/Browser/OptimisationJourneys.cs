@@ -117,7 +117,8 @@ public sealed class OptimisationJourneys(MovableClockHost host, ITestOutputHelpe
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/design/requests/", StringComparison.Ordinal), BrowserJourney.Committed);
         var requestId = int.Parse(new Uri(page.Url).AbsolutePath.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
         await WaitForCircuitAsync(page);
-        await Expect(page.Locator("body")).ToContainTextAsync($"F{findingId:D5}");
+        await Expect(page.Locator("[data-testid=optimise-finding-link]")).ToContainTextAsync($"F{findingId:D5}");
+        await Expect(page.Locator("[data-testid=design-brief]")).ToContainTextAsync("0.50%");
 
         // The design team delivers it (through the Domain, as its own journey covers the screens).
         var desk = Host.Services.GetRequiredService<DesignDesk>();

@@ -137,12 +137,10 @@ public sealed partial class OptimisationPage
                 yield return (L["Optimise.Ev.Conversion"], Percent(f.Value));
                 yield return (L["Optimise.Ev.CategoryConversion"], Percent(f.Reference));
                 yield return (L["Optimise.Ev.Visitors"], Count(f.Volume));
-                yield return (L["Optimise.Ev.Days"], Format.DayRange(f.WindowFrom, f.WindowTo));
                 break;
             case OptimisationRule.NoStock:
                 yield return (L["Optimise.Ev.VisitorsWeek"], Count(f.Value));
                 yield return (L["Optimise.Ev.Available"], Count(f.Reference));
-                yield return (L["Optimise.Ev.Days"], Format.DayRange(f.WindowFrom, f.WindowTo));
                 break;
             case OptimisationRule.ComplaintRise:
                 yield return (L["Optimise.Ev.CasesNow"], Count(f.Value));
@@ -174,6 +172,13 @@ public sealed partial class OptimisationPage
             _ => L["Optimise.Formula.ForecastShortfall", t.ShortfallPercent.ToString("0.#", Culture)],
         };
     }
+
+    private string? ReferenceLabel(OptimisationRule rule) => rule switch
+    {
+        OptimisationRule.LowConversion => L["Optimise.Chart.Category"].Value,
+        OptimisationRule.ForecastShortfall => L["Optimise.Chart.TargetPace"].Value,
+        _ => null,
+    };
 
     private static string? WorkHref(OptimisationFinding f) => f.Work switch
     {

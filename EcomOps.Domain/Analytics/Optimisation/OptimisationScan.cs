@@ -318,7 +318,17 @@ public sealed class OptimisationScan(IDbContextFactory<OpsDb> dbFactory, Company
             return [];
         }
         var month = monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        return [new FindingCandidate(OptimisationRule.ForecastShortfall, $"month:{month}", month, null, monthStart, monthEnd, evidence, [soFar, rest.Sum()], [target.Value])];
+        // The chart: the month's revenue added up day by day (what happened, then the forecast) against the target spread evenly.
+        var (fromUtc, toUtc) = Days(monthStart, today.AddDays(-1));
+        var actual = today > monthStart
+            ? (await SalesMetricSource.Placed(db, new Service.MetricPeriod(fromUtc, toUtc)).Select(o => new { o.PlacedAtUtc, Net = o.ItemsCents - o.DiscountCents }).ToListAsync(ct))
+                .GroupBy(o => DateOnly.FromDateTime(time.ToLocal(o.PlacedAtUtc))).ToDictionary(g => g.Key, g => g.Sum(o => o.Net) / 100.0)
+            : [];
+        var daily = Enumerable.Range(0, today.DayNumber - monthStart.DayNumber).Select(i => actual.GetValueOrDefault(monthStart.AddDays(i))).Concat(rest).ToList();
+        var days = monthEnd.DayNumber - monthStart.DayNumber + 1;
+        var cumulative = daily.Select((_, i) => daily.Take(i + 1).Sum()).ToList();
+        var pace = Enumerable.Range(1, cumulative.Count).Select(i => target.Value * i / days).ToList();
+        return [new FindingCandidate(OptimisationRule.ForecastShortfall, $"month:{month}", month, null, monthStart, monthEnd, evidence, cumulative, pace)];
     }
 
     /// <summary>The company-local day the finding's work was done, or null while it is not.</summary>
