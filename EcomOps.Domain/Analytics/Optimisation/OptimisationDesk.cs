@@ -81,14 +81,10 @@ public sealed class OptimisationDesk(IDbContextFactory<OpsDb> dbFactory, Company
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             db.Actor = actor;
-            var finding = await db.Set<OptimisationFinding>().FirstOrDefaultAsync(f => f.Id == id, ct);
+            var (finding, refusal) = await SeenAsync(db, id, version, ct);
             if (finding is null)
             {
-                return Outcome<int>.NotFound();
-            }
-            if (finding.Version != version)
-            {
-                return Outcome<int>.Conflict();
+                return refusal!;
             }
             if (finding.State != FindingState.New)
             {
@@ -136,14 +132,10 @@ public sealed class OptimisationDesk(IDbContextFactory<OpsDb> dbFactory, Company
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Actor = actor;
-        var finding = await db.Set<OptimisationFinding>().FirstOrDefaultAsync(f => f.Id == id, ct);
+        var (finding, refusal) = await SeenAsync(db, id, version, ct);
         if (finding is null)
         {
-            return Outcome<int>.NotFound();
-        }
-        if (finding.Version != version)
-        {
-            return Outcome<int>.Conflict();
+            return refusal!;
         }
         if (finding.State != FindingState.InProgress || finding.Work != FindingWork.Task)
         {
@@ -201,6 +193,15 @@ public sealed class OptimisationDesk(IDbContextFactory<OpsDb> dbFactory, Company
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<OptimisationSetting>().MaxAsync(s => (long?)s.Version, ct) ?? 0;
+    }
+
+    /// <summary>The finding as the caller saw it, or why not: gone, or changed since (a stale card).</summary>
+    private static async Task<(OptimisationFinding? Finding, Outcome<int>? Refusal)> SeenAsync(OpsDb db, int id, long version, CancellationToken ct)
+    {
+        var finding = await db.Set<OptimisationFinding>().FirstOrDefaultAsync(f => f.Id == id, ct);
+        return finding is null ? (null, Outcome<int>.NotFound())
+            : finding.Version != version ? (null, Outcome<int>.Conflict())
+            : (finding, null);
     }
 
     private static async Task<Outcome<int>?> SaveAsync(OpsDb db, CancellationToken ct)
