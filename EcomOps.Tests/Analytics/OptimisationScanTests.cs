@@ -2,6 +2,7 @@ using EcomOps.Domain.Analytics.Optimisation;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Design;
 using EcomOps.Tests.Catalog;
+using EcomOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Tests.Analytics;
@@ -112,6 +113,33 @@ public sealed class OptimisationScanTests : IAsyncLifetime
         Assert.Equal(2.75, closed.Effect!.Value, 6);
         var listed = Assert.Single(await _world.Harness.Get<OptimisationOutcomes>().ListAsync());
         Assert.Equal(finding.Id, listed.Id);
+    }
+
+    [Fact]
+    public async Task The_outcomes_export_lists_the_measured_figures_and_keeps_a_formula_like_title_as_text()
+    {
+        var finding = await _world.LowConversionAsync();
+        CatalogWorld.Done(await _world.Desk.ActAsync(_world.Manager, finding.Id, finding.Version));
+        await _world.DeliverAsync((await _world.FindingAsync(finding.Id)).WorkId!.Value, _world.Manager);
+        await _world.Scan.RunAsync();
+        await _world.TrafficAsync(_world.Weak, OptimisationWorld.Today.AddDays(1), OptimisationWorld.Today.AddDays(14), 40, _ => 2);
+        await _world.TrafficAsync(_world.Strong, OptimisationWorld.Today.AddDays(1), OptimisationWorld.Today.AddDays(14), 100, _ => 6);
+        _world.Harness.Clock.Advance(TimeSpan.FromDays(15));
+        await _world.Scan.RunAsync();
+        await using (var db = _world.Harness.NewDb())
+        {
+            await db.Set<OptimisationFinding>().Where(f => f.Id == finding.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.SubjectName, "=HYPERLINK(\"http://x\")"));
+        }
+
+        using var sheet = new ExportedList(await _world.Harness.Get<OptimisationOutcomes>().ExportAsync(ExportedList.Text("en")));
+
+        var subject = Assert.Single(sheet.Cells("Subject"));
+        Assert.False(subject.HasFormula);
+        Assert.Equal("=HYPERLINK(\"http://x\")", subject.GetString());
+        Assert.Equal(1.25, Assert.Single(sheet.Cells("Before")).GetDouble(), 6);
+        Assert.Equal(5, Assert.Single(sheet.Cells("After")).GetDouble(), 6);
+        Assert.Equal(2.75, Assert.Single(sheet.Cells("Effect")).GetDouble(), 6);
+        Assert.Equal(["Improved"], sheet.Texts("Outcome"));
     }
 
     [Fact]
