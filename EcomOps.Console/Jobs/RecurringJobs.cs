@@ -33,6 +33,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string CustomerAnalysis = "customer-analysis";
     public const string TrainingReminders = "training-reminders";
     public const string BusinessForecast = "business-forecast";
+    public const string OptimisationScan = "optimisation-scan";
 
     public IReadOnlyList<string> Ids { get; } =
     [
@@ -40,6 +41,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         MonthlyKpiReport, WeeklyKpiReport, ReportRetention, OrderNotices, ListingCompleteness, ComplianceAudit, ComplianceOverdue, CampaignClock, CustomerAnalysis,
         TrainingReminders,
         BusinessForecast,
+        OptimisationScan,
     ];
 
     /// <summary>
@@ -62,6 +64,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         [typeof(Features.People.TrainingReminderJob)] = "Training reminders and follow-ups · 培训提醒与跟进",
         [typeof(ListingCompletenessJob)] = "Listings: recompute completeness (stock moves) · 重新计算商品上架完整度",
         [typeof(ForecastJob)] = "Business forecast: revenue, orders and visitors for the next 12 weeks (weekly) · 经营预测：未来 12 周销售额、订单与访客（每周）",
+        [typeof(OptimisationScanJob)] = "Optimisation board: find opportunities, measure the effect of done work (daily) · 优化看板：发现机会并评估已完成工作的效果（每天）",
         [typeof(CustomerAnalysisJob)] = "Customers: RFM segments and products bought together (nightly) · 客户分群与关联购买分析（每晚）",
     };
 
@@ -114,6 +117,9 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         // Monday early, on the history up to Sunday: one stored forecast a week (a second run replaces it).
         manager.AddOrUpdate<ForecastJob>(BusinessForecast, job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:BusinessForecast:Cron"] ?? "15 4 * * 1", options);
+        // Daily, after the night's customer analysis and on Mondays after the forecast: yesterday's figures are complete.
+        manager.AddOrUpdate<OptimisationScanJob>(OptimisationScan, job => job.RunAsync(CancellationToken.None),
+            configuration["Jobs:OptimisationScan:Cron"] ?? "45 4 * * *", options);
     }
 }
 

@@ -29,6 +29,9 @@ public static class AnalyticsSetup
         services.AddSingleton<Customers.CustomerInsights>();
         services.AddSingleton<Customers.CustomerAnalysisQueries>();
         services.AddSingleton<Forecast.BusinessForecasts>();
+        services.AddSingleton<Optimisation.OptimisationScan>();
+        services.AddSingleton<Optimisation.OptimisationDesk>();
+        services.AddSingleton<Optimisation.OptimisationOutcomes>();
         services.AddSingleton<MetricCatalogue>();
         services.AddSingleton<KpiTargets>();
         services.AddSingleton<KpiSheets>();
@@ -40,6 +43,7 @@ public static class AnalyticsSetup
         services.AddSingleton<IDemoDataArea, Customers.CustomerInsightDemoData>();
         services.AddSingleton<IDemoDataArea, Forecast.ForecastDemoData>();
         services.AddSingleton<IDemoDataArea, KpiTargetDemoData>();
+        services.AddSingleton<IDemoDataArea, Optimisation.OptimisationDemoData>();
         return services;
     }
 }

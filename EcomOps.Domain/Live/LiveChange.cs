@@ -63,6 +63,9 @@ public static class Boards
 
     /// <summary>KPI report builds: queued, progressing, ready or failed (the report archive).</summary>
     public const string Reports = "reports";
+
+    /// <summary>The optimisation board's findings: found, acted on, measuring, closed.</summary>
+    public const string Optimisation = "optimisation";
 }
 
 /// <summary>Marks an entity whose committed changes are published on a live board.</summary>

@@ -53,6 +53,9 @@ public static class SharedBoards
         services.AddSingleton(sp => Make(sp, [Boards.Design], sp.GetRequiredService<Design.DesignQueries>().BoardAsync, ClockRefresh));
         // Orders move a running campaign's figures, stock moves its SKUs' cover; a campaign starting or ending changes the rows.
         services.AddSingleton(sp => Make(sp, [Boards.Campaigns, Boards.Orders, Boards.Inventory], sp.GetRequiredService<Campaigns.CampaignQueries>().BoardAsync, ClockRefresh));
+        // Findings change on the board; the design requests and campaigns they became change the state their cards show.
+        services.AddSingleton(sp => Make(sp, [Boards.Optimisation, Boards.Design, Boards.Campaigns], sp.GetRequiredService<Analytics.Optimisation.OptimisationDesk>().BoardAsync,
+            refreshEvery: null, change => change.Board == Boards.Optimisation || change.Entity is nameof(Design.DesignRequest) or nameof(Campaigns.Campaign)));
         services.AddSingleton(sp =>
         {
             var directory = sp.GetRequiredService<EmployeeDirectory>();

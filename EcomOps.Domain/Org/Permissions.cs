@@ -36,6 +36,8 @@ public static class Permissions
     public const string ApproveTrainingPlans = nameof(ApproveTrainingPlans);
     public const string ProposePromotions = nameof(ProposePromotions);
     public const string ApprovePromotions = nameof(ApprovePromotions);
+    public const string SeeOptimisation = nameof(SeeOptimisation);
+    public const string ActOnFindings = nameof(ActOnFindings);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -81,6 +83,9 @@ public static class Permissions
         // Careers: the team's manager proposes a promotion or arranges a rotation; the director approves promotions.
         [ProposePromotions] = [Roles.OperationsManager, Roles.CsSupervisor, Roles.DesignSupervisor, Roles.OperationsDirector],
         [ApprovePromotions] = [Roles.OperationsDirector],
+        // The optimisation board: operations read it; managers and the director turn findings into work and set the rules' thresholds.
+        [SeeOptimisation] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
+        [ActOnFindings] = [Roles.OperationsManager, Roles.OperationsDirector],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

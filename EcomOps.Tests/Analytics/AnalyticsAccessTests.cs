@@ -24,6 +24,22 @@ public sealed class AnalyticsAccessTests(OpsWebFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_agent_and_a_designer_cannot_open_the_optimisation_board_and_a_specialist_and_a_manager_can()
+    {
+        foreach (var refused in new[] { "agent@ecomops.local", "designer@ecomops.local" })
+        {
+            var page = await (await factory.SignedInClientAsync(refused)).GetAsync("/analytics/optimisation");
+            Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+            Assert.Contains("AccessDenied", page.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+        foreach (var allowed in new[] { "specialist@ecomops.local", "opsmanager@ecomops.local" })
+        {
+            var page = await (await factory.SignedInClientAsync(allowed)).GetAsync("/analytics/optimisation");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_cs_supervisor_exports_their_own_team_only()
     {
         var client = await factory.SignedInClientAsync("cssupervisor@ecomops.local");

@@ -48,6 +48,8 @@ public static class ComponentHarness
         ctx.Services.AddSingleton(domain.Get<Domain.Design.DesignDesk>());
         ctx.Services.AddSingleton(domain.Get<Domain.Design.DesignQueries>());
         ctx.Services.AddSingleton(domain.Get<Domain.Design.DesignSpecBook>());
+        // A design request or campaign made on the optimisation board links back to its finding.
+        ctx.Services.AddSingleton(domain.Get<Domain.Analytics.Optimisation.OptimisationDesk>());
         return ctx;
     }
 }

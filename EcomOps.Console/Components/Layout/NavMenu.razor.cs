@@ -78,6 +78,7 @@ public sealed partial class NavMenu
             new("/analytics/dashboard", Icons.Material.Filled.Dashboard, "Nav.Dashboard", "nav-dashboard", Permissions.WatchOperations),
             new("/analytics/traffic-analysis", Icons.Material.Filled.FilterAlt, "Nav.TrafficAnalysis", "nav-traffic-analysis", Permissions.WatchOperations),
             new("/analytics/forecast", Icons.Material.Filled.Timeline, "Nav.Forecast", "nav-forecast", Permissions.WatchOperations),
+            new("/analytics/optimisation", Icons.Material.Filled.AutoFixHigh, "Nav.Optimisation", "nav-optimisation", Permissions.SeeOptimisation),
             new("/analytics/customers", Icons.Material.Filled.People, "Nav.Customers", "nav-customers", Permissions.AnalyseCustomers),
             new("/analytics/traffic", Icons.Material.Filled.UploadFile, "Nav.TrafficImport", "nav-traffic", Permissions.ImportPlatformReports),
             new("/analytics/kpi", Icons.Material.Filled.TableChart, "Nav.KpiSheets", "nav-kpi", Permissions.ExportKpiSheets),

@@ -90,6 +90,12 @@ public sealed class ForecastJob(Domain.Analytics.Forecast.BusinessForecasts fore
     public Task RunAsync(CancellationToken ct) => forecasts.StoreWeeklyAsync(ct: ct);
 }
 
+/// <summary>The daily optimisation scan: findings opened, refreshed, resolved, moved to measuring and measured (safe to run twice).</summary>
+public sealed class OptimisationScanJob(Domain.Analytics.Optimisation.OptimisationScan scan)
+{
+    public Task RunAsync(CancellationToken ct) => scan.RunAsync(ct);
+}
+
 public static class AnalyticsConsoleSetup
 {
     public static IServiceCollection AddAnalyticsConsole(this IServiceCollection services)
@@ -100,6 +106,7 @@ public static class AnalyticsConsoleSetup
         services.AddTransient<ReportRetentionJob>();
         services.AddTransient<CustomerAnalysisJob>();
         services.AddTransient<ForecastJob>();
+        services.AddTransient<OptimisationScanJob>();
         services.AddHostedService<UnfinishedReportRequeue>();
         return services;
     }

@@ -240,6 +240,149 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("KpiTargets");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Analytics.Optimisation.OptimisationFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ActedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Effect")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastSeenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MeasureOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Reference")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ReferenceAfter")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ReferenceSeries")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ValueAfter")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Volume")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WindowFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Work")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WorkDoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("Rule", "SubjectKey")
+                        .IsUnique()
+                        .HasFilter("\"State\" <> 'Closed'");
+
+                    b.ToTable("OptimisationFinding");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Analytics.Optimisation.OptimisationSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("OptimisationSetting");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Analytics.Reports.StoredReport", b =>
                 {
                     b.Property<int>("Id")
