@@ -121,4 +121,26 @@ public sealed class CustomersPageTests : IAsyncLifetime
         Assert.Contains("no customer had a prediction", page.Find("[data-testid=customers-backtest]").TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.Find("[data-testid=tastes-empty]"));
     }
+
+    [Fact]
+    public async Task A_planner_is_offered_a_campaign_for_the_segment_shown_and_a_reader_without_campaign_rights_is_not()
+    {
+        await using (var planner = ComponentHarness.NewContext(_harness))
+        {
+            planner.Services.AddSingleton(_harness.Get<CustomerAnalysisQueries>());
+            planner.AddAuthorization().SetAuthorized("opsmanager@ecomops.local").SetRoles(Roles.OperationsManager).SetPolicies(Permissions.AnalyseCustomers, Permissions.PlanCampaigns);
+            planner.Render<MudPopoverProvider>();
+            var page = planner.Render<CustomersPage>();
+            page.WaitForElement("[data-testid=customers-create-campaign]");
+            Assert.EndsWith("/campaigns/new?segment=Vip", page.Find("[data-testid=customers-create-campaign]").GetAttribute("href"), StringComparison.Ordinal);
+
+            page.Find("[data-testid=segment-Lost]").Click();
+
+            page.WaitForAssertion(() => Assert.EndsWith("/campaigns/new?segment=Lost", page.Find("[data-testid=customers-create-campaign]").GetAttribute("href"), StringComparison.Ordinal));
+        }
+        await using var reader = Context();
+        var readOnly = reader.Render<CustomersPage>();
+        readOnly.WaitForElement("[data-testid=customers-not-computed]");
+        Assert.Empty(readOnly.FindAll("[data-testid=customers-create-campaign]"));
+    }
 }

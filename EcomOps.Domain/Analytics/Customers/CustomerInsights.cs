@@ -390,13 +390,6 @@ public sealed class CustomerAnalysisQueries(IDbContextFactory<OpsDb> dbFactory, 
         return await db.Set<CustomerProfile>().AsNoTracking().FirstOrDefaultAsync(p => p.Phone == phone, ct);
     }
 
-    /// <summary>How many customers a segment held in the last analysis.</summary>
-    public async Task<int> SegmentSizeAsync(CustomerSegment segment, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<CustomerProfile>().CountAsync(p => p.Segment == segment, ct);
-    }
-
     /// <summary>The first-order cohorts, oldest first, each with its customers per month after the first.</summary>
     public async Task<IReadOnlyList<CohortCount>> CohortsAsync(CancellationToken ct = default)
     {
