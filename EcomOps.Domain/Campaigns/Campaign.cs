@@ -87,6 +87,9 @@ public sealed class Campaign : IVersioned, IAudited
     public List<int> ChannelIds { get; set; } = [];
     public string? Audience { get; set; }
 
+    /// <summary>The customer segment (from the nightly customer analysis) the campaign targets, if any.</summary>
+    public Analytics.Customers.CustomerSegment? AudienceSegment { get; set; }
+
     /// <summary>Member exclusive: the lowest tier it is for.</summary>
     public MemberTier? MemberTier { get; set; }
     public DateTime StartsAtUtc { get; set; }
@@ -217,6 +220,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         b.Property(c => c.State).HasConversion<string>().HasMaxLength(12);
         b.Property(c => c.MemberTier).HasConversion<string>().HasMaxLength(12);
         b.Property(c => c.Audience).HasMaxLength(200);
+        b.Property(c => c.AudienceSegment).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.CreatedByName).HasMaxLength(256);
         b.Property(c => c.ApprovedByName).HasMaxLength(256);
         b.Property(c => c.ReviewedByName).HasMaxLength(256);

@@ -54,6 +54,8 @@ public sealed class CampaignDemoData(CompanyTime time) : IDemoDataArea
                 ChannelIds = [.. channels.OrderBy(_ => random.Next()).Take(random.Next(1, Math.Min(4, channels.Count) + 1)).Order()],
                 Audience = type == CampaignType.MemberExclusive ? "会员 · members" : "全部买家 · all buyers",
                 MemberTier = type == CampaignType.MemberExclusive ? MemberTier.Gold : null,
+                // The members' campaigns still to come are planned for the VIP segment of the customer analysis.
+                AudienceSegment = type == CampaignType.MemberExclusive && state is CampaignState.InReview or CampaignState.Draft ? Analytics.Customers.CustomerSegment.Vip : null,
                 StartsAtUtc = time.ToUtc(start.ToDateTime(TimeOnly.MinValue)), EndsAtUtc = time.ToUtc(end.ToDateTime(TimeOnly.MinValue)),
                 UpliftPercent = 120 + random.Next(0, 9) * 10,
                 Skus = [.. chosen.Select(id => new CampaignSkuRule

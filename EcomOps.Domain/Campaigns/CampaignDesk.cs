@@ -316,6 +316,7 @@ public sealed class CampaignDesk(IDbContextFactory<OpsDb> dbFactory, CampaignSet
         c.Type = form.Type;
         c.ChannelIds = [.. form.ChannelIds.Distinct().Order()];
         c.Audience = CatalogRules.Blank(form.Audience);
+        c.AudienceSegment = form.AudienceSegment;
         c.MemberTier = form.Type == CampaignType.MemberExclusive ? form.MemberTier : null;
         c.StartsAtUtc = start;
         c.EndsAtUtc = end;

@@ -55,6 +55,9 @@ public sealed record CampaignReviewView(Campaign Campaign, CampaignFigures Figur
     public double? MarginPercent => Figures.RevenueCents > 0 ? (Figures.RevenueCents - CostCents - Figures.GiftCostCents) * 100.0 / Figures.RevenueCents : null;
 }
 
+/// <summary>A campaign's audience segment in the last customer analysis: its customers, and when the analysis ran (null: not yet).</summary>
+public sealed record AudienceSize(int Customers, DateTime? ComputedAtUtc);
+
 public sealed class CampaignQueries(IDbContextFactory<OpsDb> dbFactory, CompanyTime time)
 {
     /// <summary>Campaigns that meet a year (or all with no year), soonest first; filtered by channel, type and a search over name, code and lessons.</summary>
@@ -89,6 +92,14 @@ public sealed class CampaignQueries(IDbContextFactory<OpsDb> dbFactory, CompanyT
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+    }
+
+    /// <summary>How many customers a segment held in the last nightly customer analysis, and when it ran (null: never).</summary>
+    public async Task<AudienceSize> AudienceSizeAsync(Analytics.Customers.CustomerSegment segment, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.Set<Analytics.Customers.CustomerInsightRun>().AsNoTracking().OrderByDescending(r => r.Id).Select(r => (DateTime?)r.FinishedAtUtc).FirstOrDefaultAsync(ct);
+        return new AudienceSize(await db.Set<Analytics.Customers.CustomerProfile>().CountAsync(p => p.Segment == segment, ct), run);
     }
 
     /// <summary>Lessons of reviewed campaigns (of a type, or matching words), newest first: what the planner reads before the next one.</summary>

@@ -1,3 +1,4 @@
+using EcomOps.Domain.Analytics.Customers;
 using EcomOps.Domain.Catalog;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Org;
@@ -46,6 +47,7 @@ public static class CampaignErrors
     public const string UnknownOwner = "CampaignUnknownOwner";
     public const string WrongState = "CampaignWrongState";
     public const string DuplicateSku = "CampaignDuplicateSku";
+    public const string AudienceNotMembers = "CampaignAudienceNotMembers";
 }
 
 /// <summary>A SKU's line on the campaign form: percent off or a fixed price, and an optional window in company time.</summary>
@@ -66,6 +68,7 @@ public sealed class CampaignForm
     public CampaignType Type { get; set; }
     public List<int> ChannelIds { get; set; } = [];
     public string? Audience { get; set; }
+    public CustomerSegment? AudienceSegment { get; set; }
     public MemberTier? MemberTier { get; set; }
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
@@ -88,7 +91,7 @@ public sealed class CampaignForm
 
     public static CampaignForm From(Campaign c, Func<DateTime, DateTime> toLocal) => new()
     {
-        Name = c.Name, Code = c.Code, Type = c.Type, ChannelIds = [.. c.ChannelIds], Audience = c.Audience, MemberTier = c.MemberTier,
+        Name = c.Name, Code = c.Code, Type = c.Type, ChannelIds = [.. c.ChannelIds], Audience = c.Audience, AudienceSegment = c.AudienceSegment, MemberTier = c.MemberTier,
         StartDate = DateOnly.FromDateTime(toLocal(c.StartsAtUtc)), EndDate = DateOnly.FromDateTime(toLocal(c.EndsAtUtc).AddDays(-1)),
         Exclusive = c.Exclusive, UpliftPercent = c.UpliftPercent,
         Skus = [.. c.Skus.Select(s => new CampaignSkuForm
@@ -161,6 +164,17 @@ public static class CampaignRules
             case CampaignType.MemberExclusive when form.MemberTier is null || !Enum.IsDefined(form.MemberTier.Value):
                 errors.Add(new FieldError(nameof(form.MemberTier), CampaignErrors.MemberTierRequired));
                 break;
+        }
+        if (form.AudienceSegment is { } segment)
+        {
+            if (!Enum.IsDefined(segment))
+            {
+                errors.Add(new FieldError(nameof(form.AudienceSegment), CatalogErrors.Required));
+            }
+            else if (form.Type == CampaignType.MemberExclusive && !CampaignAudience.MembersOnly(segment))
+            {
+                errors.Add(new FieldError(nameof(form.AudienceSegment), CampaignErrors.AudienceNotMembers));
+            }
         }
         foreach (var (field, value) in new[] { (nameof(form.AdsBudgetCents), form.AdsBudgetCents), (nameof(form.GiftBudgetCents), form.GiftBudgetCents), (nameof(form.DiscountBudgetCents), form.DiscountBudgetCents) })
         {
@@ -241,4 +255,33 @@ public static class CampaignRules
     public static bool Overlap(CampaignTerms a, CampaignTerms b) =>
         a.Id != b.Id && a.StartsAtUtc < b.EndsAtUtc && b.StartsAtUtc < a.EndsAtUtc
         && a.ChannelIds.Intersect(b.ChannelIds).Any() && a.Skus.Select(s => s.SkuId).Intersect(b.Skus.Select(s => s.SkuId)).Any();
+}
+
+/// <summary>
+/// A customer segment as a campaign's audience. A member-exclusive campaign prices SKUs for members of a tier and up,
+/// and a tier is earned by buying again: so its segment must be one whose every customer has ordered at least twice
+/// and still buys — VIP, Active (recent, more than one order) or At risk (two orders or more, not lately, the
+/// customers a members' offer wins back). New and Hibernating customers have a single order, and Lost ones may have
+/// one and have not bought for over 90 days: they are the audience of a new-customer or win-back campaign (a discount,
+/// spend-and-save or gift campaign), which any segment may be.
+/// </summary>
+public static class CampaignAudience
+{
+    public static bool MembersOnly(CustomerSegment segment) => segment is CustomerSegment.Vip or CustomerSegment.Active or CustomerSegment.AtRisk;
+
+    /// <summary>
+    /// A campaign form for a segment, as "Create campaign for this segment" opens it: members' segments get a
+    /// member-exclusive campaign for the lowest tier; the others a limited-time discount (a welcome or win-back offer).
+    /// The planner adds SKUs and saves it as a draft through <see cref="CampaignDesk"/>.
+    /// </summary>
+    public static CampaignForm DraftFor(CustomerSegment segment, string name, DateOnly today, IReadOnlyList<int> channelIds) => new()
+    {
+        Name = name.Length > Campaign.MaxNameLength ? name[..Campaign.MaxNameLength] : name,
+        AudienceSegment = segment,
+        Type = MembersOnly(segment) ? CampaignType.MemberExclusive : CampaignType.LimitedTimeDiscount,
+        MemberTier = MembersOnly(segment) ? MemberTier.Silver : null,
+        StartDate = today.AddDays(14),
+        EndDate = today.AddDays(20),
+        ChannelIds = [.. channelIds],
+    };
 }

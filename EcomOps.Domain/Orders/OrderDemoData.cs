@@ -15,10 +15,27 @@ namespace EcomOps.Domain.Orders;
 /// through the ledger the same way: the area writes the orders' Reservation, Shipment, Release and Return movements
 /// and rebuilds the balances from the ledger once at the end. Orders take the stock the inventory area received;
 /// when a SKU is gone from both warehouses an order goes out of stock like it would in the shop.
+/// Besides the shoppers who come and go at random, a cast of customers (<see cref="CastSize"/> of each kind) gives the
+/// customer analysis every segment: regulars who buy their favourite category every one to two weeks (VIP or
+/// active), steady ones every month, faded ones who bought three times and stopped a month and a half ago (at risk),
+/// recent first-timers (new), single buyers of a month or two ago (hibernating), and lost customers whose orders are
+/// over two years old — older than the two years of history the business forecast reads, so its series keep starting
+/// with the 90 days.
 /// </summary>
 public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLedger ledger) : IDemoDataArea
 {
     public static readonly TimeSpan Span = TimeSpan.FromDays(90);
+
+    /// <summary>How many customers of each scripted kind the demo has (see the class summary).</summary>
+    public static int CastSize(DemoSize size) => size switch
+    {
+        DemoSize.Minimal => 2,
+        DemoSize.Standard => 60,
+        _ => 600,
+    };
+
+    /// <summary>Days before now that the lost customers' orders were placed, at the most and at the least.</summary>
+    public static readonly (int Most, int Least) LostDaysAgo = (1000, 760);
 
     public int Order => 30;
 
@@ -48,7 +65,7 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         await db.SaveChangesAsync(ct);
 
         var skus = await db.Set<Sku>().AsNoTracking().Where(s => s.Active).OrderBy(s => s.Id)
-            .Select(s => new DemoSku(s.Id, s.Code, s.Name, s.ListPriceCents)).ToListAsync(ct);
+            .Select(s => new DemoSku(s.Id, s.Code, s.Name, s.ListPriceCents, s.Category)).ToListAsync(ct);
         var warehouses = await db.Set<Warehouse>().AsNoTracking().Where(w => w.Active).OrderBy(w => w.Id).Select(w => w.Id).ToListAsync(ct);
         if (skus.Count == 0 || warehouses.Count == 0)
         {
@@ -74,15 +91,72 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         var writer = new Writer(db, channels, skus, warehouses, staff, stock, shipBy, random, now,
             await db.Orders.MaxAsync(o => (int?)o.Id, ct) ?? 0,
             await db.Set<StockMovement>().MaxAsync(m => (long?)m.Id, ct) ?? 0);
+        var cast = Cast(CastSize(size), now, random, writer, skus);
+        foreach (var (placed, customer, category) in cast.Where(c => c.Placed < now - Span))
+        {
+            writer.Write(placed, customer, category);
+        }
+        var recent = new Queue<(DateTime Placed, Writer.DemoCustomer Customer, string? Category)>(cast.Where(c => c.Placed >= now - Span));
         foreach (var placed in Arrivals(count, now, random))
         {
             ct.ThrowIfCancellationRequested();
+            while (recent.Count > 0 && recent.Peek().Placed <= placed)
+            {
+                var (at, customer, category) = recent.Dequeue();
+                writer.Write(at, customer, category);
+            }
             writer.Write(placed);
+        }
+        while (recent.Count > 0)
+        {
+            var (at, customer, category) = recent.Dequeue();
+            writer.Write(at, customer, category);
         }
         writer.Dispose();
         await ledger.RebuildBalancesAsync(db, ct);
         await transaction.CommitAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", ct);
+    }
+
+    /// <summary>The cast's orders, oldest first: each a time, a customer of the cast (kept out of the random repeat buyers) and, for the regulars, their category.</summary>
+    private static List<(DateTime Placed, Writer.DemoCustomer Customer, string? Category)> Cast(int size, DateTime now, Random random, Writer writer, List<DemoSku> skus)
+    {
+        // Dearest first, so the first regulars spend like VIPs.
+        var categories = skus.Where(s => s.Category is not null).GroupBy(s => s.Category!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Average(s => s.ListPriceCents)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        var orders = new List<(DateTime Placed, Writer.DemoCustomer Customer, string? Category)>();
+        DateTime DaysAgo(double days) => now.AddDays(-days).AddMinutes(-random.Next(600));
+        for (var i = 0; i < size; i++)
+        {
+            var favourite = categories.Count == 0 ? null : categories[i % categories.Count];
+            // A regular: every 7 to 16 days for the last 85 days, a day either way.
+            var regular = writer.CastCustomer();
+            var every = 7 + i % 4 * 3;
+            for (var day = 85.0 - random.Next(every); day > 0.5; day -= every + random.Next(-1, 2))
+            {
+                orders.Add((DaysAgo(day), regular, favourite));
+            }
+            // Steady: about monthly, three times, the last within the fortnight.
+            var steady = writer.CastCustomer();
+            foreach (var day in new[] { 70, 40, 10 })
+            {
+                orders.Add((DaysAgo(day + random.Next(4)), steady, favourite));
+            }
+            var faded = writer.CastCustomer();
+            foreach (var day in new[] { 85, 65, 45 })
+            {
+                orders.Add((DaysAgo(day + random.Next(4)), faded, null));
+            }
+            orders.Add((DaysAgo(1 + random.Next(10)), writer.CastCustomer(), null));
+            orders.Add((DaysAgo(40 + random.Next(40)), writer.CastCustomer(), null));
+            var lost = writer.CastCustomer();
+            var first = LostDaysAgo.Least + random.Next(LostDaysAgo.Most - LostDaysAgo.Least - 60);
+            for (var n = 0; n < 1 + i % 3; n++)
+            {
+                orders.Add((DaysAgo(first + 60 - 25 * n), lost, null));
+            }
+        }
+        return [.. orders.Where(o => o.Placed < now).OrderBy(o => o.Placed)];
     }
 
     /// <summary>Order times in order: each hour of the 90 days weighted by hour of day, weekday, growth and the Double 11 rush.</summary>
@@ -125,7 +199,7 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         0.9, 0.95, 0.95, 0.9, 0.85, 0.85, 0.9, 1.1, 1.45, 1.7, 1.75, 1.2,
     ];
 
-    internal sealed record DemoSku(int Id, string Code, string Name, long ListPriceCents);
+    internal sealed record DemoSku(int Id, string Code, string Name, long ListPriceCents, string? Category);
 
     private sealed class Writer : IDisposable
     {
@@ -154,6 +228,7 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         private readonly List<SalesChannel> _channels;
         private readonly double[] _channelCumulative;
         private readonly List<DemoSku> _skus;
+        private readonly Dictionary<string, List<DemoSku>> _byCategory;
         private readonly List<int> _warehouses;
         private readonly List<string> _staff;
         private readonly Dictionary<(int, int), int> _available;
@@ -180,9 +255,9 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         private readonly List<OutboxMessage> _pendingMessages = [];
         private readonly List<DemoCustomer> _customers = [];
 
-        private sealed record DemoCustomer(string Name, string Phone, string Address, bool English);
+        public sealed record DemoCustomer(string Name, string Phone, string Address, bool English);
 
-        private DemoCustomer NewCustomer(SalesChannel channel)
+        private DemoCustomer NewCustomer(SalesChannel channel, bool pooled = true)
         {
             var english = channel.Platform == SalesPlatform.WebShop && _random.NextDouble() < 0.3;
             var customer = new DemoCustomer(
@@ -190,7 +265,10 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
                 $"1{"3456789"[_random.Next(7)]}{_random.Next(100_000_000, 999_999_999)}",
                 Address(),
                 english);
-            _customers.Add(customer);
+            if (pooled)
+            {
+                _customers.Add(customer);
+            }
             return customer;
         }
 
@@ -199,6 +277,7 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         {
             (_channels, _skus, _warehouses, _staff, _available, _shipBy, _random, _now) = (channels, skus, warehouses, staff, available, shipBy, random, now);
             _channelCumulative = [.. Channels.Select((c, i) => Channels.Take(i + 1).Sum(x => x.Share))];
+            _byCategory = skus.Where(s => s.Category is not null).GroupBy(s => s.Category!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             (_orderId, _movementId) = (lastOrderId, lastMovementId);
             _orders = new(db);
             _lines = new(db);
@@ -210,7 +289,14 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
             _movements = new(db);
         }
 
-        public void Write(DateTime placed)
+        /// <summary>A customer of the cast: like any other, but never picked as a random repeat buyer.</summary>
+        public DemoCustomer CastCustomer() => NewCustomer(_channels[0], pooled: false);
+
+        /// <summary>
+        /// Writes one order as the desk would have taken it: from <paramref name="castCustomer"/> when given (with SKUs of
+        /// <paramref name="category"/> when given), else from a new or returning shopper.
+        /// </summary>
+        public void Write(DateTime placed, DemoCustomer? castCustomer = null, string? category = null)
         {
             _sequence++;
             var roll = _random.NextDouble() * _channelCumulative[^1];
@@ -218,9 +304,10 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
             var channel = _channels[Math.Max(0, c)];
             // About a quarter of orders come from someone who bought before (same phone, name and address), so
             // repurchase and retention have something to measure.
-            var customer = _customers.Count > 0 && _random.NextDouble() < 0.25
+            var customer = castCustomer ?? (_customers.Count > 0 && _random.NextDouble() < 0.25
                 ? _customers[_random.Next(_customers.Count)]
-                : NewCustomer(channel);
+                : NewCustomer(channel));
+            var pick = category is not null && _byCategory.TryGetValue(category, out var ofCategory) ? ofCategory : _skus;
             var english = customer.English;
             var order = new Order
             {
@@ -245,10 +332,10 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
                 var quantity = _random.NextDouble() switch { < 0.76 => 1, < 0.94 => 2, _ => 3 };
                 // The platforms stop selling a listing whose stock sync says zero, so a buyer mostly picks something in
                 // stock; now and then the last units go to two buyers at once and the order goes out of stock.
-                var sku = _skus[(int)(_skus.Count * Math.Pow(_random.NextDouble(), 1.8))];
+                var sku = pick[(int)(pick.Count * Math.Pow(_random.NextDouble(), 1.8))];
                 for (var attempt = 0; attempt < 12 && _random.NextDouble() > 0.01 && !InStock(sku.Id, quantity); attempt++)
                 {
-                    sku = _skus[_random.Next(_skus.Count)];
+                    sku = pick[_random.Next(pick.Count)];
                 }
                 if (!chosen.Add(sku.Id))
                 {

@@ -1,3 +1,4 @@
+using EcomOps.Domain.Analytics.Customers;
 using EcomOps.Domain.Campaigns;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Inventory;
@@ -382,5 +383,62 @@ public sealed class CampaignDeskTests : IAsyncLifetime
         Done(await Desk.SaveReviewAsync(Specialist, id, (await Queries.FindAsync(id))!.Version, "满减拉高客单价", null, "门槛贴近客单价"));
         Assert.Equal(CampaignState.Reviewed, (await Queries.FindAsync(id))!.State);
         Assert.Equal(id, Assert.Single(await Queries.LessonsAsync(CampaignType.SpendSave, "客单价")).Id);
+    }
+
+    [Theory]
+    [InlineData(CustomerSegment.New, false)]
+    [InlineData(CustomerSegment.Hibernating, false)]
+    [InlineData(CustomerSegment.Lost, false)]
+    [InlineData(CustomerSegment.Vip, true)]
+    [InlineData(CustomerSegment.Active, true)]
+    [InlineData(CustomerSegment.AtRisk, true)]
+    public async Task A_member_exclusive_campaign_is_only_for_a_segment_of_customers_who_bought_again(CustomerSegment segment, bool allowed)
+    {
+        var form = Discount(10, "SKU-1");
+        (form.Type, form.MemberTier, form.AudienceSegment) = (CampaignType.MemberExclusive, MemberTier.Silver, segment);
+
+        var outcome = await Desk.SaveAsync(Specialist, null, 0, form);
+
+        if (allowed)
+        {
+            Assert.Equal(segment, (await Queries.FindAsync(Done(outcome)))!.AudienceSegment);
+        }
+        else
+        {
+            Assert.Equal([new FieldError(nameof(CampaignForm.AudienceSegment), CampaignErrors.AudienceNotMembers)], outcome.Errors);
+            Assert.Equal(0, await CountAsync());
+            // The same segment is a fine audience for a discount: a welcome or win-back offer.
+            form.Type = CampaignType.LimitedTimeDiscount;
+            Assert.Equal(segment, (await Queries.FindAsync(Done(await Desk.SaveAsync(Specialist, null, 0, form))))!.AudienceSegment);
+        }
+    }
+
+    [Fact]
+    public async Task A_campaign_drafted_for_a_segment_keeps_its_audience_and_reads_the_segments_size_from_the_last_analysis()
+    {
+        var members = CampaignAudience.DraftFor(CustomerSegment.Vip, "VIP 专场", Today, [_world.ChannelId]);
+        var newcomers = CampaignAudience.DraftFor(CustomerSegment.New, "新客专享", Today, [_world.ChannelId]);
+        Assert.Equal((CampaignType.MemberExclusive, MemberTier.Silver, Today.AddDays(14)), (members.Type, members.MemberTier, members.StartDate));
+        Assert.Equal((CampaignType.LimitedTimeDiscount, (MemberTier?)null), (newcomers.Type, newcomers.MemberTier));
+        // The planner adds what is on offer; the draft saves through the campaign desk like any other.
+        newcomers.Skus = [new CampaignSkuForm { SkuId = _world.SkuIds["SKU-1"], DiscountPercent = 15 }];
+        Assert.Equal([new FieldError(nameof(CampaignForm.Skus), CampaignErrors.NoSku)], CampaignRules.Check(members));
+        Assert.Equal([Actor.NotPermitted], (await Desk.SaveAsync(Actor.Person("u-agent", "agent", Roles.CsAgent), null, 0, newcomers)).Errors);
+        var id = Done(await Desk.SaveAsync(Specialist, null, 0, newcomers));
+        var saved = (await Queries.FindAsync(id))!;
+        Assert.Equal((CampaignState.Draft, CustomerSegment.New, "新客专享"), (saved.State, saved.AudienceSegment, saved.Name));
+        Assert.Equal(new AudienceSize(0, null), await Queries.AudienceSizeAsync(CustomerSegment.New));
+
+        var ranAt = _world.Harness.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = _world.Harness.NewDb())
+        {
+            db.Set<CustomerProfile>().AddRange(
+                new CustomerProfile { Phone = "1", Name = "A", Segment = CustomerSegment.New },
+                new CustomerProfile { Phone = "2", Name = "B", Segment = CustomerSegment.New },
+                new CustomerProfile { Phone = "3", Name = "C", Segment = CustomerSegment.Vip });
+            db.Set<CustomerInsightRun>().Add(new CustomerInsightRun { FinishedAtUtc = ranAt });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(new AudienceSize(2, ranAt), await Queries.AudienceSizeAsync(CustomerSegment.New));
     }
 }

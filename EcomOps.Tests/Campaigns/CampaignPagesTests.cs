@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using EcomOps.Console.Features.Campaigns;
+using EcomOps.Domain.Analytics.Customers;
 using EcomOps.Domain.Campaigns;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Design;
@@ -129,5 +130,41 @@ public sealed class CampaignPagesTests : IAsyncLifetime
             TimeSpan.FromSeconds(10));
         Assert.Equal(nameof(DesignState.Requested), page.Find("[data-testid=campaign-task-PageAndPoster] [data-testid=design-state]").GetAttribute("data-state"));
         Assert.Empty(page.FindAll("[data-testid=campaign-task-request-design]"));
+    }
+
+    [Fact]
+    public async Task A_campaign_for_a_segment_shows_the_audiences_size_from_the_last_customer_analysis()
+    {
+        var form = SpendSave(startInDays: 10);
+        form.AudienceSegment = CustomerSegment.AtRisk;
+        var id = Done(await Desk.SaveAsync(Specialist, null, 0, form));
+        await using (var db = _world.Harness.NewDb())
+        {
+            db.Set<CustomerProfile>().AddRange(
+                new CustomerProfile { Phone = "1", Name = "A", Segment = CustomerSegment.AtRisk }, new CustomerProfile { Phone = "2", Name = "B", Segment = CustomerSegment.AtRisk },
+                new CustomerProfile { Phone = "3", Name = "C", Segment = CustomerSegment.Lost });
+            db.Set<CustomerInsightRun>().Add(new CustomerInsightRun { FinishedAtUtc = _world.Harness.Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+        await using var ctx = Context(Specialist);
+
+        var page = ctx.Render<CampaignPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForElement("[data-testid=campaign-audience-size]");
+        Assert.Contains("At risk customers: 2 in the customer analysis of", page.Find("[data-testid=campaign-audience-size]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_campaign_for_a_segment_opens_the_campaign_form_with_the_segment_as_its_audience()
+    {
+        await using var ctx = Context(Specialist);
+        ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/campaigns/new?segment=Vip");
+
+        var page = ctx.Render<CampaignEditorPage>();
+
+        page.WaitForElement("[data-testid=campaign-name]");
+        Assert.Equal("VIP customers campaign", page.Find("input[data-testid=campaign-name]").GetAttribute("value"));
+        Assert.Equal("VIP", page.Find("input[data-testid=campaign-segment]").GetAttribute("value"));
+        Assert.Equal("Member exclusive", page.Find("[data-testid=campaign-type]").TextContent);
     }
 }

@@ -54,6 +54,7 @@ internal static partial class Tour
         ("/catalog/warehouses", "[data-testid^=warehouse-edit-]", "warehouse"),
         ("/analytics/kpi", "[data-testid=kpi-targets]", "kpi-targets"),
         ("/analytics/dashboard", "[data-testid^=value-]", "records"),
+        ("/analytics/customers", "[data-testid=customer-open]", "customer"),
         ("/design/board", "[data-testid=design-new]", "new-design-request"),
         ("/design/board", "[data-testid^=design-assign-]", "assign-design"),
         ("/people/training", "[data-testid=training-schedule]", "schedule-session"),

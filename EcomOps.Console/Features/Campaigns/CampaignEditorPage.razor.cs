@@ -1,3 +1,4 @@
+using EcomOps.Domain.Analytics.Customers;
 using EcomOps.Domain.Campaigns;
 using EcomOps.Domain.Catalog;
 using EcomOps.Domain.Data;
@@ -13,6 +14,10 @@ public partial class CampaignEditorPage
 {
     [Parameter]
     public int? Id { get; set; }
+
+    /// <summary>"Create campaign for this segment": a new campaign opens with the segment as its audience.</summary>
+    [SupplyParameterFromQuery(Name = "segment")]
+    public string? Segment { get; set; }
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -49,6 +54,11 @@ public partial class CampaignEditorPage
             _form = CampaignForm.From(campaign, Time.ToLocal);
             _version = campaign.Version;
             _editedState = campaign.State;
+        }
+        else if (Enum.TryParse<CustomerSegment>(Segment, ignoreCase: false, out var segment) && Enum.IsDefined(segment))
+        {
+            _form = CampaignAudience.DraftFor(segment, L["Campaign.ForSegment", L[$"Customers.Segment.{segment}"]], Time.Today, [.. _channels.Select(c => c.Id)]);
+            _form.Tiers = [new SpendTier { ThresholdCents = 20_000, SaveCents = 2_000 }];
         }
         else
         {

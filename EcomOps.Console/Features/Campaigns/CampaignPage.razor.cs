@@ -42,6 +42,7 @@ public partial class CampaignPage
     private IReadOnlyList<(int Id, string Name)> _people = [];
     private Dictionary<int, (string Code, string Name, long ListPriceCents)> _skus = [];
     private CampaignReviewView? _review;
+    private AudienceSize? _audience;
     private CampaignTaskKind _newTask = CampaignTaskKind.Other;
     private int? _newTaskOwner;
     private DateTime? _newTaskDeadline;
@@ -80,6 +81,7 @@ public partial class CampaignPage
         {
             return;
         }
+        _audience = _campaign.AudienceSegment is { } segment ? await Queries.AudienceSizeAsync(segment) : null;
         _manual = [.. _campaign.Risks.Select(r => new CampaignRisk { Title = r.Title, Likelihood = r.Likelihood, Impact = r.Impact, Mitigation = r.Mitigation })];
         _skus = await Queries.SkusAsync(_campaign.Skus.Select(s => s.SkuId));
         _designs = await Queries.DesignRequestsAsync(_campaign.Tasks.Select(t => t.DesignRequestId).OfType<int>());

@@ -22,6 +22,42 @@ public sealed class CustomerProfile
     public int Monetary { get; set; }
     public CustomerSegment Segment { get; set; }
     public int OpenComplaints { get; set; }
+
+    /// <summary>The category with the biggest share of their spend, and that share (0–1).</summary>
+    public string? TopCategory { get; set; }
+    public double TopCategoryShare { get; set; }
+    public string? TopBrand { get; set; }
+    public double TopBrandShare { get; set; }
+
+    /// <summary>The price band (of the prices they paid) with the biggest share of their spend.</summary>
+    public string? TopPriceBand { get; set; }
+    public double TopPriceBandShare { get; set; }
+
+    /// <summary>The top <see cref="PurchasePreferences.Top"/> of each kind with spend and share, as <see cref="PreferenceCodec"/> writes them.</summary>
+    public string? Preferences { get; set; }
+
+    /// <summary>The next likely purchase (<see cref="NextPurchaseModel"/>): the category, its window, and why.</summary>
+    public string? NextCategory { get; set; }
+    public DateOnly? NextFrom { get; set; }
+    public DateOnly? NextTo { get; set; }
+    public DateOnly? NextLastBought { get; set; }
+    public int? NextGapDays { get; set; }
+    public NextPurchaseBasis? NextBasis { get; set; }
+
+    /// <summary>Days they bought the predicted category on.</summary>
+    public int? NextTimes { get; set; }
+}
+
+/// <summary>One of a segment's top categories, brands or price bands by share of the segment's spend.</summary>
+public sealed class SegmentPreference
+{
+    public int Id { get; set; }
+    public CustomerSegment Segment { get; set; }
+    public PreferenceKind Kind { get; set; }
+    public int Rank { get; set; }
+    public required string Label { get; set; }
+    public long SpendCents { get; set; }
+    public double Share { get; set; }
 }
 
 /// <summary>An association rule between two products as the last refresh found it.</summary>
@@ -54,11 +90,26 @@ public sealed class CustomerInsightRun
     public int Customers { get; set; }
     public int Rules { get; set; }
     public long Milliseconds { get; set; }
+
+    /// <summary>The next-purchase back-test: purchases after the cutoff hidden, scored up to the data's last day.</summary>
+    public DateOnly? BacktestCutoff { get; set; }
+    public DateOnly? BacktestEnd { get; set; }
+    public int BacktestCustomers { get; set; }
+    public int BacktestModelHits { get; set; }
+    public int BacktestBaselineHits { get; set; }
 }
 
 internal sealed class CustomerInsightConfiguration : IEntityTypeConfiguration<CustomerProfile>, IEntityTypeConfiguration<ProductPairRule>, IEntityTypeConfiguration<CustomerInsightRun>,
-    IEntityTypeConfiguration<CohortCell>
+    IEntityTypeConfiguration<CohortCell>, IEntityTypeConfiguration<SegmentPreference>
 {
+    public void Configure(EntityTypeBuilder<SegmentPreference> b)
+    {
+        b.Property(x => x.Segment).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Label).HasMaxLength(100);
+        b.HasIndex(x => new { x.Segment, x.Kind, x.Rank });
+    }
+
     public void Configure(EntityTypeBuilder<CohortCell> b) => b.HasKey(x => new { x.CohortMonth, x.MonthIndex });
 
     public void Configure(EntityTypeBuilder<CustomerProfile> b)
@@ -67,6 +118,11 @@ internal sealed class CustomerInsightConfiguration : IEntityTypeConfiguration<Cu
         b.Property(x => x.Phone).HasMaxLength(40);
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Segment).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.TopCategory).HasMaxLength(100);
+        b.Property(x => x.TopBrand).HasMaxLength(100);
+        b.Property(x => x.TopPriceBand).HasMaxLength(100);
+        b.Property(x => x.NextCategory).HasMaxLength(100);
+        b.Property(x => x.NextBasis).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(x => new { x.Segment, x.SpendCents });
     }
 
@@ -92,9 +148,28 @@ public sealed class CustomerInsights(IDbContextFactory<OpsDb> dbFactory, Company
         var customers = new Dictionary<string, (string Name, DateTime First, DateTime Last, int Orders, long Spend)>(StringComparer.Ordinal);
         var baskets = new List<int[]>();
         var months = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var tallies = new Dictionary<string, SpendTally>(StringComparer.Ordinal);
+        var purchases = new Dictionary<string, List<CategoryPurchase>>(StringComparer.Ordinal);
+        var labels = new LabelTable();
+        var lastDay = int.MinValue;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+            var bands = await db.PriceBands.AsNoTracking().OrderBy(b => b.FromCents).ToListAsync(ct);
+            var bandIds = bands.Select(b => labels.Id(b.Name)).ToArray();
+            var skus = (await db.Skus.AsNoTracking().Where(s => s.ProductId != null).Select(s => new { s.Id, ProductId = s.ProductId!.Value, s.Category, s.Brand }).ToListAsync(ct))
+                .ToDictionary(s => s.Id, s => (s.ProductId, Category: labels.Id(s.Category), Brand: labels.Id(s.Brand)));
+            int? BandOf(long unitPriceCents)
+            {
+                for (var i = 0; i < bands.Count; i++)
+                {
+                    if (bands[i].Contains(unitPriceCents))
+                    {
+                        return bandIds[i];
+                    }
+                }
+                return null;
+            }
             var lastId = 0;
             while (true)
             {
@@ -108,12 +183,11 @@ public sealed class CustomerInsights(IDbContextFactory<OpsDb> dbFactory, Company
                     break;
                 }
                 var (firstId, lastOfBatch) = (orders[0].Id, orders[^1].Id);
-                var lines = await (from line in db.OrderLines.AsNoTracking()
-                                   join sku in db.Skus on line.SkuId equals sku.Id
-                                   where line.OrderId >= firstId && line.OrderId <= lastOfBatch && sku.ProductId != null
-                                   select new { line.OrderId, ProductId = sku.ProductId!.Value })
+                var lines = await db.OrderLines.AsNoTracking()
+                    .Where(l => l.OrderId >= firstId && l.OrderId <= lastOfBatch)
+                    .Select(l => new { l.OrderId, l.SkuId, l.Quantity, l.UnitPriceCents, l.DiscountCents })
                     .ToListAsync(ct);
-                var productsOf = lines.GroupBy(l => l.OrderId).ToDictionary(g => g.Key, g => g.Select(l => l.ProductId).Distinct().ToArray());
+                var linesOf = lines.Where(l => skus.ContainsKey(l.SkuId)).GroupBy(l => l.OrderId).ToDictionary(g => g.Key, g => g.ToList());
                 foreach (var o in orders)
                 {
                     customers[o.CustomerPhone] = customers.TryGetValue(o.CustomerPhone, out var c)
@@ -124,27 +198,60 @@ public sealed class CustomerInsights(IDbContextFactory<OpsDb> dbFactory, Company
                     {
                         months[o.CustomerPhone] = ordered = [];
                     }
-                    ordered.Add(CohortAnalysis.MonthKey(DateOnly.FromDateTime(time.ToLocal(o.PlacedAtUtc))));
-                    if (productsOf.TryGetValue(o.Id, out var products))
+                    var day = DateOnly.FromDateTime(time.ToLocal(o.PlacedAtUtc));
+                    lastDay = Math.Max(lastDay, day.DayNumber);
+                    ordered.Add(CohortAnalysis.MonthKey(day));
+                    if (linesOf.TryGetValue(o.Id, out var orderLines))
                     {
-                        baskets.Add(products);
+                        baskets.Add(orderLines.Select(l => skus[l.SkuId].ProductId).Distinct().ToArray());
+                        if (!tallies.TryGetValue(o.CustomerPhone, out var tally))
+                        {
+                            tallies[o.CustomerPhone] = tally = new SpendTally();
+                            purchases[o.CustomerPhone] = [];
+                        }
+                        var bought = purchases[o.CustomerPhone];
+                        foreach (var l in orderLines)
+                        {
+                            var sku = skus[l.SkuId];
+                            tally.Add(sku.Category, sku.Brand, BandOf(l.UnitPriceCents), l.Quantity * l.UnitPriceCents - l.DiscountCents);
+                            if (sku.Category is { } category)
+                            {
+                                bought.Add(new CategoryPurchase(day.DayNumber, category));
+                            }
+                        }
                     }
                 }
                 lastId = lastOfBatch;
             }
             var complaints = await db.Set<ComplaintCase>().AsNoTracking().Where(c => c.Stage != ComplaintStage.Closed)
                 .GroupBy(c => c.Contact).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            var categoryGaps = NextPurchaseModel.CategoryGaps(purchases.Values);
+            var segmentTallies = Enum.GetValues<CustomerSegment>().ToDictionary(s => s, _ => new SpendTally());
             var profiles = customers.Select(c =>
             {
                 var last = DateOnly.FromDateTime(time.ToLocal(c.Value.Last));
                 var score = RfmScoring.Score(new CustomerHistory(today.DayNumber - last.DayNumber, c.Value.Orders, c.Value.Spend));
-                return new CustomerProfile
+                var profile = new CustomerProfile
                 {
                     Phone = c.Key, Name = c.Value.Name, FirstOrderDay = DateOnly.FromDateTime(time.ToLocal(c.Value.First)), LastOrderDay = last,
                     Orders = c.Value.Orders, SpendCents = c.Value.Spend, Recency = score.Recency, Frequency = score.Frequency, Monetary = score.Monetary,
                     Segment = score.Segment, OpenComplaints = complaints.GetValueOrDefault(c.Key),
                 };
+                if (tallies.TryGetValue(c.Key, out var tally))
+                {
+                    segmentTallies[score.Segment].Add(tally);
+                    Describe(profile, PurchasePreferences.From(tally, labels));
+                    if (NextPurchaseModel.Predict(purchases[c.Key], today.DayNumber, categoryGaps) is { } next)
+                    {
+                        (profile.NextCategory, profile.NextFrom, profile.NextTo) = (labels[next.Category], DateOnly.FromDayNumber(next.FromDay), DateOnly.FromDayNumber(next.ToDay));
+                        (profile.NextLastBought, profile.NextGapDays, profile.NextBasis, profile.NextTimes) = (DateOnly.FromDayNumber(next.LastDay), next.GapDays, next.Basis, next.Times);
+                    }
+                }
+                return profile;
             }).ToList();
+            var backtest = lastDay == int.MinValue
+                ? new BacktestResult(0, 0, 0)
+                : NextPurchaseModel.Backtest(purchases.Values, lastDay - 7 * NextPurchaseModel.BacktestWeeks, lastDay);
             var rules = BasketAnalysis.Rules(baskets);
             var cohorts = CohortAnalysis.Retention(months.Values);
             var orderCount = customers.Values.Sum(c => c.Orders);
@@ -153,6 +260,7 @@ public sealed class CustomerInsights(IDbContextFactory<OpsDb> dbFactory, Company
             await db.Set<CustomerProfile>().ExecuteDeleteAsync(ct);
             await db.Set<ProductPairRule>().ExecuteDeleteAsync(ct);
             await db.Set<CohortCell>().ExecuteDeleteAsync(ct);
+            await db.Set<SegmentPreference>().ExecuteDeleteAsync(ct);
             using (var insert = new BulkInsert<CohortCell>(db))
             {
                 foreach (var c in cohorts)
@@ -163,6 +271,21 @@ public sealed class CustomerInsights(IDbContextFactory<OpsDb> dbFactory, Company
             using (var insert = new BulkInsert<CustomerProfile>(db))
             {
                 profiles.ForEach(insert.Add);
+            }
+            using (var insert = new BulkInsert<SegmentPreference>(db))
+            {
+                var id = 0;
+                foreach (var (segment, tally) in segmentTallies)
+                {
+                    foreach (var kind in Enum.GetValues<PreferenceKind>())
+                    {
+                        var rank = 0;
+                        foreach (var share in tally.Top(kind, SegmentTop, labels))
+                        {
+                            insert.Add(new SegmentPreference { Id = ++id, Segment = segment, Kind = kind, Rank = ++rank, Label = share.Label, SpendCents = share.SpendCents, Share = share.Share });
+                        }
+                    }
+                }
             }
             using (var insert = new BulkInsert<ProductPairRule>(db))
             {
@@ -178,12 +301,42 @@ public sealed class CustomerInsights(IDbContextFactory<OpsDb> dbFactory, Company
             var run = new CustomerInsightRun
             {
                 FinishedAtUtc = time.UtcNow, AsOf = today, Orders = orderCount, Customers = profiles.Count, Rules = rules.Count, Milliseconds = watch.ElapsedMilliseconds,
+                BacktestCutoff = lastDay == int.MinValue ? null : DateOnly.FromDayNumber(lastDay - 7 * NextPurchaseModel.BacktestWeeks),
+                BacktestEnd = lastDay == int.MinValue ? null : DateOnly.FromDayNumber(lastDay),
+                BacktestCustomers = backtest.Evaluated, BacktestModelHits = backtest.ModelHits, BacktestBaselineHits = backtest.BaselineHits,
             };
             db.Set<CustomerInsightRun>().Add(run);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return run;
         }
+    }
+
+    /// <summary>How many categories, brands and price bands of each segment are stored.</summary>
+    public const int SegmentTop = 5;
+
+    private static void Describe(CustomerProfile profile, PurchasePreferences preferences)
+    {
+        (profile.TopCategory, profile.TopCategoryShare) = preferences.Categories is [var c, ..] ? (c.Label, c.Share) : (null, 0);
+        (profile.TopBrand, profile.TopBrandShare) = preferences.Brands is [var b, ..] ? (b.Label, b.Share) : (null, 0);
+        (profile.TopPriceBand, profile.TopPriceBandShare) = preferences.PriceBands is [var p, ..] ? (p.Label, p.Share) : (null, 0);
+        profile.Preferences = PreferenceCodec.Write(preferences);
+    }
+}
+
+/// <summary>A customer's top preferences as one compact text column (JSON), read back by the detail view.</summary>
+public static class PreferenceCodec
+{
+    private sealed record Item(PreferenceKind K, string L, long S, double P);
+
+    public static string Write(PurchasePreferences preferences) =>
+        System.Text.Json.JsonSerializer.Serialize(preferences.All.Select(x => new Item(x.Kind, x.Label, x.SpendCents, Math.Round(x.Share, 4))));
+
+    public static PurchasePreferences Read(string? text)
+    {
+        var items = string.IsNullOrEmpty(text) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<Item>>(text) ?? [];
+        IReadOnlyList<PreferenceShare> Of(PreferenceKind kind) => items.Where(i => i.K == kind).Select(i => new PreferenceShare(i.K, i.L, i.S, i.P)).ToList();
+        return new PurchasePreferences(Of(PreferenceKind.Category), Of(PreferenceKind.Brand), Of(PreferenceKind.PriceBand));
     }
 }
 
@@ -223,6 +376,20 @@ public sealed class CustomerAnalysisQueries(IDbContextFactory<OpsDb> dbFactory, 
         return (await query.OrderByDescending(p => p.SpendCents).ThenBy(p => p.Phone).Take(take).ToListAsync(ct), await query.CountAsync(ct));
     }
 
+    /// <summary>Each segment's top categories, brands and price bands by share of the segment's spend, from the stored analysis.</summary>
+    public async Task<IReadOnlyList<SegmentPreference>> SegmentPreferencesAsync(CustomerSegment segment, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Set<SegmentPreference>().AsNoTracking().Where(p => p.Segment == segment).ToListAsync(ct)).OrderBy(p => p.Kind).ThenBy(p => p.Rank).ToList();
+    }
+
+    /// <summary>One customer as the last analysis saw them (null when they are not in it).</summary>
+    public async Task<CustomerProfile?> CustomerAsync(string phone, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<CustomerProfile>().AsNoTracking().FirstOrDefaultAsync(p => p.Phone == phone, ct);
+    }
+
     /// <summary>The first-order cohorts, oldest first, each with its customers per month after the first.</summary>
     public async Task<IReadOnlyList<CohortCount>> CohortsAsync(CancellationToken ct = default)
     {
@@ -254,6 +421,14 @@ public sealed class CustomerAnalysisQueries(IDbContextFactory<OpsDb> dbFactory, 
         new("Customers.LastOrder", (c, _) => ListCell.Of(c.LastOrderDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))),
         new("Customers.Rfm", (c, _) => ListCell.Of($"{c.Recency}{c.Frequency}{c.Monetary}")),
         new("Customers.OpenComplaints", (c, _) => ListCell.Of(c.OpenComplaints)),
+        new("Customers.TopCategory", (c, _) => ListCell.Of(c.TopCategory ?? "")),
+        new("Customers.TopCategoryShare", (c, _) => ListCell.Of(c.TopCategory is null ? null : Math.Round(c.TopCategoryShare * 100, 1))),
+        new("Customers.TopBrand", (c, _) => ListCell.Of(c.TopBrand ?? "")),
+        new("Customers.TopBrandShare", (c, _) => ListCell.Of(c.TopBrand is null ? null : Math.Round(c.TopBrandShare * 100, 1))),
+        new("Customers.PriceBand", (c, _) => ListCell.Of(c.TopPriceBand ?? "")),
+        new("Customers.NextCategory", (c, _) => ListCell.Of(c.NextCategory ?? "")),
+        new("Customers.NextWindow", (c, _) => ListCell.Of(c.NextFrom is { } f && c.NextTo is { } t
+            ? $"{f.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} – {t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : "")),
     ];
 
     /// <summary>A segment's customers as a workbook (names and phones as text, never run as formulas), biggest spenders first.</summary>

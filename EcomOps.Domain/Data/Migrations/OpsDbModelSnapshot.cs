@@ -42,6 +42,21 @@ namespace EcomOps.Domain.Data.Migrations
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("BacktestBaselineHits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacktestCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BacktestCutoff")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BacktestEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BacktestModelHits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Customers")
                         .HasColumnType("INTEGER");
 
@@ -85,11 +100,37 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NextBasis")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NextGapDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextLastBought")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NextTimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OpenComplaints")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Orders")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Preferences")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Recency")
                         .HasColumnType("INTEGER");
@@ -101,6 +142,27 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.Property<long>("SpendCents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TopBrand")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TopBrandShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TopCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TopCategoryShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TopPriceBand")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TopPriceBandShare")
+                        .HasColumnType("REAL");
 
                     b.HasKey("Phone");
 
@@ -138,6 +200,43 @@ namespace EcomOps.Domain.Data.Migrations
                     b.HasIndex("ProductId");
 
                     b.ToTable("ProductPairRule");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.Analytics.Customers.SegmentPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("SpendCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Segment", "Kind", "Rank");
+
+                    b.ToTable("SegmentPreference");
                 });
 
             modelBuilder.Entity("EcomOps.Domain.Analytics.Forecast.StoredForecast", b =>
@@ -1050,6 +1149,10 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.Property<string>("Audience")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AudienceSegment")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CancelReason")
