@@ -67,12 +67,13 @@ public sealed class OptimisationRuleTests
     }
 
     [Fact]
-    public void A_campaign_addresses_customers_at_risk_by_the_words_of_its_audience_in_either_language()
+    public void A_campaign_addresses_customers_at_risk_by_targeting_the_segment_or_by_the_words_of_its_audience_in_either_language()
     {
-        Assert.True(OptimisationScan.AddressesAtRisk("Customers at risk · 流失风险客户"));
-        Assert.True(OptimisationScan.AddressesAtRisk("老客召回"));
-        Assert.False(OptimisationScan.AddressesAtRisk("Gold members and above"));
-        Assert.False(OptimisationScan.AddressesAtRisk(null));
+        Assert.True(OptimisationScan.AddressesAtRisk(null, "Customers at risk · 流失风险客户"));
+        Assert.True(OptimisationScan.AddressesAtRisk(null, "老客召回"));
+        Assert.True(OptimisationScan.AddressesAtRisk(Domain.Analytics.Customers.CustomerSegment.AtRisk, null));
+        Assert.False(OptimisationScan.AddressesAtRisk(Domain.Analytics.Customers.CustomerSegment.Vip, "Gold members and above"));
+        Assert.False(OptimisationScan.AddressesAtRisk(null, null));
     }
 
     [Fact]

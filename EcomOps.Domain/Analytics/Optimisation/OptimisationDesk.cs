@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcomOps.Domain.Analytics.Customers;
 using EcomOps.Domain.Campaigns;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Design;
@@ -257,7 +258,7 @@ public sealed class OptimisationDesk(IDbContextFactory<OpsDb> dbFactory, Company
         var form = new CampaignForm
         {
             Name = $"Win back customers at risk · 流失风险客户挽回 ({f.Number})", Type = CampaignType.LimitedTimeDiscount, ChannelIds = channels,
-            Audience = $"Customers at risk (RFM, {f.Volume:#,##0}) · 流失风险客户", StartDate = start, EndDate = start.AddDays(6),
+            Audience = $"Customers at risk (RFM, {f.Volume:#,##0}) · 流失风险客户", AudienceSegment = CustomerSegment.AtRisk, StartDate = start, EndDate = start.AddDays(6),
             Skus = [.. best.Select(id => new CampaignSkuForm { SkuId = id, DiscountPercent = 10 })],
         };
         var outcome = await campaigns.SaveAsync(actor, null, 0, form, ct);

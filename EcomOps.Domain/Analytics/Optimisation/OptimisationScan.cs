@@ -258,9 +258,12 @@ public sealed class OptimisationScan(IDbContextFactory<OpsDb> dbFactory, Company
         return found;
     }
 
-    /// <summary>Whether a campaign's audience addresses customers at risk (its own words; segments as audiences are another piece of work).</summary>
-    public static bool AddressesAtRisk(string? audience) =>
-        audience is { Length: > 0 } a && AtRiskAudienceWords.Any(w => a.Contains(w, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Whether a campaign addresses customers at risk: it targets that segment, or (a campaign planned before segments were
+    /// audiences) its audience says so in words.
+    /// </summary>
+    public static bool AddressesAtRisk(CustomerSegment? segment, string? audience) =>
+        segment == CustomerSegment.AtRisk || audience is { Length: > 0 } a && AtRiskAudienceWords.Any(w => a.Contains(w, StringComparison.OrdinalIgnoreCase));
 
     private async Task<IEnumerable<FindingCandidate>> UncoveredSegmentAsync(OpsDb db, OptimisationThresholdValues t, DateOnly today, CancellationToken ct)
     {
@@ -269,8 +272,8 @@ public sealed class OptimisationScan(IDbContextFactory<OpsDb> dbFactory, Company
         var audiences = await db.Campaigns.AsNoTracking()
             .Where(c => (c.State == CampaignState.Draft || c.State == CampaignState.InReview || c.State == CampaignState.Approved || c.State == CampaignState.Running)
                         && c.EndsAtUtc > now)
-            .Select(c => c.Audience).ToListAsync(ct);
-        var evidence = OptimisationRules.UncoveredSegment(atRisk, audiences.Any(AddressesAtRisk), t);
+            .Select(c => new { c.AudienceSegment, c.Audience }).ToListAsync(ct);
+        var evidence = OptimisationRules.UncoveredSegment(atRisk, audiences.Any(c => AddressesAtRisk(c.AudienceSegment, c.Audience)), t);
         return evidence is null ? []
             : [new FindingCandidate(OptimisationRule.UncoveredSegment, $"segment:{CustomerSegment.AtRisk}", nameof(CustomerSegment.AtRisk), null, today, today, evidence, [], [])];
     }
