@@ -115,11 +115,15 @@ public sealed class CareerDesk(IDbContextFactory<OpsDb> dbFactory, EmployeeDirec
             return Outcome<int>.Invalid(errors);
         }
         var decided = await WriteDecisionAsync(actor, id, version, approve ? ProposalState.Approved : ProposalState.Rejected, note, ct);
-        if (!approve || decided.Outcome.Kind != OutcomeKind.Done)
+        if (!decided.Succeeded)
         {
-            return decided.Outcome;
+            return new Outcome<int>(decided.Kind, default, decided.Errors);
         }
-        var changed = await employees.ChangeRoleAsync(actor, decided.EmployeeId, decided.ToRole, ct);
+        if (!approve)
+        {
+            return Outcome<int>.Done(id);
+        }
+        var changed = await employees.ChangeRoleAsync(actor, decided.Value.EmployeeId, decided.Value.ToRole, ct);
         if (!changed.Succeeded)
         {
             await WriteDecisionAsync(actor, id, version + 1, ProposalState.Proposed, null, ct);
@@ -133,39 +137,36 @@ public sealed class CareerDesk(IDbContextFactory<OpsDb> dbFactory, EmployeeDirec
             await db.SaveChangesAsync(ct);
             return Outcome<int>.Done(id);
         }, ct);
-        return decided.Outcome;
+        return Outcome<int>.Done(id);
     }
-
-    private sealed record Decision(Outcome<int> Outcome, int EmployeeId = 0, string ToRole = "");
 
     /// <summary>
     /// Moves a proposal to <paramref name="state"/> if it still has <paramref name="version"/>: to a decision from
     /// Proposed (a rejection tells the proposer at once), or back to Proposed when an approval's role change was refused.
+    /// Done with the person and the role the proposal names.
     /// </summary>
-    private async Task<Decision> WriteDecisionAsync(Actor actor, int id, long version, ProposalState state, string? note, CancellationToken ct)
-    {
-        Decision? result = null;
-        var outcome = await WriteRetry.RunAsync(async () =>
+    private Task<Outcome<(int EmployeeId, string ToRole)>> WriteDecisionAsync(Actor actor, int id, long version, ProposalState state, string? note,
+        CancellationToken ct) =>
+        WriteRetry.RunAsync(async () =>
         {
-            result = null;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Actor = actor;
             var row = await db.Set<PromotionProposal>().Include(p => p.Employee).FirstOrDefaultAsync(p => p.Id == id, ct);
-            result = row switch
+            if (row is null)
             {
-                null => new Decision(Outcome<int>.NotFound()),
-                _ when row.Version != version => new Decision(Outcome<int>.Conflict()),
-                _ when state != ProposalState.Proposed && row.State != ProposalState.Proposed =>
-                    new Decision(Outcome<int>.Invalid([new FieldError("Proposal", TrainingErrors.ProposalDecided)])),
-                _ => null,
-            };
-            if (result is not null)
+                return Outcome<(int, string)>.NotFound();
+            }
+            if (row.Version != version)
             {
-                return result.Outcome;
+                return Outcome<(int, string)>.Conflict();
+            }
+            if (state != ProposalState.Proposed && row.State != ProposalState.Proposed)
+            {
+                return Outcome<(int, string)>.Invalid([new FieldError("Proposal", TrainingErrors.ProposalDecided)]);
             }
             var me = state == ProposalState.Proposed ? null : await TrainingDesk.MeAsync(db, actor, ct);
-            db.Entry(row!).Property(p => p.Version).OriginalValue = version;
-            row!.State = state;
+            db.Entry(row).Property(p => p.Version).OriginalValue = version;
+            row.State = state;
             row.DecidedByName = state == ProposalState.Proposed ? null : me?.FullName ?? actor.Name;
             row.DecidedAtUtc = state == ProposalState.Proposed ? null : time.UtcNow;
             row.DecisionNote = CatalogRules.Blank(note);
@@ -179,14 +180,10 @@ public sealed class CareerDesk(IDbContextFactory<OpsDb> dbFactory, EmployeeDirec
             }
             catch (DbUpdateConcurrencyException)
             {
-                result = new Decision(Outcome<int>.Conflict());
-                return result.Outcome;
+                return Outcome<(int, string)>.Conflict();
             }
-            result = new Decision(Outcome<int>.Done(row.Id), row.EmployeeId, row.ToRole);
-            return result.Outcome;
+            return Outcome<(int, string)>.Done((row.EmployeeId, row.ToRole));
         }, ct);
-        return result ?? new Decision(outcome);
-    }
 
     private async Task NotifyProposerAsync(OpsDb db, PromotionProposal row, CancellationToken ct)
     {
