@@ -1,3 +1,4 @@
+using EcomOps.Domain.Analytics.Optimisation;
 using EcomOps.Domain.Campaigns;
 using EcomOps.Domain.Catalog;
 using EcomOps.Domain.Catalog.Images;
@@ -309,6 +310,15 @@ public sealed class DesignDesk(IDbContextFactory<OpsDb> dbFactory, CompanyTime t
         {
             refresh.DoneAtUtc = now;
             refresh.DoneByName = db.Actor.Name;
+        }
+        // A finding of the optimisation board that asked for this design starts measuring its effect from the delivery day,
+        // so its card moves at once rather than at the next daily scan.
+        var findings = await db.Set<OptimisationFinding>()
+            .Where(f => f.Work == FindingWork.DesignRequest && f.WorkId == request.Id && f.State == FindingState.InProgress).ToListAsync(ct);
+        if (findings.Count > 0)
+        {
+            var thresholds = await OptimisationScan.ThresholdsAsync(db, ct);
+            findings.ForEach(f => OptimisationScan.StartMeasuring(f, request.DeliveredOn ?? time.Today, thresholds));
         }
         if (request.CampaignId is { } campaignId && await db.Campaigns.FirstOrDefaultAsync(c => c.Id == campaignId, ct) is { } campaign
             && campaign.Tasks.Any(t => t.DesignRequestId == request.Id && t.DoneAtUtc is null))

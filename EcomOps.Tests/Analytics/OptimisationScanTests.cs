@@ -81,18 +81,19 @@ public sealed class OptimisationScanTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_delivered_detail_page_is_measured_after_the_window_against_the_category_baseline()
+    public async Task A_delivered_detail_page_starts_measuring_at_delivery_and_is_measured_after_the_window_against_the_category_baseline()
     {
         var finding = await _world.LowConversionAsync();
         CatalogWorld.Done(await _world.Desk.ActAsync(_world.Manager, finding.Id, finding.Version));
         var requestId = (await _world.FindingAsync(finding.Id)).WorkId!.Value;
         await _world.DeliverAsync(requestId, _world.Manager);
 
-        await _world.Scan.RunAsync();
         var measuring = await _world.FindingAsync(finding.Id);
         Assert.Equal(FindingState.Measuring, measuring.State);
         Assert.Equal(OptimisationWorld.Today, measuring.WorkDoneOn);
         Assert.Equal(OptimisationWorld.Today.AddDays(15), measuring.MeasureOn);
+        await _world.Scan.RunAsync();
+        Assert.Equal(FindingState.Measuring, (await _world.FindingAsync(finding.Id)).State);
 
         // The 14 days after delivery: the tee converts 2 of 40 (5%), the rest of its category 6 of 100 (6%).
         await _world.TrafficAsync(_world.Weak, OptimisationWorld.Today.AddDays(1), OptimisationWorld.Today.AddDays(14), 40, _ => 2);
