@@ -88,6 +88,30 @@ public sealed class OptimisationRuleTests
     }
 
     [Fact]
+    public void Paid_traffic_at_a_loss_fires_below_break_even_and_not_at_it()
+    {
+        // 30% margin: break-even is 1 ÷ 0.3 = 3.33×. 20 buyers × ¥150 = ¥3,000 against ¥1,000 spend is 3.0×: a loss.
+        var evidence = OptimisationRules.PaidTrafficLoss(1_000, 20, 150, Defaults);
+        Assert.NotNull(evidence);
+        Assert.Equal(3.0, evidence.Value, 10);
+        Assert.Equal(100 / 30.0, evidence.Reference, 10);
+        Assert.Equal(1_000, evidence.Volume);
+        // 23 buyers bring ¥3,450, 3.45×: the margin covers the ads.
+        Assert.Null(OptimisationRules.PaidTrafficLoss(1_000, 23, 150, Defaults));
+    }
+
+    [Fact]
+    public void Paid_traffic_below_the_minimum_spend_or_with_buyers_nobody_can_value_does_not_fire_but_spend_without_a_buyer_does()
+    {
+        // ¥999.99 is under the ¥1,000 that makes a plan worth a card.
+        Assert.Null(OptimisationRules.PaidTrafficLoss(999.99, 0, 150, Defaults));
+        // Buyers but no order on the channel to value them by: the rule cannot judge.
+        Assert.Null(OptimisationRules.PaidTrafficLoss(5_000, 40, null, Defaults));
+        // ¥5,000 and no paying buyer at all is a loss whatever an order is worth.
+        Assert.Equal(0, OptimisationRules.PaidTrafficLoss(5_000, 0, null, Defaults)!.Value);
+    }
+
+    [Fact]
     public void The_effect_on_conversion_is_the_listings_change_minus_its_categorys_change_in_points()
     {
         // Listing 1.25% → 5%, category 5% → 6%: (3.75 − 1) = 2.75 points, above the 0.5 that counts.
@@ -135,5 +159,7 @@ public sealed class OptimisationRuleTests
             ],
             errors.Select(e => (e.Field, e.Code)).ToList());
         Assert.Empty(OptimisationThresholds.Check(OptimisationThresholds.All.ToDictionary(d => d.Key, d => d.Default)));
+        // Every threshold reads back by its key, with its default when none is stored.
+        Assert.All(OptimisationThresholds.All, d => Assert.Equal(d.Default, OptimisationThresholdValues.Defaults.Of(d.Key)));
     }
 }

@@ -1,6 +1,8 @@
 using EcomOps.Domain.Analytics.Optimisation;
+using EcomOps.Domain.Analytics.Traffic;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Design;
+using EcomOps.Domain.Orders;
 using EcomOps.Tests.Catalog;
 using EcomOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -114,6 +116,70 @@ public sealed class OptimisationScanTests : IAsyncLifetime
         Assert.Equal(2.75, closed.Effect!.Value, 6);
         var listed = Assert.Single(await _world.Harness.Get<OptimisationOutcomes>().ListAsync());
         Assert.Equal(finding.Id, listed.Id);
+    }
+
+    [Fact]
+    public async Task Paid_traffic_that_costs_more_than_its_buyers_margin_opens_a_finding_per_channel_and_cutting_the_bids_measures_as_improved()
+    {
+        var today = OptimisationWorld.Today;
+        await using (var db = _world.Harness.NewDb())
+        {
+            for (var day = today.AddDays(-14); day < today; day = day.AddDays(1))
+            {
+                // Tmall's 直通车: 2 buyers a day for ¥150 a day. JD's 京东快车 spends ¥20 a day: under the ¥1,000 minimum in all.
+                db.SourceTrafficDays.Add(new SourceTrafficDay { Channel = TrafficChannel.Tmall, Day = day, SourceName = "直通车", Source = TrafficSource.Paid, Visitors = 100, PageViews = 200, PayingBuyers = 2, SpendCents = 15_000 });
+                db.SourceTrafficDays.Add(new SourceTrafficDay { Channel = TrafficChannel.JD, Day = day, SourceName = "京东快车", Source = TrafficSource.Paid, Visitors = 100, PageViews = 200, PayingBuyers = 1, SpendCents = 2_000 });
+                // A free source's buyers are not the paid plan's.
+                db.SourceTrafficDays.Add(new SourceTrafficDay { Channel = TrafficChannel.Tmall, Day = day, SourceName = "手淘搜索", Source = TrafficSource.Search, Visitors = 500, PageViews = 900, PayingBuyers = 30 });
+            }
+            // Tmall's orders in the window are worth ¥50 each on average (¥40 and ¥60 net of discount).
+            var sku = await db.Skus.FirstAsync();
+            var n = 0;
+            foreach (var (cents, discount) in new[] { (5_000L, 1_000L), (6_000L, 0L) })
+            {
+                var at = _world.Harness.Clock.GetUtcNow().UtcDateTime.AddDays(-3);
+                var order = new Order
+                {
+                    ChannelId = _world.Design.Listings.Tmall, PlatformOrderId = $"PAID{++n}", CustomerName = "A", CustomerPhone = "1", ShippingAddress = "B",
+                    CustomerLanguage = "zh-Hans", PlacedAtUtc = at, ReceivedAtUtc = at, UpdatedAtUtc = at, Status = OrderStatus.Completed, ItemsCents = cents, DiscountCents = discount,
+                };
+                order.Lines.Add(new OrderLine { SkuId = sku.Id, SkuCode = sku.Code, Title = "T", Quantity = 1, UnitPriceCents = cents, DiscountCents = discount });
+                db.Orders.Add(order);
+            }
+            await db.SaveChangesAsync();
+        }
+
+        await _world.Scan.RunAsync();
+
+        var finding = Assert.Single(await _world.FindingsAsync(), f => f.Rule == OptimisationRule.PaidTrafficLoss);
+        Assert.Equal(OptimisationScan.PaidKey(TrafficChannel.Tmall), finding.SubjectKey);
+        // 28 buyers × ¥50 = ¥1,400 for ¥2,100: 0.67×, against break-even 3.33× at a 30% margin.
+        Assert.Equal(1_400 / 2_100.0, finding.Value, 6);
+        Assert.Equal(100 / 30.0, finding.Reference, 6);
+        Assert.Equal(2_100, finding.Volume);
+        Assert.Equal(14, OptimisationScan.Split(finding.Series).Count);
+
+        // The owner cuts the bids to ¥20 a day for the same 2 buyers: 5.0× over the effect window.
+        CatalogWorld.Done(await _world.Desk.ActAsync(_world.Manager, finding.Id, finding.Version));
+        var acted = await _world.FindingAsync(finding.Id);
+        Assert.Equal(FindingWork.Task, acted.Work);
+        CatalogWorld.Done(await _world.Desk.MarkTaskDoneAsync(_world.Manager, acted.Id, acted.Version));
+        await using (var db = _world.Harness.NewDb())
+        {
+            for (var day = today.AddDays(1); day <= today.AddDays(14); day = day.AddDays(1))
+            {
+                db.SourceTrafficDays.Add(new SourceTrafficDay { Channel = TrafficChannel.Tmall, Day = day, SourceName = "直通车", Source = TrafficSource.Paid, Visitors = 100, PageViews = 200, PayingBuyers = 2, SpendCents = 2_000 });
+            }
+            await db.SaveChangesAsync();
+        }
+        _world.Harness.Clock.Advance(TimeSpan.FromDays(15));
+        await _world.Scan.RunAsync();
+
+        var closed = await _world.FindingAsync(finding.Id);
+        Assert.Equal(FindingState.Closed, closed.State);
+        Assert.Equal(FindingOutcome.Improved, closed.Outcome);
+        // No order since: the buyers are valued at the ¥50 of the window that fired the rule.
+        Assert.Equal(5.0, closed.ValueAfter!.Value, 6);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class TrafficAnalysisPageTests : IAsyncLifetime
             // The harness's today is 27 November: the last 30 days end on the 26th.
             db.SourceTrafficDays.AddRange(
                 new SourceTrafficDay { Channel = TrafficChannel.Tmall, Day = new DateOnly(2026, 11, 25), SourceName = "手淘搜索", Source = TrafficSource.Search, Visitors = 3000, PageViews = 9000, PayingBuyers = 90, SourceFile = "sources.csv" },
-                new SourceTrafficDay { Channel = TrafficChannel.Tmall, Day = new DateOnly(2026, 11, 25), SourceName = "直通车", Source = TrafficSource.Paid, Visitors = 1000, PageViews = 2000, PayingBuyers = 10, SourceFile = "sources.csv" });
+                new SourceTrafficDay { Channel = TrafficChannel.Tmall, Day = new DateOnly(2026, 11, 25), SourceName = "直通车", Source = TrafficSource.Paid, Visitors = 1000, PageViews = 2000, PayingBuyers = 10, SpendCents = 250_000, SourceFile = "sources.csv" });
             await db.SaveChangesAsync();
         }
         await using var ctx = ComponentHarness.NewContext(_harness);
@@ -42,6 +42,9 @@ public sealed class TrafficAnalysisPageTests : IAsyncLifetime
         Assert.Contains("75.0%", text, StringComparison.Ordinal);
         Assert.Contains("3.0%", text, StringComparison.Ordinal);
         Assert.Contains("2.5%", text, StringComparison.Ordinal);
+        // The paid source's spend and what each of its 10 buyers cost; search reported none.
+        Assert.Equal(["—", "¥2,500"], page.FindAll("[data-testid=traffic-source-spend]").Select(c => c.TextContent).Order().ToList());
+        Assert.Contains("¥250", text, StringComparison.Ordinal);
 
         page.FindAll("[data-testid=traffic-source-visitors]")[1].Click();
 

@@ -72,6 +72,26 @@ public sealed class TrafficBreakdownTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_source_report_with_the_optional_spend_column_stores_each_sources_cost_and_refuses_an_amount_it_would_have_to_round()
+    {
+        var import = Harness.Get<SourceTrafficImport>();
+        Assert.Contains("[spend]", import.ColumnList);
+        var file = Csv(SourceHeader + ",花费",
+            "天猫,2026-11-20,直通车,400,900,10,\"¥1,234.50\"",
+            "天猫,2026-11-20,手淘搜索,1000,3000,40,",
+            "天猫,2026-11-21,直通车,400,900,10,12.345",
+            "天猫,2026-11-21,引力魔方,300,600,5,-5");
+
+        var preview = await import.PreviewAsync("sources.csv", file);
+
+        Assert.Equal([(4, "TrafficSpendInvalid"), (5, "TrafficSpendInvalid")], preview.Invalid.Select(i => (i.Line, i.Reasons.Single())));
+        Assert.True((await import.CommitAsync(Specialist, preview, problemsConfirmed: true)).Succeeded);
+        await using var db = Harness.NewDb();
+        Assert.Equal([("手淘搜索", (long?)null), ("直通车", 123_450L)],
+            (await db.SourceTrafficDays.OrderBy(d => d.SourceName).ToListAsync()).Select(d => (d.SourceName, d.SpendCents)).OrderBy(d => d.SpendCents ?? 0));
+    }
+
+    [Fact]
     public async Task A_source_day_stored_after_the_preview_is_a_conflict_and_nothing_is_written()
     {
         var import = Harness.Get<SourceTrafficImport>();

@@ -116,8 +116,11 @@ public sealed partial class OptimisationPage
     {
         OptimisationRule.LowConversion => Percent(value),
         OptimisationRule.ForecastShortfall => Yuan(value),
+        OptimisationRule.PaidTrafficLoss => Times(value),
         _ => Count(value),
     };
+
+    private string Times(double value) => value.ToString("0.00", Culture) + "×";
 
     private string SubjectText(OptimisationFinding f) => f.Rule switch
     {
@@ -125,6 +128,7 @@ public sealed partial class OptimisationPage
         OptimisationRule.ComplaintRise when f.SubjectName.LastIndexOf(" · ", StringComparison.Ordinal) is var i and > 0
             && Enum.TryParse<ComplaintRootCause>(f.SubjectName[(i + 3)..], out var cause) => $"{f.SubjectName[..i]} · {L[$"RootCause.{cause}"]}",
         OptimisationRule.ForecastShortfall => L["Optimise.Month", f.SubjectName],
+        OptimisationRule.PaidTrafficLoss => L["Optimise.PaidChannel", L[$"Traffic.Channel.{f.SubjectName}"]],
         _ => f.SubjectName,
     };
 
@@ -151,6 +155,13 @@ public sealed partial class OptimisationPage
                 yield return (L["Optimise.Ev.Customers"], Count(f.Value));
                 yield return (L["Optimise.Ev.Campaigns"], Count(0));
                 break;
+            case OptimisationRule.PaidTrafficLoss:
+                // Volume is the spend in yuan; what the paid buyers brought is the return times the spend.
+                yield return (L["Optimise.Ev.ReturnOnSpend"], Times(f.Value));
+                yield return (L["Optimise.Ev.BreakEven"], Times(f.Reference));
+                yield return (L["Optimise.Ev.Spend"], Yuan(f.Volume));
+                yield return (L["Optimise.Ev.PaidRevenue"], Yuan(f.Value * f.Volume));
+                break;
             default:
                 yield return (L["Optimise.Ev.Projected"], Yuan(f.Value));
                 yield return (L["Optimise.Ev.Target"], Yuan(f.Reference));
@@ -169,6 +180,7 @@ public sealed partial class OptimisationPage
             OptimisationRule.NoStock => L["Optimise.Formula.NoStock", t.NoStockMinVisitors],
             OptimisationRule.ComplaintRise => L["Optimise.Formula.ComplaintRise", t.ComplaintPeriodDays, t.ComplaintMinCases, t.ComplaintRisePercent.ToString("0.#", Culture)],
             OptimisationRule.UncoveredSegment => L["Optimise.Formula.UncoveredSegment", t.SegmentMinCustomers],
+            OptimisationRule.PaidTrafficLoss => L["Optimise.Formula.PaidTrafficLoss", t.PaidMarginPercent.ToString("0.#", Culture), t.PaidMinSpend.ToString("#,##0", Culture), t.PaidWindowDays],
             _ => L["Optimise.Formula.ForecastShortfall", t.ShortfallPercent.ToString("0.#", Culture)],
         };
     }
@@ -177,6 +189,7 @@ public sealed partial class OptimisationPage
     {
         OptimisationRule.LowConversion => L["Optimise.Chart.Category"].Value,
         OptimisationRule.ForecastShortfall => L["Optimise.Chart.TargetPace"].Value,
+        OptimisationRule.PaidTrafficLoss => L["Optimise.Chart.BreakEven"].Value,
         _ => null,
     };
 

@@ -145,6 +145,9 @@ public partial class TrafficAnalysisPage
 
     private static string Percent(double? rate) => rate is { } r ? r.ToString("0.0%", CultureInfo.CurrentCulture) : "—";
 
+    /// <summary>Yuan: whole above a hundred, with fen below (a cost per buyer); a dash where nothing was reported.</summary>
+    private static string Money(double? yuan) => yuan is { } y ? "¥" + y.ToString(y >= 100 ? "#,##0" : "0.00", CultureInfo.CurrentCulture) : "—";
+
     private static double Width(long value, long of) => of > 0 ? Math.Min(100, 100.0 * value / of) : 0;
 
     private IEnumerable<(string Label, long Value, string Rate)> Steps(ListingFunnelRow row)

@@ -22,6 +22,9 @@ public enum OptimisationRule
 
     /// <summary>The month's revenue so far plus the stored forecast for its rest falls short of the month's target.</summary>
     ForecastShortfall,
+
+    /// <summary>A channel's paid traffic brings less margin than it costs (its return on ad spend is below break-even).</summary>
+    PaidTrafficLoss,
 }
 
 /// <summary>Where a finding is on the board: found, turned into work, the work done and its effect awaited, closed.</summary>
@@ -66,7 +69,7 @@ public sealed class OptimisationFinding : IVersioned, IAudited
     public int Id { get; set; }
     public OptimisationRule Rule { get; set; }
 
-    /// <summary>What the finding is about, as a stable key: <c>listing:12</c>, <c>complaint:{product}|{cause}</c>, <c>segment:AtRisk</c>, <c>month:2026-12</c>.</summary>
+    /// <summary>What the finding is about, as a stable key: <c>listing:12</c>, <c>complaint:{product}|{cause}</c>, <c>segment:AtRisk</c>, <c>month:2026-12</c>, <c>paid:Douyin</c>.</summary>
     public required string SubjectKey { get; set; }
 
     /// <summary>The subject in words (the listing's title, the product and cause …), as it was when found.</summary>

@@ -68,6 +68,40 @@ public static class OptimisationRules
     }
 
     /// <summary>
+    /// Paid traffic at a loss: over the window a channel's paid sources cost at least the minimum spend, and what their
+    /// paying buyers bought (buyers × the channel's average order value) returned less than break-even — the spend divided
+    /// by the gross margin. Evidence: the return on ad spend (revenue ÷ spend), break-even (1 ÷ margin), and the spend
+    /// (yuan). A channel without orders in the window has no average order value: its buyers cannot be valued, so the rule
+    /// stays silent unless it had no paying buyer at all.
+    /// </summary>
+    public static RuleEvidence? PaidTrafficLoss(double spendYuan, long paidBuyers, double? averageOrderValue, OptimisationThresholdValues t)
+    {
+        if (spendYuan <= 0 || spendYuan < t.PaidMinSpend)
+        {
+            return null;
+        }
+        double revenue;
+        if (paidBuyers == 0)
+        {
+            revenue = 0;
+        }
+        else if (averageOrderValue is { } aov && aov > 0)
+        {
+            revenue = paidBuyers * aov;
+        }
+        else
+        {
+            return null;
+        }
+        var returnOnSpend = revenue / spendYuan;
+        var breakEven = BreakEven(t);
+        return returnOnSpend < breakEven ? new RuleEvidence(returnOnSpend, breakEven, (long)Math.Round(spendYuan)) : null;
+    }
+
+    /// <summary>The return on ad spend at which paid buyers' margin just pays for the ads: 1 ÷ the gross margin.</summary>
+    public static double BreakEven(OptimisationThresholdValues t) => 100 / t.PaidMarginPercent;
+
+    /// <summary>
     /// The effect of an action on a conversion: the listing's change from before to after, minus its category's change over
     /// the same days (so a season that lifts every listing is not credited to the action), in percentage points. Within the
     /// minimum change either way is no change.

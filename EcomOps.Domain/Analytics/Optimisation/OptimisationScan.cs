@@ -129,6 +129,7 @@ public sealed class OptimisationScan(IDbContextFactory<OpsDb> dbFactory, Company
         list.AddRange(await ComplaintRiseAsync(db, t, today, ct));
         list.AddRange(await UncoveredSegmentAsync(db, t, today, ct));
         list.AddRange(await ForecastShortfallAsync(db, t, today, ct));
+        list.AddRange(await PaidTrafficLossAsync(db, t, today, ct));
         return list;
     }
 
@@ -334,6 +335,69 @@ public sealed class OptimisationScan(IDbContextFactory<OpsDb> dbFactory, Company
         return [new FindingCandidate(OptimisationRule.ForecastShortfall, $"month:{month}", month, null, monthStart, monthEnd, evidence, cumulative, pace)];
     }
 
+    public static string PaidKey(TrafficChannel channel) => $"paid:{channel}";
+
+    private sealed record PaidDay(TrafficChannel Channel, DateOnly Day, int PayingBuyers, long SpendCents);
+
+    /// <summary>The paid sources' buyers and spend per channel and day, where the source reports gave a spend.</summary>
+    private static async Task<List<PaidDay>> PaidDaysAsync(OpsDb db, DateOnly from, DateOnly to, TrafficChannel? channel, CancellationToken ct)
+    {
+        var query = db.SourceTrafficDays.AsNoTracking().Where(d => d.Day >= from && d.Day <= to && d.Source == TrafficSource.Paid && d.SpendCents != null);
+        if (channel is { } c)
+        {
+            query = query.Where(d => d.Channel == c);
+        }
+        return (await query.Select(d => new { d.Channel, d.Day, d.PayingBuyers, Spend = d.SpendCents!.Value }).ToListAsync(ct))
+            .GroupBy(d => (d.Channel, d.Day)).Select(g => new PaidDay(g.Key.Channel, g.Key.Day, g.Sum(d => d.PayingBuyers), g.Sum(d => d.Spend))).ToList();
+    }
+
+    /// <summary>Each traffic channel's average order value over the days (yuan, net of discounts, cancelled orders out): the orders of all its platform's shops.</summary>
+    internal async Task<Dictionary<TrafficChannel, double>> AverageOrderValuesAsync(OpsDb db, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var (fromUtc, toUtc) = Days(from, to);
+        var byPlatform = await (from o in SalesMetricSource.Placed(db, new Service.MetricPeriod(fromUtc, toUtc))
+                                join c in db.SalesChannels on o.ChannelId equals c.Id
+                                group o by c.Platform into g
+                                select new { Platform = g.Key, Orders = g.Count(), Net = g.Sum(o => o.ItemsCents - o.DiscountCents) }).ToListAsync(ct);
+        return byPlatform.Where(p => DesignQueries.TrafficOf(p.Platform) is not null && p.Orders > 0)
+            .GroupBy(p => DesignQueries.TrafficOf(p.Platform)!.Value)
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.Net) / 100.0 / g.Sum(p => p.Orders));
+    }
+
+    /// <summary>The return on ad spend of paid days: their buyers valued at the average order value, over their spend (0 without spend).</summary>
+    private static double ReturnOnSpend(IEnumerable<PaidDay> days, double? averageOrderValue)
+    {
+        var list = days.ToList();
+        var spend = list.Sum(d => d.SpendCents) / 100.0;
+        return spend > 0 ? list.Sum(d => d.PayingBuyers) * (averageOrderValue ?? 0) / spend : 0;
+    }
+
+    private async Task<IEnumerable<FindingCandidate>> PaidTrafficLossAsync(OpsDb db, OptimisationThresholdValues t, DateOnly today, CancellationToken ct)
+    {
+        var (from, to) = (today.AddDays(-t.PaidWindowDays), today.AddDays(-1));
+        var paid = await PaidDaysAsync(db, from, to, null, ct);
+        if (paid.Count == 0)
+        {
+            return [];
+        }
+        var averages = await AverageOrderValuesAsync(db, from, to, ct);
+        var dates = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
+        var found = new List<FindingCandidate>();
+        foreach (var channel in paid.GroupBy(d => d.Channel).OrderBy(g => g.Key))
+        {
+            double? aov = averages.TryGetValue(channel.Key, out var a) ? a : null;
+            var evidence = OptimisationRules.PaidTrafficLoss(channel.Sum(d => d.SpendCents) / 100.0, channel.Sum(d => (long)d.PayingBuyers), aov, t);
+            if (evidence is null)
+            {
+                continue;
+            }
+            // The chart: each day's return on ad spend against break-even.
+            found.Add(new FindingCandidate(OptimisationRule.PaidTrafficLoss, PaidKey(channel.Key), channel.Key.ToString(), null, from, to, evidence,
+                dates.Select(d => ReturnOnSpend(channel.Where(x => x.Day == d), aov)).ToList(), dates.Select(_ => evidence.Reference).ToList()));
+        }
+        return found;
+    }
+
     /// <summary>The company-local day the finding's work was done, or null while it is not.</summary>
     private async Task<DateOnly?> WorkDoneOnAsync(OpsDb db, OptimisationFinding f, CancellationToken ct)
     {
@@ -381,6 +445,16 @@ public sealed class OptimisationScan(IDbContextFactory<OpsDb> dbFactory, Company
                 break;
             case OptimisationRule.UncoveredSegment:
                 measure = OptimisationRules.FallEffect(f.Value, await db.Set<CustomerProfile>().AsNoTracking().CountAsync(c => c.Segment == CustomerSegment.AtRisk, ct), t);
+                break;
+            case OptimisationRule.PaidTrafficLoss when Enum.TryParse<TrafficChannel>(f.SubjectName, out var channel):
+                // The return on ad spend over the window after the work. A plan stopped (no spend since) no longer loses
+                // money: it counts as break-even, the most that cutting can achieve.
+                var paidAfter = await PaidDaysAsync(db, from, to, channel, ct);
+                // Buyers are valued at the channel's average order value after the work, or before it when no order came since.
+                var averageAfter = (await AverageOrderValuesAsync(db, from, to, ct)).TryGetValue(channel, out var aovAfter) ? aovAfter
+                    : (await AverageOrderValuesAsync(db, f.WindowFrom, f.WindowTo, ct)).TryGetValue(channel, out var aovBefore) ? aovBefore : (double?)null;
+                var returnAfter = paidAfter.Sum(d => d.SpendCents) > 0 ? ReturnOnSpend(paidAfter, averageAfter) : f.Reference;
+                measure = OptimisationRules.RiseEffect(f.Value, Math.Round(returnAfter, 4), t);
                 break;
             default:
                 // The month's revenue as it turned out (or so far), against the projection that fired the rule.

@@ -17,9 +17,32 @@ public sealed record OptimisationThresholdValues(
     int SegmentMinCustomers,
     double ShortfallPercent,
     int EffectWindowDays,
-    double EffectMinPoints)
+    double EffectMinPoints,
+    double PaidMarginPercent,
+    int PaidMinSpend,
+    int PaidWindowDays)
 {
     public static OptimisationThresholdValues Defaults { get; } = From(new Dictionary<string, double>());
+
+    /// <summary>One threshold's value by its key (the editor lists them by <see cref="OptimisationThresholds.All"/>).</summary>
+    public double Of(string key) => key switch
+    {
+        OptimisationThresholds.ConversionRatioPercent => ConversionRatioPercent,
+        OptimisationThresholds.ConversionMinVisitors => ConversionMinVisitors,
+        OptimisationThresholds.ConversionWindowDays => ConversionWindowDays,
+        OptimisationThresholds.NoStockMinVisitors => NoStockMinVisitors,
+        OptimisationThresholds.ComplaintMinCases => ComplaintMinCases,
+        OptimisationThresholds.ComplaintRisePercent => ComplaintRisePercent,
+        OptimisationThresholds.ComplaintPeriodDays => ComplaintPeriodDays,
+        OptimisationThresholds.SegmentMinCustomers => SegmentMinCustomers,
+        OptimisationThresholds.ShortfallPercent => ShortfallPercent,
+        OptimisationThresholds.EffectWindowDays => EffectWindowDays,
+        OptimisationThresholds.EffectMinPoints => EffectMinPoints,
+        OptimisationThresholds.PaidMarginPercent => PaidMarginPercent,
+        OptimisationThresholds.PaidMinSpend => PaidMinSpend,
+        OptimisationThresholds.PaidWindowDays => PaidWindowDays,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "not a threshold"),
+    };
 
     public static OptimisationThresholdValues From(IReadOnlyDictionary<string, double> stored)
     {
@@ -27,7 +50,8 @@ public sealed record OptimisationThresholdValues(
         return new(V(OptimisationThresholds.ConversionRatioPercent), (int)V(OptimisationThresholds.ConversionMinVisitors), (int)V(OptimisationThresholds.ConversionWindowDays),
             (int)V(OptimisationThresholds.NoStockMinVisitors), (int)V(OptimisationThresholds.ComplaintMinCases), V(OptimisationThresholds.ComplaintRisePercent),
             (int)V(OptimisationThresholds.ComplaintPeriodDays), (int)V(OptimisationThresholds.SegmentMinCustomers), V(OptimisationThresholds.ShortfallPercent),
-            (int)V(OptimisationThresholds.EffectWindowDays), V(OptimisationThresholds.EffectMinPoints));
+            (int)V(OptimisationThresholds.EffectWindowDays), V(OptimisationThresholds.EffectMinPoints), V(OptimisationThresholds.PaidMarginPercent),
+            (int)V(OptimisationThresholds.PaidMinSpend), (int)V(OptimisationThresholds.PaidWindowDays));
     }
 }
 
@@ -45,6 +69,9 @@ public static class OptimisationThresholds
     public const string ShortfallPercent = "ShortfallPercent";
     public const string EffectWindowDays = "EffectWindowDays";
     public const string EffectMinPoints = "EffectMinPoints";
+    public const string PaidMarginPercent = "PaidMarginPercent";
+    public const string PaidMinSpend = "PaidMinSpend";
+    public const string PaidWindowDays = "PaidWindowDays";
 
     /// <summary>A threshold outside its range; the message names the range.</summary>
     public const string OutOfRange = "OptimiseThresholdOutOfRange";
@@ -64,6 +91,11 @@ public static class OptimisationThresholds
         new(ComplaintPeriodDays, OptimisationRule.ComplaintRise, 30, 7, 180, true),
         new(SegmentMinCustomers, OptimisationRule.UncoveredSegment, 20, 1, 1_000_000, true),
         new(ShortfallPercent, OptimisationRule.ForecastShortfall, 10, 1, 100, false),
+        // The gross margin an order leaves before advertising: paid traffic pays off when its buyers' margin covers its cost.
+        new(PaidMarginPercent, OptimisationRule.PaidTrafficLoss, 30, 1, 95, false),
+        // Below this spend (yuan) over the window, a channel's paid traffic is a test, not a plan worth a card.
+        new(PaidMinSpend, OptimisationRule.PaidTrafficLoss, 1000, 0, 100_000_000, true),
+        new(PaidWindowDays, OptimisationRule.PaidTrafficLoss, 14, 7, 56, true),
         new(EffectWindowDays, null, 14, 7, 56, true),
         new(EffectMinPoints, null, 0.5, 0, 100, false),
     ];

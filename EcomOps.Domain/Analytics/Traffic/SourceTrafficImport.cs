@@ -5,16 +5,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.Analytics.Traffic;
 
-/// <summary>A valid line of a per-source report: the platform's source name and what it maps to.</summary>
+/// <summary>A valid line of a per-source report: the platform's source name and what it maps to, and the ad spend when the report has it.</summary>
 public sealed record SourceTrafficRow(int Line, TrafficChannel Channel, DateOnly Day, string SourceName, TrafficSource Source, int Visitors, int PageViews,
-    int PayingBuyers) : ITrafficReportRow;
+    int PayingBuyers, long? SpendCents = null) : ITrafficReportRow;
 
 /// <summary>A platform source on a channel's day: the key of the per-source report.</summary>
 public readonly record struct ChannelSourceDay(TrafficChannel Channel, DateOnly Day, string SourceName);
 
 /// <summary>
 /// Imports the platforms' traffic by source (流量来源): channel, date, source (the platform's own name, mapped through
-/// <see cref="TrafficSourceName"/>), visitors, page views and paying buyers. A report is a channel's whole breakdown of a
+/// <see cref="TrafficSourceName"/>), visitors, page views, paying buyers and, optionally, what the source cost (花费: the
+/// ad platforms' spend, yuan; empty where a source costs nothing or the report does not say). A report is a channel's whole breakdown of a
 /// day, so importing a day replaces every source stored for that channel and day.
 /// </summary>
 public sealed class SourceTrafficImport(IDbContextFactory<OpsDb> dbFactory, CompanyTime time) : TrafficReportImport<SourceTrafficRow, ChannelSourceDay>(dbFactory, time)
@@ -23,6 +24,7 @@ public sealed class SourceTrafficImport(IDbContextFactory<OpsDb> dbFactory, Comp
     [
         new("channel", "渠道", "平台"), new("date", "日期", "统计日期"), new("source", "来源", "流量来源", "来源名称"),
         new("visitors", "访客数"), new("page_views", "浏览量"), new("paying_buyers", "支付买家数"),
+        new("spend", "花费", "推广花费", "消耗") { Optional = true },
     ];
 
     protected override async Task<object?> LoadContextAsync(OpsDb db, CancellationToken ct) =>
@@ -63,9 +65,10 @@ public sealed class SourceTrafficImport(IDbContextFactory<OpsDb> dbFactory, Comp
                 reasons.Add("TrafficPageViewsBelowVisitors");
             }
         }
+        var spend = Money(cells[6], "TrafficSpendInvalid", reasons);
         return reasons.Count > 0 || channel is null || day is null || numbers is null
             ? (null, reasons)
-            : (new SourceTrafficRow(record.Row, channel.Value, day.Value, name, source, numbers[0], numbers[1], numbers[2]), []);
+            : (new SourceTrafficRow(record.Row, channel.Value, day.Value, name, source, numbers[0], numbers[1], numbers[2], spend), []);
     }
 
     protected override async Task<HashSet<ChannelSourceDay>> StoredKeysAsync(OpsDb db, IReadOnlyList<SourceTrafficRow> rows, CancellationToken ct)
@@ -90,7 +93,7 @@ public sealed class SourceTrafficImport(IDbContextFactory<OpsDb> dbFactory, Comp
         db.SourceTrafficDays.AddRange(rows.Select(r => new SourceTrafficDay
         {
             Channel = r.Channel, Day = r.Day, SourceName = r.SourceName, Source = r.Source, Visitors = r.Visitors, PageViews = r.PageViews,
-            PayingBuyers = r.PayingBuyers, ImportedAtUtc = stamp.AtUtc, ImportedBy = stamp.By, SourceFile = stamp.File,
+            PayingBuyers = r.PayingBuyers, SpendCents = r.SpendCents, ImportedAtUtc = stamp.AtUtc, ImportedBy = stamp.By, SourceFile = stamp.File,
         }));
         return true;
     }

@@ -87,6 +87,20 @@ public sealed class TrafficBreakdownDemoData(CompanyTime time) : IDemoDataArea
             }
         }
 
+        // What a paid visitor costs on each platform: priced so its buyers return a set multiple of the spend (return on ad
+        // spend). Douyin's 千川 runs below break-even at the default 30% margin (1 ÷ 0.3 ≈ 3.3×), as an over-bid plan does.
+        var revenue = (await (from o in db.Orders.AsNoTracking()
+                              where o.Status != OrderStatus.Cancelled && o.PlacedAtUtc >= fromUtc && o.PlacedAtUtc < toUtc
+                              group o by o.ChannelId into g
+                              select new { ChannelId = g.Key, Net = g.Sum(o => o.ItemsCents - o.DiscountCents) }).ToListAsync(ct))
+            .Where(r => Design.DesignQueries.TrafficOf(channels.GetValueOrDefault(r.ChannelId)) is not null)
+            .GroupBy(r => Design.DesignQueries.TrafficOf(channels[r.ChannelId])!.Value).ToDictionary(g => g.Key, g => g.Sum(r => r.Net) / 100.0);
+        var costPerVisitor = channelDays.GroupBy(d => d.Channel).ToDictionary(g => g.Key, g =>
+        {
+            var visitors = g.Sum(d => (double)d.Visitors);
+            return visitors > 0 ? revenue.GetValueOrDefault(g.Key) / visitors / TargetReturnOnSpend(g.Key) : 0;
+        });
+
         var names = await db.TrafficSourceNames.AsNoTracking().ToListAsync(ct);
         var sourceId = (await db.SourceTrafficDays.MaxAsync(t => (int?)t.Id, ct) ?? 0) + 1;
         using (var insert = new BulkInsert<SourceTrafficDay>(db))
@@ -105,17 +119,29 @@ public sealed class TrafficBreakdownDemoData(CompanyTime time) : IDemoDataArea
                     platformNames.Select((n, i) => weights[i] * SourceShape[n.Source].Pull).ToArray());
                 for (var i = 0; i < platformNames.Count; i++)
                 {
+                    var paidVisitors = Math.Max(visitors[i], buyers[i]);
+                    long? spend = platformNames[i].Source == TrafficSource.Paid
+                        ? (long)Math.Round(paidVisitors * costPerVisitor.GetValueOrDefault(channelDay.Channel) * (0.8 + random.NextDouble() * 0.4) * 100)
+                        : null;
                     insert.Add(new SourceTrafficDay
                     {
                         Id = sourceId++, Channel = channelDay.Channel, Day = channelDay.Day, SourceName = platformNames[i].Name, Source = platformNames[i].Source,
                         Visitors = Math.Max(visitors[i], buyers[i]), PageViews = (int)(Math.Max(visitors[i], buyers[i]) * (2.5 + random.NextDouble() * 2)),
-                        PayingBuyers = buyers[i], ImportedAtUtc = stamp, ImportedBy = "demo-data", SourceFile = "traffic-sources.csv",
+                        PayingBuyers = buyers[i], SpendCents = spend, ImportedAtUtc = stamp, ImportedBy = "demo-data", SourceFile = "traffic-sources.csv",
                     });
                 }
             }
         }
         await transaction.CommitAsync(ct);
     }
+
+    /// <summary>The return on ad spend the demo's paid traffic earns per platform (Douyin's below break-even, the others healthy).</summary>
+    public static double TargetReturnOnSpend(TrafficChannel channel) => channel switch
+    {
+        TrafficChannel.Douyin => 2.2,
+        TrafficChannel.Pinduoduo => 4.2,
+        _ => 5.5,
+    };
 
     /// <summary>A whole number split by weights, the remainders going to the largest fractions, so the parts add up exactly.</summary>
     public static int[] Split(int total, IReadOnlyList<double> weights)

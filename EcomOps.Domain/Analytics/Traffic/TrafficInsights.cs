@@ -29,9 +29,13 @@ public sealed record TrafficFunnel(long Visitors, long PageViews, long AddToCart
 }
 
 /// <summary>Visitors and paying buyers of one group (a source or a channel) over the period, and its share of all visitors.</summary>
-public sealed record SourceFigure(string Group, long Visitors, long PageViews, long PayingBuyers, double? Share)
+/// <remarks><see cref="SpendCents"/> is what the rows with a reported spend cost, <see cref="SpentBuyers"/> their buyers.</remarks>
+public sealed record SourceFigure(string Group, long Visitors, long PageViews, long PayingBuyers, double? Share, long? SpendCents = null, long SpentBuyers = 0)
 {
     public double? Conversion => Visitors > 0 ? (double)PayingBuyers / Visitors : null;
+
+    /// <summary>What one paying buyer of the paid rows cost (yuan): free sources' buyers are not counted against the spend.</summary>
+    public double? CostPerBuyer => SpendCents is { } spend && SpentBuyers > 0 ? spend / 100.0 / SpentBuyers : null;
 }
 
 /// <summary>One group's visitors and conversion for each day of the period (null on a day without a report).</summary>
@@ -217,7 +221,9 @@ public sealed class TrafficInsights(IDbContextFactory<OpsDb> dbFactory, CompanyT
     {
         var list = rows as IReadOnlyCollection<SourceTrafficDay> ?? rows.ToList();
         var visitors = list.Sum(r => (long)r.Visitors);
+        var spent = list.Where(r => r.SpendCents is not null).ToList();
         return new SourceFigure(group, visitors, list.Sum(r => (long)r.PageViews), list.Sum(r => (long)r.PayingBuyers),
-            allVisitors > 0 ? (double)visitors / allVisitors : null);
+            allVisitors > 0 ? (double)visitors / allVisitors : null, spent.Count > 0 ? spent.Sum(r => r.SpendCents!.Value) : null,
+            spent.Sum(r => (long)r.PayingBuyers));
     }
 }

@@ -4,9 +4,14 @@ using EcomOps.Domain.Orders.Import;
 
 namespace EcomOps.Domain.Analytics.Traffic;
 
-/// <summary>One column of a traffic report: its key (the English header) and the other headers the platforms write for it.</summary>
+/// <summary>
+/// One column of a traffic report: its key (the English header) and the other headers the platforms write for it. An
+/// optional column may be left out of a file; its cells then read as empty.
+/// </summary>
 public sealed record ReportColumn(string Key, params string[] Aliases)
 {
+    public bool Optional { get; init; }
+
     public bool Matches(string header)
     {
         var h = header.Trim().Trim('\t').Trim();
@@ -73,10 +78,11 @@ public static class TrafficReportFile
         {
             positions[c] = Enumerable.Range(0, header.Count).FirstOrDefault(i => columns[c].Matches(header[i]), -1);
         }
-        if (positions.Any(p => p < 0))
+        if (Enumerable.Range(0, columns.Count).Any(c => positions[c] < 0 && !columns[c].Optional))
         {
             return Refused("TrafficColumns");
         }
+        var present = Enumerable.Range(0, columns.Count).Where(c => positions[c] >= 0).ToList();
 
         var rows = new List<CsvRecord>();
         var removed = new List<(CsvRecord, string)>();
@@ -87,7 +93,7 @@ public static class TrafficReportFile
             {
                 continue;
             }
-            if (Enumerable.Range(0, columns.Count).All(c => positions[c] < cells.Count && columns[c].Matches(cells[positions[c]])))
+            if (present.All(c => positions[c] < cells.Count && columns[c].Matches(cells[positions[c]])))
             {
                 removed.Add((record, "TrafficSecondHeader"));
                 continue;
@@ -102,7 +108,7 @@ public static class TrafficReportFile
                 removed.Add((record, "TrafficColumnCount"));
                 continue;
             }
-            rows.Add(new CsvRecord(record.Row, positions.Select(p => cells[p]).ToList()));
+            rows.Add(new CsvRecord(record.Row, positions.Select(p => p < 0 ? "" : cells[p]).ToList()));
         }
         if (rows.Count == 0 && removed.Count == 0)
         {

@@ -46,8 +46,8 @@ public abstract class TrafficReportImport<TRow, TKey>(IDbContextFactory<OpsDb> d
     /// <summary>The report's columns, in the order <see cref="ParseAsync"/> receives its cells.</summary>
     public abstract IReadOnlyList<ReportColumn> Columns { get; }
 
-    /// <summary>The column keys, as the page and an error message list them.</summary>
-    public string ColumnList => string.Join(",", Columns.Select(c => c.Key));
+    /// <summary>The column keys, as the page and an error message list them; an optional column in brackets.</summary>
+    public string ColumnList => string.Join(",", Columns.Select(c => c.Optional ? $"[{c.Key}]" : c.Key));
 
     protected CompanyTime Time => time;
 
@@ -164,6 +164,26 @@ public abstract class TrafficReportImport<TRow, TKey>(IDbContextFactory<OpsDb> d
             }
         }
         return numbers;
+    }
+
+    /// <summary>
+    /// An amount of yuan as the back offices export it (¥1,234.50, 1234.5), in fen; an empty cell is "not reported" (null).
+    /// More than two decimals or a negative amount is refused with <paramref name="code"/>, never rounded.
+    /// </summary>
+    protected static long? Money(string cell, string code, List<string> reasons)
+    {
+        var text = cell.Replace(",", "", StringComparison.Ordinal).TrimStart('¥', '￥').Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var yuan) || decimal.Round(yuan, 2) != yuan
+            || yuan > 1_000_000_000m)
+        {
+            reasons.Add(code);
+            return null;
+        }
+        return (long)(yuan * 100);
     }
 }
 

@@ -46,6 +46,9 @@ public sealed class SourceTrafficDay
     public int Visitors { get; set; }
     public int PageViews { get; set; }
     public int PayingBuyers { get; set; }
+
+    /// <summary>What the source cost that day (ad spend, fen), when the report said; null for a free source or a report without spend.</summary>
+    public long? SpendCents { get; set; }
     public DateTime ImportedAtUtc { get; set; }
     public string? ImportedBy { get; set; }
     public string? SourceFile { get; set; }

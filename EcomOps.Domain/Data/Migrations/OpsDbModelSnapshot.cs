@@ -655,6 +655,9 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SpendCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Visitors")
                         .HasColumnType("INTEGER");
 
