@@ -34,6 +34,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string TrainingReminders = "training-reminders";
     public const string BusinessForecast = "business-forecast";
     public const string OptimisationScan = "optimisation-scan";
+    public const string OverdueReferrals = "referral-overdue";
 
     public IReadOnlyList<string> Ids { get; } =
     [
@@ -42,6 +43,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         TrainingReminders,
         BusinessForecast,
         OptimisationScan,
+        OverdueReferrals,
     ];
 
     /// <summary>
@@ -54,6 +56,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         [typeof(SlaSweepJob)] = "SLA sweep: warnings and breaches of tickets · SLA 巡检（工单预警与超时）",
         [typeof(OrderNoticeJob)] = "Customer notifications: send the outbox · 发送客户通知",
         [typeof(OverdueMeasuresJob)] = "Complaints: overdue measures · 投诉整改措施逾期检查",
+        [typeof(Features.Service.Referrals.OverdueReferralsJob)] = "Referrals: escalate those not answered in time · 转办逾期上报",
         [typeof(InventorySweepJob)] = "Inventory alerts sweep · 库存预警巡检",
         [typeof(ReorderPointJob)] = "Reorder points: recompute · 重新计算补货点",
         [typeof(AbcClassificationJob)] = "ABC classes: recompute · 重新计算 ABC 分类",
@@ -93,6 +96,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         manager.AddOrUpdate<SlaSweepJob>(SlaSweep, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         manager.AddOrUpdate<Features.Orders.OrderNoticeJob>(OrderNotices, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         manager.AddOrUpdate<Features.Service.Complaints.OverdueMeasuresJob>(OverdueComplaintMeasures, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
+        manager.AddOrUpdate<Features.Service.Referrals.OverdueReferralsJob>(OverdueReferrals, job => job.RunAsync(CancellationToken.None), "*/5 * * * *", options);
         manager.AddOrUpdate<Features.Inventory.InventorySweepJob>(InventorySweep, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", options);
         manager.AddOrUpdate<ListingCompletenessJob>(ListingCompleteness, job => job.RunAsync(CancellationToken.None), "5-59/15 * * * *", options);
         manager.AddOrUpdate<ComplianceAuditJob>(ComplianceAudit, job => job.RunScheduledAsync(CancellationToken.None),

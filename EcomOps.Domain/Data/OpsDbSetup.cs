@@ -51,6 +51,7 @@ public static class OpsDbSetup
         services.AddSingleton<Service.AutoAssignment>();
         services.TryAddSingleton(new Service.Complaints.ComplaintSettings());
         services.AddSingleton<Service.Complaints.ComplaintDesk>();
+        services.AddSingleton<Service.Referrals.ReferralDesk>();
         services.AddSingleton<Service.Complaints.ComplaintQueries>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.Complaints.ComplaintDemoData>();
         services.AddSingleton<Service.ServiceMetrics>();

@@ -42,6 +42,9 @@ public static class Boards
     /// <summary>Sign-ins whose sessions must end now (deactivated, role changed). Key is the user id.</summary>
     public const string Sessions = "sessions";
 
+    /// <summary>Referrals of customers' questions to departments: their lists, the ticket pages and people's home pages.</summary>
+    public const string Referrals = "referrals";
+
     /// <summary>Complaint cases: the complaint SLA board and case pages.</summary>
     public const string Complaints = "complaints";
 

@@ -19,6 +19,11 @@ public enum NotificationKind
     SlaEscalation,
     ComplaintMeasureOverdue,
     AuditFinding,
+
+    /// <summary>A customer's question referred to the reader (by name) or to the department they head.</summary>
+    Referral,
+    ReferralAnswered,
+    ReferralOverdue,
 }
 
 /// <summary>

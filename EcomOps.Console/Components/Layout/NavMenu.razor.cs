@@ -24,6 +24,8 @@ public sealed partial class NavMenu
         [
             new("/service/queue", Icons.Material.Filled.Inbox, "Nav.Queue", "nav-queue", Permissions.WorkTickets),
             new("/service/answers", Icons.Material.Filled.LibraryBooks, "Nav.Answers", "nav-answers", Permissions.WorkTickets),
+            // Every department answers the questions customer service refers to it.
+            new("/service/referrals", Icons.Material.Filled.ForwardToInbox, "Nav.Referrals", "nav-referrals", Permissions.UseConsole),
             // The operations director supervises the service without working tickets, and still owns its SLA.
             new("/service/sla", Icons.Material.Filled.Tune, "Nav.SlaSettings", "nav-sla", Permissions.SuperviseService),
         ]),

@@ -36,12 +36,16 @@ public static class NotificationText
         NotificationKind.SlaEscalation => Icons.Material.Filled.Timer,
         NotificationKind.ComplaintMeasureOverdue => Icons.Material.Filled.ReportProblem,
         NotificationKind.AuditFinding => Icons.Material.Filled.FactCheck,
+        NotificationKind.Referral => Icons.Material.Filled.ForwardToInbox,
+        NotificationKind.ReferralAnswered => Icons.Material.Filled.MarkEmailRead,
+        NotificationKind.ReferralOverdue => Icons.Material.Filled.AlarmOn,
         _ => Icons.Material.Filled.Notifications,
     };
 
     public static Color ColorOf(NotificationKind kind) => kind switch
     {
-        NotificationKind.SlaEscalation or NotificationKind.TrainingMissed or NotificationKind.TrainingFailed or NotificationKind.ComplaintMeasureOverdue => Color.Error,
+        NotificationKind.SlaEscalation or NotificationKind.TrainingMissed or NotificationKind.TrainingFailed or NotificationKind.ComplaintMeasureOverdue
+            or NotificationKind.ReferralOverdue => Color.Error,
         NotificationKind.AuditFinding or NotificationKind.TrainingDue => Color.Warning,
         _ => Color.Primary,
     };
