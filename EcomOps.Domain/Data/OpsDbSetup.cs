@@ -54,6 +54,7 @@ public static class OpsDbSetup
         services.AddSingleton<Service.Referrals.ReferralDesk>();
         services.AddSingleton<Service.Complaints.ComplaintQueries>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.Complaints.ComplaintDemoData>();
+        services.AddSingleton<DemoData.IDemoDataArea, Service.Referrals.ReferralDemoData>();
         services.AddSingleton<Service.ServiceMetrics>();
         services.AddSingleton<Service.Answers.AnswerLibrary>();
         services.AddSingleton<DemoData.IDemoDataArea, OrgDemoData>();
