@@ -13,45 +13,24 @@ namespace EcomOps.Tests.Service.Referrals;
 /// <summary>Referrals on real SQLite with the fake clock: the answer's way back to the ticket, who may answer, the overdue escalation, bad input.</summary>
 public sealed class ReferralDeskTests : IAsyncLifetime
 {
-    private DomainHarness _harness = default!;
-    private Employee _agent = default!;
-    private Employee _opsHead = default!;
-    private Employee _specialist = default!;
-    private Employee _designer = default!;
-    private int _ticket;
+    private ReferralWorld _world = default!;
 
-    private ReferralDesk Desk => _harness.Get<ReferralDesk>();
-    private DateTime Now => _harness.Clock.GetUtcNow().UtcDateTime;
+    private DomainHarness _harness => _world.Harness;
+    private Employee _agent => _world.Agent;
+    private Employee _opsHead => _world.OpsHead;
+    private Employee _specialist => _world.Specialist;
+    private Employee _designer => _world.Designer;
+    private int _ticket => _world.Ticket;
+    private ReferralDesk Desk => _world.Desk;
+    private DateTime Now => _world.Now;
 
-    private static Actor As(Employee e) => Actor.Person(e.UserId, e.FullName, e.Role);
+    private static Actor As(Employee e) => ReferralWorld.As(e);
 
-    public async Task InitializeAsync()
-    {
-        _harness = await DomainHarness.StartAsync();
-        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
-        await using var db = _harness.NewDb();
-        var people = await db.Employees.AsNoTracking().Where(e => e.Active && e.UserId != null).OrderBy(e => e.Id).ToListAsync();
-        _agent = people.First(e => e.Role == Roles.CsAgent);
-        _opsHead = people.First(e => e.Role == Roles.OperationsManager);
-        _specialist = people.First(e => e.Role == Roles.OperationsSpecialist);
-        _designer = people.First(e => e.Role == Roles.Designer);
-        _ticket = (await _harness.Get<TicketDesk>().CreateAsync(As(_agent), new TicketForm
-        {
-            Channel = TicketChannel.OnlineChat, CustomerName = "王女士", CustomerContact = "13800000001", Subject = "还有货吗", Category = TicketCategories.Other,
-            Message = "这款灰色的下周能补货吗？",
-        })).Value;
-    }
+    public async Task InitializeAsync() => _world = await ReferralWorld.StartAsync();
 
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
-    private async Task<int> ReferAsync(Employee? to = null, double hours = 4) =>
-        CatalogDone(await Desk.ReferAsync(As(_agent), _ticket, new ReferralForm(Team.Operations, to?.Id, "灰色款下周能补货吗？", Now.AddHours(hours))));
-
-    private static T CatalogDone<T>(Outcome<T> outcome)
-    {
-        Assert.True(outcome.Succeeded, string.Join(",", outcome.Errors.Select(e => e.Code)) + outcome.Kind);
-        return outcome.Value!;
-    }
+    private Task<int> ReferAsync(Employee? to = null, double hours = 4) => _world.ReferAsync(to: to, hours: hours);
 
     private async Task<List<Notification>> NotificationsAsync(Employee e)
     {

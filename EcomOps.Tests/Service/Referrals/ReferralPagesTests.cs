@@ -17,29 +17,18 @@ namespace EcomOps.Tests.Service.Referrals;
 /// <summary>The department's referrals page and the ticket's referrals panel, on real SQLite.</summary>
 public sealed class ReferralPagesTests : IAsyncLifetime
 {
-    private DomainHarness _harness = default!;
-    private Employee _agent = default!;
-    private Employee _specialist = default!;
-    private int _ticket;
+    private ReferralWorld _world = default!;
 
-    private static Actor As(Employee e) => Actor.Person(e.UserId, e.FullName, e.Role);
+    private DomainHarness _harness => _world.Harness;
+    private Employee _agent => _world.Agent;
+    private Employee _specialist => _world.Specialist;
+    private int _ticket => _world.Ticket;
 
-    public async Task InitializeAsync()
-    {
-        _harness = await DomainHarness.StartAsync();
-        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
-        await using var db = _harness.NewDb();
-        var people = await db.Employees.AsNoTracking().Where(e => e.Active && e.UserId != null).OrderBy(e => e.Id).ToListAsync();
-        _agent = people.First(e => e.Role == Roles.CsAgent);
-        _specialist = people.First(e => e.Role == Roles.OperationsSpecialist);
-        _ticket = (await _harness.Get<TicketDesk>().CreateAsync(As(_agent), new TicketForm
-        {
-            Channel = TicketChannel.OnlineChat, CustomerName = "王女士", CustomerContact = "13800000001", Subject = "还有货吗", Category = TicketCategories.Other,
-            Message = "这款灰色的下周能补货吗？",
-        })).Value;
-    }
+    private static Actor As(Employee e) => ReferralWorld.As(e);
 
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    public async Task InitializeAsync() => _world = await ReferralWorld.StartAsync();
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     private BunitContext Context(Employee e)
     {
