@@ -25,12 +25,15 @@ public sealed class ComplianceDemoData(ComplianceAuditor auditor, CompanyTime ti
         {
             return;
         }
-        var thisMonday = time.ToUtc(time.LocalNow.Date.AddDays(-(((int)time.LocalNow.DayOfWeek + 6) % 7)).AddHours(2));
+        // This week began at Monday 00:00 company time; its scheduled run is at 02:00. Started before 02:00 on a Monday,
+        // the demo has this week's run just after midnight, so the week is audited whenever the console starts.
+        var weekStart = time.ToUtc(time.LocalNow.Date.AddDays(-(((int)time.LocalNow.DayOfWeek + 6) % 7)));
+        var thisMonday = weekStart.AddHours(2);
         if (thisMonday > time.UtcNow)
         {
-            thisMonday = thisMonday.AddDays(-7);
+            thisMonday = weekStart + (time.UtcNow - weekStart) / 2;
         }
-        var lastMonday = thisMonday.AddDays(-7);
+        var lastMonday = weekStart.AddDays(-7).AddHours(2);
         await auditor.RunAsync(ComplianceAuditor.Scheduler, AuditTrigger.Scheduled, lastMonday, ct);
 
         var flagged = await db.Set<ListingFinding>().AsNoTracking()
