@@ -19,6 +19,7 @@ public enum NotificationKind
     SlaEscalation,
     ComplaintMeasureOverdue,
     AuditFinding,
+    AppraisalStep,
 }
 
 /// <summary>

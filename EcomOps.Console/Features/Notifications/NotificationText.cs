@@ -36,6 +36,7 @@ public static class NotificationText
         NotificationKind.SlaEscalation => Icons.Material.Filled.Timer,
         NotificationKind.ComplaintMeasureOverdue => Icons.Material.Filled.ReportProblem,
         NotificationKind.AuditFinding => Icons.Material.Filled.FactCheck,
+        NotificationKind.AppraisalStep => Icons.Material.Filled.Grading,
         _ => Icons.Material.Filled.Notifications,
     };
 
