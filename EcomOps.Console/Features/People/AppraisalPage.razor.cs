@@ -40,6 +40,7 @@ public sealed partial class AppraisalPage
     [Inject] private AppraisalDesk Desk { get; set; } = default!;
     [Inject] private MetricCatalogue Catalogue { get; set; } = default!;
     [Inject] private DisplayFormat Format { get; set; } = default!;
+    [Inject] private EcomOps.Domain.Time.CompanyTime Time { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [CascadingParameter]
@@ -101,8 +102,14 @@ public sealed partial class AppraisalPage
         _adjustment = 0;
         _reason = null;
         (_strengths, _weaknesses, _remarks) = (null, null, null);
-        _goals = a.Stage == AppraisalStage.Interview ? [new GoalDraft()] : [];
+        _goals = a.Stage == AppraisalStage.Interview ? [NewGoal()] : [];
     }
+
+    /// <summary>A new goal is due by default one cycle's length from today: the next cycle follows it up.</summary>
+    private GoalDraft NewGoal() => new()
+    {
+        DueOn = Time.Today.AddDays(_view is { } v ? v.Cycle.PeriodEnd.DayNumber - v.Cycle.PeriodStart.DayNumber + 1 : 90).ToDateTime(TimeOnly.MinValue),
+    };
 
     private static int StageIndex(AppraisalStage stage) => (int)stage;
 
