@@ -10,7 +10,7 @@ public sealed record CycleRow(int Id, Team Team, AppraisalFrequency Frequency, D
 
 /// <summary>A person's appraisal as a list shows it. <see cref="Grade"/> is provisional until the appraisal closes (from the calibrated score).</summary>
 public sealed record AppraisalRow(int Id, int CycleId, int EmployeeId, string EmployeeName, string EmployeeNumber, string Role, AppraisalStage Stage,
-    double? Score, double Adjustment, double? FinalScore, string? Grade, decimal? BonusCoefficient, bool GradeIsFinal, DateOnly? DueOn,
+    double? KpiScore, double? Score, double Adjustment, double? FinalScore, string? Grade, decimal? BonusCoefficient, bool GradeIsFinal, DateOnly? DueOn,
     DateTime? AcknowledgedAtUtc, long Version);
 
 /// <summary>How many of a cycle's people fall in each grade, and whether the top two grades hold more than the limit.</summary>
@@ -89,7 +89,10 @@ public sealed class AppraisalQueries(IDbContextFactory<OpsDb> dbFactory, Company
         // From the head's scoring on, the score and its calibration give a provisional grade for the distribution.
         var provisional = !final && a.Stage >= AppraisalStage.Calibration && a.Score is { } s ? AppraisalRules.Calibrated(s, a.CalibrationAdjustment) : (double?)null;
         var band = provisional is { } p ? AppraisalRules.GradeOf(p, bands) : null;
+        // The KPI half alone, live until the appraisal closes: what the figures give before anyone scores.
+        var kpi = AppraisalFigures.Score(cycle, a.Quantitative, []);
         return new AppraisalRow(a.Id, cycle.Id, a.EmployeeId, a.Employee!.FullName, a.Employee.EmployeeNumber, a.Employee.Role, a.Stage,
+            a.Quantitative.Any(l => l.Points is not null) ? kpi.Total : null,
             a.Stage >= AppraisalStage.Calibration ? a.Score : null, a.CalibrationAdjustment, final ? a.FinalScore : provisional,
             final ? a.Grade : band?.Grade, final ? a.BonusCoefficient : band?.BonusCoefficient, final, cycle.DueOn(a.Stage), a.AcknowledgedAtUtc, a.Version);
     }
@@ -175,6 +178,7 @@ public sealed class AppraisalQueries(IDbContextFactory<OpsDb> dbFactory, Company
             Column("Appraisal.Employee", r => ListCell.Of(r.EmployeeName)),
             Column("Appraisal.EmployeeNumber", r => ListCell.Of(r.EmployeeNumber)),
             new("Appraisal.Stage", (r, t) => ListCell.Of(t($"AppraisalStage.{r.Stage}"))),
+            Column("Appraisal.KpiScore", r => ListCell.Of(r.KpiScore)),
             Column("Appraisal.Score", r => ListCell.Of(r.Score)),
             Column("Appraisal.Adjustment", r => ListCell.Of(r.Adjustment)),
             Column("Appraisal.FinalScore", r => ListCell.Of(r.FinalScore)),

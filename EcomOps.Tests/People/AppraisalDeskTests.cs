@@ -251,9 +251,9 @@ public sealed class AppraisalDeskTests : IAsyncLifetime
         var sheet = book.Worksheets.First();
         var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "刘洋");
         var screen = view!.Rows.Single(r => r.EmployeeId == _world.IdOf(_world.Agent1));
-        Assert.Equal(screen.FinalScore, row.Cell(6).GetDouble());
-        Assert.Equal(closed.Grade, row.Cell(7).GetString());
-        Assert.Equal((double)closed.BonusCoefficient!.Value, row.Cell(8).GetDouble());
+        Assert.Equal(screen.FinalScore, row.Cell(7).GetDouble());
+        Assert.Equal(closed.Grade, row.Cell(8).GetString());
+        Assert.Equal((double)closed.BonusCoefficient!.Value, row.Cell(9).GetDouble());
         var formulaRow = sheet.RowsUsed().Single(r => r.Cell(1).GetString().Contains("1+1"));
         Assert.False(formulaRow.Cell(1).HasFormula);
     }

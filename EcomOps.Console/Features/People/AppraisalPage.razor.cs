@@ -111,8 +111,6 @@ public sealed partial class AppraisalPage
         DueOn = Time.Today.AddDays(_view is { } v ? v.Cycle.PeriodEnd.DayNumber - v.Cycle.PeriodStart.DayNumber + 1 : 90).ToDateTime(TimeOnly.MinValue),
     };
 
-    private static int StageIndex(AppraisalStage stage) => (int)stage;
-
     private string CriterionName(QualitativeCriterion c) => MetricText.Pick(Format.Culture, c.NameEn, c.NameZh);
 
     private string Points(double? points) => points is { } p ? p.ToString("0.0", Format.Culture) : "—";
