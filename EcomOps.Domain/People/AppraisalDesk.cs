@@ -169,20 +169,8 @@ public sealed class AppraisalDesk(IDbContextFactory<OpsDb> dbFactory, AppraisalF
 
     /// <summary>Measures the open appraisals of a cycle again from live data (a frozen one keeps its figures).</summary>
     public Task<Outcome<int>> RefreshFiguresAsync(Actor actor, int cycleId, CancellationToken ct = default) =>
-        WriteRetry.RunAsync(async () =>
+        LeadCycleAsync(actor, cycleId, async (db, me, cycle) =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            db.Actor = actor;
-            var me = await TrainingDesk.MeAsync(db, actor, ct);
-            var cycle = await db.Set<AppraisalCycle>().Include(c => c.Appraisals).FirstOrDefaultAsync(c => c.Id == cycleId, ct);
-            if (cycle is null)
-            {
-                return Outcome<int>.NotFound();
-            }
-            if (!AppraisalPolicy.MayOpen(actor, me, cycle.Team))
-            {
-                return Outcome<int>.Invalid([Actor.NotPermitted]);
-            }
             var open = cycle.Appraisals.Where(a => a.QuantitativeFrozenAtUtc is null).ToList();
             var measured = await figures.MeasureAsync(cycle, [.. open.Select(a => a.EmployeeId)], ct);
             foreach (var appraisal in open)
@@ -306,20 +294,8 @@ public sealed class AppraisalDesk(IDbContextFactory<OpsDb> dbFactory, AppraisalF
 
     /// <summary>Closes a cycle once every appraisal in it is closed.</summary>
     public Task<Outcome<int>> CloseCycleAsync(Actor actor, int cycleId, long version, CancellationToken ct = default) =>
-        WriteRetry.RunAsync(async () =>
+        LeadCycleAsync(actor, cycleId, async (db, me, cycle) =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            db.Actor = actor;
-            var me = await TrainingDesk.MeAsync(db, actor, ct);
-            var cycle = await db.Set<AppraisalCycle>().Include(c => c.Appraisals).FirstOrDefaultAsync(c => c.Id == cycleId, ct);
-            if (cycle is null)
-            {
-                return Outcome<int>.NotFound();
-            }
-            if (!AppraisalPolicy.MayOpen(actor, me, cycle.Team))
-            {
-                return Outcome<int>.Invalid([Actor.NotPermitted]);
-            }
             if (cycle.Version != version)
             {
                 return Outcome<int>.Conflict();
@@ -447,6 +423,25 @@ public sealed class AppraisalDesk(IDbContextFactory<OpsDb> dbFactory, AppraisalF
             goal.ProgressPercent = progressPercent;
             goal.ProgressNote = CatalogRules.Blank(note);
             return await SaveAsync(db, () => goal.Id, ct);
+        }, ct);
+
+    /// <summary>An operation on a whole cycle, by the director or the cycle's team head.</summary>
+    private Task<Outcome<int>> LeadCycleAsync(Actor actor, int cycleId, Func<OpsDb, Employee?, AppraisalCycle, Task<Outcome<int>>> operation, CancellationToken ct) =>
+        WriteRetry.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            db.Actor = actor;
+            var me = await TrainingDesk.MeAsync(db, actor, ct);
+            var cycle = await db.Set<AppraisalCycle>().Include(c => c.Appraisals).FirstOrDefaultAsync(c => c.Id == cycleId, ct);
+            if (cycle is null)
+            {
+                return Outcome<int>.NotFound();
+            }
+            if (!AppraisalPolicy.MayOpen(actor, me, cycle.Team))
+            {
+                return Outcome<int>.Invalid([Actor.NotPermitted]);
+            }
+            return await operation(db, me, cycle);
         }, ct);
 
     /// <summary>The final score, grade and bonus coefficient from the score, the calibration and any corrections, under today's bands.</summary>
