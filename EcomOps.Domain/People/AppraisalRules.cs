@@ -28,7 +28,6 @@ public static class AppraisalErrors
     public const string NotYourTeam = "AppraisalNotYourTeam";
     public const string PeriodNotStarted = "AppraisalPeriodNotStarted";
     public const string CycleClosed = "AppraisalCycleClosed";
-    public const string DeadlinesOrder = "AppraisalDeadlinesOrder";
 }
 
 public enum AppraisalFrequency
