@@ -37,6 +37,7 @@ public static class JobSetup
         services.AddTransient<Features.Service.Complaints.OverdueMeasuresJob>();
         services.AddTransient<Features.Campaigns.CampaignClockJob>();
         services.AddTransient<Features.People.TrainingReminderJob>();
+        services.AddTransient<Features.People.AppraisalReminderJob>();
         services.AddTransient<Features.Orders.OrderNoticeJob>();
         services.AddTransient<Features.Inventory.InventorySweepJob>();
         services.AddTransient<Features.Catalog.ListingCompletenessJob>();

@@ -32,6 +32,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string CampaignClock = "campaign-clock";
     public const string CustomerAnalysis = "customer-analysis";
     public const string TrainingReminders = "training-reminders";
+    public const string AppraisalReminders = "appraisal-reminders";
     public const string BusinessForecast = "business-forecast";
     public const string OptimisationScan = "optimisation-scan";
     public const string OverdueReferrals = "referral-overdue";
@@ -41,6 +42,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         AuditRetention, SlaSweep, OverdueComplaintMeasures, InventorySweep, ReorderPoints, AbcClassification, CountPlan,
         MonthlyKpiReport, WeeklyKpiReport, ReportRetention, OrderNotices, ListingCompleteness, ComplianceAudit, ComplianceOverdue, CampaignClock, CustomerAnalysis,
         TrainingReminders,
+        AppraisalReminders,
         BusinessForecast,
         OptimisationScan,
         OverdueReferrals,
@@ -65,6 +67,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         [typeof(ReportBuildJob)] = "KPI workbook: build one report · 生成 KPI 报表",
         [typeof(Features.Campaigns.CampaignClockJob)] = "Campaigns: start, end, escalate overdue tasks · 营销活动：开始、结束、逾期任务升级",
         [typeof(Features.People.TrainingReminderJob)] = "Training reminders and follow-ups · 培训提醒与跟进",
+        [typeof(Features.People.AppraisalReminderJob)] = "Appraisals: remind each step's owner before its deadline · 绩效考核：截止前提醒各步骤负责人",
         [typeof(ListingCompletenessJob)] = "Listings: recompute completeness (stock moves) · 重新计算商品上架完整度",
         [typeof(ForecastJob)] = "Business forecast: revenue, orders and visitors for the next 12 weeks (weekly) · 经营预测：未来 12 周销售额、订单与访客（每周）",
         [typeof(OptimisationScanJob)] = "Optimisation board: find opportunities, measure the effect of done work (daily) · 优化看板：发现机会并评估已完成工作的效果（每天）",
@@ -114,6 +117,8 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         manager.AddOrUpdate<Features.Campaigns.CampaignClockJob>(CampaignClock, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", options);
         manager.AddOrUpdate<Features.People.TrainingReminderJob>(TrainingReminders, job => job.RunAsync(CancellationToken.None),
             configuration["Training:Reminder:Cron"] ?? "*/5 * * * *", options);
+        manager.AddOrUpdate<Features.People.AppraisalReminderJob>(AppraisalReminders, job => job.RunAsync(CancellationToken.None),
+            configuration["Jobs:AppraisalReminders:Cron"] ?? "0 * * * *", options);
         manager.AddOrUpdate<Features.Inventory.CountPlanJob>(CountPlan, job => job.RunAsync(CancellationToken.None), "0 3 * * *", options);
         // Nightly, never on a page load: a refresh reads every order.
         manager.AddOrUpdate<CustomerAnalysisJob>(CustomerAnalysis, job => job.RunAsync(CancellationToken.None),

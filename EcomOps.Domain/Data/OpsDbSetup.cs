@@ -124,6 +124,11 @@ public static class OpsDbSetup
         services.AddSingleton<People.TrainingReminders>();
         services.AddSingleton<People.CareerDesk>();
         services.AddSingleton<DemoData.IDemoDataArea, People.TrainingDemoData>();
+        services.AddSingleton<People.AppraisalFigures>();
+        services.AddSingleton<People.AppraisalDesk>();
+        services.AddSingleton<People.AppraisalQueries>();
+        services.AddSingleton<People.AppraisalReminders>();
+        services.AddSingleton<DemoData.IDemoDataArea, People.AppraisalDemoData>();
         services.AddAnalytics();
         services.AddSharedBoards();
         services.AddSingleton<DemoData.DemoDataGenerator>();

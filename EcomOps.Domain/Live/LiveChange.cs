@@ -59,6 +59,9 @@ public static class Boards
     public const string Campaigns = "campaigns";
 
     /// <summary>The notification centre: a person's notifications (each change carries its row, so a bell reads only its own).</summary>
+    /// <summary>Appraisals: cycles, each person's appraisal and the distribution of a team's grades.</summary>
+    public const string Appraisals = "appraisals";
+
     public const string Notifications = "notifications";
 
     /// <summary>Training plans, sessions and enrolments; promotions and rotations.</summary>

@@ -24,6 +24,7 @@ public enum NotificationKind
     Referral,
     ReferralAnswered,
     ReferralOverdue,
+    AppraisalStep,
 }
 
 /// <summary>

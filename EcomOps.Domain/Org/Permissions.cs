@@ -38,6 +38,8 @@ public static class Permissions
     public const string ApprovePromotions = nameof(ApprovePromotions);
     public const string SeeOptimisation = nameof(SeeOptimisation);
     public const string ActOnFindings = nameof(ActOnFindings);
+    public const string ScoreAppraisals = nameof(ScoreAppraisals);
+    public const string CalibrateAppraisals = nameof(CalibrateAppraisals);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -86,6 +88,10 @@ public static class Permissions
         // The optimisation board: operations read it; managers and the director turn findings into work and set the rules' thresholds.
         [SeeOptimisation] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
         [ActOnFindings] = [Roles.OperationsManager, Roles.OperationsDirector],
+        // Appraisals: each team's head opens its cycles, scores and interviews its people; the director opens any team's cycles,
+        // calibrates, scores the heads themselves and sets templates and grade bands. Everyone reads their own (UseConsole).
+        [ScoreAppraisals] = [Roles.OperationsManager, Roles.CsSupervisor, Roles.DesignSupervisor],
+        [CalibrateAppraisals] = [Roles.OperationsDirector],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

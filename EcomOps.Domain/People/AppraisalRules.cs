@@ -15,6 +15,19 @@ public static class AppraisalErrors
     public const string BandsFloor = "AppraisalBandsFloor";
     public const string CoefficientRange = "AppraisalCoefficientRange";
     public const string TopShareRange = "AppraisalTopShareRange";
+    public const string MetricNotOfTeam = "AppraisalMetricNotOfTeam";
+    public const string NotYourStep = "AppraisalNotYourStep";
+    public const string WrongStage = "AppraisalWrongStage";
+    public const string CycleExists = "AppraisalCycleExists";
+    public const string NoMembers = "AppraisalNoMembers";
+    public const string StepsOpen = "AppraisalStepsOpen";
+    public const string NotClosed = "AppraisalNotClosed";
+    public const string Acknowledged = "AppraisalAcknowledged";
+    public const string GoalDate = "AppraisalGoalDate";
+    public const string ProgressRange = "AppraisalProgressRange";
+    public const string NotYourTeam = "AppraisalNotYourTeam";
+    public const string PeriodNotStarted = "AppraisalPeriodNotStarted";
+    public const string CycleClosed = "AppraisalCycleClosed";
 }
 
 public enum AppraisalFrequency

@@ -29,6 +29,8 @@ public static class ComponentHarness
         ctx.Services.AddSingleton(domain.Get<Domain.People.TrainingDesk>());
         ctx.Services.AddSingleton(domain.Get<Domain.People.TrainingQueries>());
         ctx.Services.AddSingleton(domain.Get<Domain.People.CareerDesk>());
+        ctx.Services.AddSingleton(domain.Get<Domain.People.AppraisalDesk>());
+        ctx.Services.AddSingleton(domain.Get<Domain.People.AppraisalQueries>());
         ctx.Services.AddSingleton(domain.Get<CompanyTime>());
         ctx.Services.AddSingleton(domain.Get<Domain.Data.UserPreferences>());
         ctx.Services.AddSingleton<DisplayFormat>();

@@ -90,6 +90,7 @@ public sealed partial class NavMenu
         [
             new("/people/training", Icons.Material.Filled.School, "Nav.Training", "nav-training", Permissions.UseConsole),
             new("/people/careers", Icons.Material.Filled.TrendingUp, "Nav.Careers", "nav-careers", Permissions.UseConsole),
+            new("/people/appraisals", Icons.Material.Filled.Grading, "Nav.Appraisals", "nav-appraisals", Permissions.UseConsole),
             new("/notifications", Icons.Material.Filled.Notifications, "Nav.Notifications", "nav-notifications", Permissions.UseConsole),
         ]),
         new("Nav.Org", Icons.Material.Filled.Groups,

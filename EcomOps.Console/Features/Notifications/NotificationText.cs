@@ -39,6 +39,7 @@ public static class NotificationText
         NotificationKind.Referral => Icons.Material.Filled.ForwardToInbox,
         NotificationKind.ReferralAnswered => Icons.Material.Filled.MarkEmailRead,
         NotificationKind.ReferralOverdue => Icons.Material.Filled.AlarmOn,
+        NotificationKind.AppraisalStep => Icons.Material.Filled.Grading,
         _ => Icons.Material.Filled.Notifications,
     };
 

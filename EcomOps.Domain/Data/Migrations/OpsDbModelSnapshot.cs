@@ -3571,6 +3571,361 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("Employees");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.People.Appraisal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgementComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BonusCoefficient")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CalibratedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalibratedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("CalibrationAdjustment")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("CalibrationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmployeeRemarks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("FinalScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InterviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InterviewedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MeasuredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualitativeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("QuantitativeFrozenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuantitativeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("ScoredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoredByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelfComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SelfSubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strengths")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weaknesses")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("CycleId", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("Appraisal");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.AppraisalCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppraisalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Points")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppraisalId");
+
+                    b.ToTable("AppraisalCorrection");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.AppraisalCycle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CalibrationDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InterviewDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualitativeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuantitativeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ScoringDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SelfDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Team", "Frequency", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("AppraisalCycle");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.AppraisalGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppraisalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProgressNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgressPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppraisalId");
+
+                    b.HasIndex("DueOn");
+
+                    b.ToTable("AppraisalGoal");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.AppraisalGrading", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BandsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxTopSharePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AppraisalGrading");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            BandsJson = "[{\"Grade\":\"S\",\"MinScore\":95,\"BonusCoefficient\":1.5},{\"Grade\":\"A\",\"MinScore\":85,\"BonusCoefficient\":1.2},{\"Grade\":\"B\",\"MinScore\":70,\"BonusCoefficient\":1.0},{\"Grade\":\"C\",\"MinScore\":60,\"BonusCoefficient\":0.8},{\"Grade\":\"D\",\"MinScore\":0,\"BonusCoefficient\":0}]",
+                            MaxTopSharePercent = 30,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.AppraisalTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QualitativeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuantitativeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Team")
+                        .IsUnique();
+
+                    b.ToTable("AppraisalTemplate");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            QualitativeJson = "[{\"Key\":\"teamwork\",\"NameEn\":\"Teamwork\",\"NameZh\":\"\\u56E2\\u961F\\u534F\\u4F5C\",\"WeightPercent\":10},{\"Key\":\"attitude\",\"NameEn\":\"Work attitude\",\"NameZh\":\"\\u5DE5\\u4F5C\\u6001\\u5EA6\",\"WeightPercent\":10},{\"Key\":\"innovation\",\"NameEn\":\"Innovation\",\"NameZh\":\"\\u521B\\u65B0\\u80FD\\u529B\",\"WeightPercent\":10}]",
+                            QuantitativeJson = "[{\"MetricKey\":\"operations.on-time-shipping\",\"WeightPercent\":20,\"Floor\":0.8,\"Target\":0.98},{\"MetricKey\":\"sales.conversion\",\"WeightPercent\":15,\"Floor\":0.01,\"Target\":0.04},{\"MetricKey\":\"campaigns.goal-attainment\",\"WeightPercent\":15,\"Floor\":0.6,\"Target\":1},{\"MetricKey\":\"operations.exception-rate\",\"WeightPercent\":10,\"Floor\":0.15,\"Target\":0.03},{\"MetricKey\":\"catalog.audit-pass-rate\",\"WeightPercent\":10,\"Floor\":0.7,\"Target\":1}]",
+                            Team = "Operations",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            QualitativeJson = "[{\"Key\":\"teamwork\",\"NameEn\":\"Teamwork\",\"NameZh\":\"\\u56E2\\u961F\\u534F\\u4F5C\",\"WeightPercent\":10},{\"Key\":\"attitude\",\"NameEn\":\"Work attitude\",\"NameZh\":\"\\u5DE5\\u4F5C\\u6001\\u5EA6\",\"WeightPercent\":10},{\"Key\":\"innovation\",\"NameEn\":\"Innovation\",\"NameZh\":\"\\u521B\\u65B0\\u80FD\\u529B\",\"WeightPercent\":10}]",
+                            QuantitativeJson = "[{\"MetricKey\":\"service.reply-timeliness\",\"WeightPercent\":20,\"Floor\":0.7,\"Target\":0.95},{\"MetricKey\":\"service.resolution-rate\",\"WeightPercent\":15,\"Floor\":0.6,\"Target\":0.95},{\"MetricKey\":\"service.csat\",\"WeightPercent\":15,\"Floor\":3,\"Target\":4.8},{\"MetricKey\":\"service.complaint-resolution-rate\",\"WeightPercent\":10,\"Floor\":0.6,\"Target\":1},{\"MetricKey\":\"service.complaint-satisfaction\",\"WeightPercent\":10,\"Floor\":0.6,\"Target\":0.95}]",
+                            Team = "CustomerService",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 3,
+                            QualitativeJson = "[{\"Key\":\"teamwork\",\"NameEn\":\"Teamwork\",\"NameZh\":\"\\u56E2\\u961F\\u534F\\u4F5C\",\"WeightPercent\":10},{\"Key\":\"attitude\",\"NameEn\":\"Work attitude\",\"NameZh\":\"\\u5DE5\\u4F5C\\u6001\\u5EA6\",\"WeightPercent\":10},{\"Key\":\"innovation\",\"NameEn\":\"Innovation\",\"NameZh\":\"\\u521B\\u65B0\\u80FD\\u529B\",\"WeightPercent\":10}]",
+                            QuantitativeJson = "[{\"MetricKey\":\"design.quality\",\"WeightPercent\":20,\"Floor\":3,\"Target\":4.8},{\"MetricKey\":\"design.on-time\",\"WeightPercent\":20,\"Floor\":0.7,\"Target\":1},{\"MetricKey\":\"design.cooperation\",\"WeightPercent\":15,\"Floor\":3,\"Target\":4.8},{\"MetricKey\":\"design.sales-contribution\",\"WeightPercent\":15,\"Floor\":0,\"Target\":0.1}]",
+                            Team = "Design",
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("EcomOps.Domain.People.CareerStep", b =>
                 {
                     b.Property<int>("Id")
@@ -5617,6 +5972,45 @@ namespace EcomOps.Domain.Data.Migrations
                     b.Navigation("Manager");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.People.Appraisal", b =>
+                {
+                    b.HasOne("EcomOps.Domain.People.AppraisalCycle", "Cycle")
+                        .WithMany("Appraisals")
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EcomOps.Domain.Org.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cycle");
+
+                    b.Navigation("Employee");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.AppraisalCorrection", b =>
+                {
+                    b.HasOne("EcomOps.Domain.People.Appraisal", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("AppraisalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.AppraisalGoal", b =>
+                {
+                    b.HasOne("EcomOps.Domain.People.Appraisal", "Appraisal")
+                        .WithMany("Goals")
+                        .HasForeignKey("AppraisalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Appraisal");
+                });
+
             modelBuilder.Entity("EcomOps.Domain.People.PromotionProposal", b =>
                 {
                     b.HasOne("EcomOps.Domain.Org.Employee", "Employee")
@@ -5872,6 +6266,18 @@ namespace EcomOps.Domain.Data.Migrations
             modelBuilder.Entity("EcomOps.Domain.Orders.OrderShipment", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.Appraisal", b =>
+                {
+                    b.Navigation("Corrections");
+
+                    b.Navigation("Goals");
+                });
+
+            modelBuilder.Entity("EcomOps.Domain.People.AppraisalCycle", b =>
+                {
+                    b.Navigation("Appraisals");
                 });
 
             modelBuilder.Entity("EcomOps.Domain.People.TrainingPlan", b =>
