@@ -38,6 +38,7 @@ public static class Permissions
     public const string ApprovePromotions = nameof(ApprovePromotions);
     public const string SeeOptimisation = nameof(SeeOptimisation);
     public const string ActOnFindings = nameof(ActOnFindings);
+    public const string ManageMailboxes = nameof(ManageMailboxes);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -86,6 +87,8 @@ public static class Permissions
         // The optimisation board: operations read it; managers and the director turn findings into work and set the rules' thresholds.
         [SeeOptimisation] = [Roles.OperationsSpecialist, Roles.OperationsManager, Roles.OperationsDirector],
         [ActOnFindings] = [Roles.OperationsManager, Roles.OperationsDirector],
+        // The company's mailboxes (servers, passwords) and what they let in: the customer-service supervisor.
+        [ManageMailboxes] = [Roles.CsSupervisor],
     };
 
     public static IEnumerable<string> All => Grants.Keys;
