@@ -98,7 +98,7 @@ public sealed class MailboxDesk(IDbContextFactory<OpsDb> dbFactory, MailSecrets 
         Required(nameof(form.Address), form.Address, Mailbox.MaxAddressLength);
         if (!string.IsNullOrWhiteSpace(form.Address) && !MailAddress.TryCreate(form.Address.Trim(), out _))
         {
-            errors.Add(new(nameof(form.Address), "EmailInvalid"));
+            errors.Add(new(nameof(form.Address), "EmailFormat"));
         }
         Required(nameof(form.ImapHost), form.ImapHost, Mailbox.MaxHostLength);
         Required(nameof(form.ImapUser), form.ImapUser, Mailbox.MaxAddressLength);
