@@ -109,6 +109,8 @@ public static class OpsDbSetup
         services.AddSingleton<Orders.ChannelDesk>();
         services.AddSingleton<Orders.Import.OrderImport>();
         services.AddDataProtection();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IDbContextFactory<OpsDb>>((o, factory) => o.XmlRepository = new DatabaseKeyRepository(factory));
         services.TryAddSingleton(new Service.Mail.MailSettings());
         services.AddSingleton<Service.Mail.MailSecrets>();
         services.AddSingleton<Service.Mail.MailConnections>();

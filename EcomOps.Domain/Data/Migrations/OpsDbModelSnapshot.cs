@@ -2025,6 +2025,25 @@ namespace EcomOps.Domain.Data.Migrations
                     b.ToTable("StoreRefreshes");
                 });
 
+            modelBuilder.Entity("EcomOps.Domain.Data.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("EcomOps.Domain.Data.OpsUser", b =>
                 {
                     b.Property<string>("Id")
