@@ -26,6 +26,7 @@ public sealed partial class NavMenu
             new("/service/answers", Icons.Material.Filled.LibraryBooks, "Nav.Answers", "nav-answers", Permissions.WorkTickets),
             // The operations director supervises the service without working tickets, and still owns its SLA.
             new("/service/sla", Icons.Material.Filled.Tune, "Nav.SlaSettings", "nav-sla", Permissions.SuperviseService),
+            new("/service/mailboxes", Icons.Material.Filled.Mail, "Nav.Mailboxes", "nav-mailboxes", Permissions.ManageMailboxes),
         ]),
         new("Nav.Orders", Icons.Material.Filled.ShoppingCart,
         [

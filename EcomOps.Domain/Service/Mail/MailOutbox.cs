@@ -61,7 +61,7 @@ public sealed record MailSendState(long EntryId, MailSendStatus Status, int Atte
 /// conditional update, and marked sent only once the server accepted it; a refusal is retried with growing pauses
 /// (1, 2, 4 … minutes, at most an hour) up to <see cref="MailOutgoing.MaxAttempts"/> attempts, the reason kept for the entry.
 /// </summary>
-public sealed class MailOutbox(IDbContextFactory<OpsDb> dbFactory, MailConnections connections, TimeProvider clock)
+public sealed class MailOutbox(IDbContextFactory<OpsDb> dbFactory, MailConnections connections, Live.LiveFeed feed, TimeProvider clock)
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
@@ -119,6 +119,8 @@ public sealed class MailOutbox(IDbContextFactory<OpsDb> dbFactory, MailConnectio
             .SetProperty(o => o.LastError, error)
             .SetProperty(o => o.NextAttemptUtc, now + BackOff(outgoing.Attempts))
             .SetProperty(o => o.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None), CancellationToken.None);
+        // The ticket page shows the reply's send state: it reloads on this (the ticket itself did not change).
+        feed.Publish(new Live.LiveChange(Live.Boards.Tickets, nameof(MailOutgoing), outgoing.TicketId.ToString(System.Globalization.CultureInfo.InvariantCulture), Live.LiveChangeKind.Updated, now));
         return error is null;
     }
 
