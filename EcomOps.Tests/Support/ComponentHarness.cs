@@ -55,7 +55,6 @@ public static class ComponentHarness
         ctx.Services.AddSingleton(domain.Get<Domain.Service.Mail.MailOutbox>());
         ctx.Services.AddSingleton(domain.Get<Domain.Service.Mail.MailFetcher>());
         ctx.Services.AddSingleton(domain.Get<Domain.Service.Mail.MailSettings>());
-        ctx.Services.AddSingleton(domain.Get<TimeProvider>());
         return ctx;
     }
 }

@@ -4,6 +4,7 @@ using EcomOps.Domain.Org;
 using EcomOps.Domain.Service.Mail;
 using EcomOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace EcomOps.Tests.Service.Mail;
@@ -34,6 +35,7 @@ public sealed class MailboxPageTests : IAsyncLifetime
                 .SetProperty(m => m.LastFetchAtUtc, new DateTime(2026, 11, 27, 2, 0, 0, DateTimeKind.Utc)));
         }
         await using var ctx = ComponentHarness.NewContext(_harness);
+        ctx.Services.AddSingleton<TimeProvider>(_harness.Clock);
         ctx.AddAuthorization().SetAuthorized("cssupervisor@ecomops.local").SetRoles(Roles.CsSupervisor).SetPolicies(Permissions.ManageMailboxes);
         ctx.Render<MudPopoverProvider>();
 
@@ -54,6 +56,7 @@ public sealed class MailboxPageTests : IAsyncLifetime
         var desk = _harness.Get<MailboxDesk>();
         var id = (await desk.SaveAsync(MailWorld.Supervisor, null, 0, Form("help@example.com"))).Value;
         await using var ctx = ComponentHarness.NewContext(_harness);
+        ctx.Services.AddSingleton<TimeProvider>(_harness.Clock);
         ctx.AddAuthorization().SetAuthorized("cssupervisor@ecomops.local").SetRoles(Roles.CsSupervisor).SetPolicies(Permissions.ManageMailboxes);
         ctx.Render<MudPopoverProvider>();
         var page = ctx.Render<MailboxesPage>();
