@@ -5,6 +5,7 @@ using EcomOps.Console.Features.Analytics;
 using EcomOps.Console.Features.Catalog;
 using EcomOps.Console.Features.Orders;
 using EcomOps.Console.Features.Service;
+using EcomOps.Console.Features.Service.Mail;
 using EcomOps.Console.Jobs;
 using EcomOps.Console.Live;
 using EcomOps.Console.Web;
@@ -46,6 +47,7 @@ builder.Services.AddSingleton(sp =>
 });
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Campaigns").Get<EcomOps.Domain.Campaigns.CampaignSettings>() ?? new EcomOps.Domain.Campaigns.CampaignSettings());
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Surveys").Get<EcomOps.Domain.Service.Surveys.SurveySettings>() ?? new EcomOps.Domain.Service.Surveys.SurveySettings());
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mail").Get<EcomOps.Domain.Service.Mail.MailSettings>() ?? new EcomOps.Domain.Service.Mail.MailSettings());
 builder.Services.AddOpsDomain(sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Ops") ?? ConsoleConfiguration.DefaultConnectionString);
 builder.Services.AddCompanyTime(builder.Configuration["Company:TimeZone"]);
 // Identity's stores and the health check take the context from the container: one per request, made by the factory.
@@ -104,6 +106,7 @@ app.MapAccountEndpoints();
 app.MapCultureEndpoint();
 app.MapOrderEndpoints();
 app.MapServiceEndpoints();
+app.MapMailEndpoints();
 app.MapAnalyticsEndpoints();
 app.MapCatalogEndpoints();
 app.MapHub<OpsHub>(OpsHub.Path);

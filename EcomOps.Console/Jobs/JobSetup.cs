@@ -39,6 +39,8 @@ public static class JobSetup
         services.AddTransient<Features.People.TrainingReminderJob>();
         services.AddTransient<Features.People.AppraisalReminderJob>();
         services.AddTransient<Features.Orders.OrderNoticeJob>();
+        services.AddTransient<Features.Service.Mail.MailFetchJob>();
+        services.AddTransient<Features.Service.Mail.MailSendJob>();
         services.AddTransient<Features.Inventory.InventorySweepJob>();
         services.AddTransient<Features.Catalog.ListingCompletenessJob>();
         services.AddSingleton<Features.Catalog.ListingCompletenessJob.Seen>();

@@ -36,6 +36,8 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string BusinessForecast = "business-forecast";
     public const string OptimisationScan = "optimisation-scan";
     public const string OverdueReferrals = "referral-overdue";
+    public const string MailFetch = "mail-fetch";
+    public const string MailSend = "mail-send";
 
     public IReadOnlyList<string> Ids { get; } =
     [
@@ -46,6 +48,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         BusinessForecast,
         OptimisationScan,
         OverdueReferrals,
+        MailFetch, MailSend,
     ];
 
     /// <summary>
@@ -71,6 +74,8 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         [typeof(ListingCompletenessJob)] = "Listings: recompute completeness (stock moves) · 重新计算商品上架完整度",
         [typeof(ForecastJob)] = "Business forecast: revenue, orders and visitors for the next 12 weeks (weekly) · 经营预测：未来 12 周销售额、订单与访客（每周）",
         [typeof(OptimisationScanJob)] = "Optimisation board: find opportunities, measure the effect of done work (daily) · 优化看板：发现机会并评估已完成工作的效果（每天）",
+        [typeof(Features.Service.Mail.MailFetchJob)] = "E-mail: read the mailboxes into tickets (every minute) · 收取邮箱邮件生成工单（每分钟）",
+        [typeof(Features.Service.Mail.MailSendJob)] = "E-mail: send agents' replies (every minute) · 发送客服邮件回复（每分钟）",
         [typeof(CustomerAnalysisJob)] = "Customers: RFM segments and products bought together (nightly) · 客户分群与关联购买分析（每晚）",
     };
 
@@ -97,6 +102,8 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         manager.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:AuditRetention:Cron"] ?? "30 3 * * *", options);
         manager.AddOrUpdate<SlaSweepJob>(SlaSweep, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        manager.AddOrUpdate<Features.Service.Mail.MailFetchJob>(MailFetch, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        manager.AddOrUpdate<Features.Service.Mail.MailSendJob>(MailSend, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         manager.AddOrUpdate<Features.Orders.OrderNoticeJob>(OrderNotices, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         manager.AddOrUpdate<Features.Service.Complaints.OverdueMeasuresJob>(OverdueComplaintMeasures, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
         manager.AddOrUpdate<Features.Service.Referrals.OverdueReferralsJob>(OverdueReferrals, job => job.RunAsync(CancellationToken.None), "*/5 * * * *", options);

@@ -3,6 +3,7 @@ using EcomOps.Domain.Audit;
 using EcomOps.Domain.Live;
 using EcomOps.Domain.Org;
 using EcomOps.Domain.Time;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -109,7 +110,19 @@ public static class OpsDbSetup
         services.AddSingleton<Orders.OrderQueries>();
         services.AddSingleton<Orders.ChannelDesk>();
         services.AddSingleton<Orders.Import.OrderImport>();
-        services.TryAddSingleton<Orders.INotificationSender, Orders.LocalNotificationSender>();
+        services.AddDataProtection();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IDbContextFactory<OpsDb>>((o, factory) => o.XmlRepository = new DatabaseKeyRepository(factory));
+        services.TryAddSingleton(new Service.Mail.MailSettings());
+        services.AddSingleton<Service.Mail.MailSecrets>();
+        services.AddSingleton<Service.Mail.MailConnections>();
+        services.AddSingleton<Service.Mail.MailIntake>();
+        services.AddSingleton<Service.Mail.MailFetcher>();
+        services.AddSingleton<Service.Mail.MailOutbox>();
+        services.AddSingleton<Service.Mail.MailboxDesk>();
+        services.TryAddSingleton<Orders.DevelopmentSmsGateway>();
+        services.TryAddSingleton<Orders.ISmsGateway>(sp => sp.GetRequiredService<Orders.DevelopmentSmsGateway>());
+        services.TryAddSingleton<Orders.INotificationSender, Orders.CustomerNotificationSender>();
         services.AddSingleton<Orders.OrderOutbox>();
         services.TryAddSingleton(new Campaigns.CampaignSettings());
         services.AddSingleton<Campaigns.CampaignRiskCheck>();

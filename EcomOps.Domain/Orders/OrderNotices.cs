@@ -10,15 +10,6 @@ public interface INotificationSender
     Task SendAsync(OutboxMessage message, CancellationToken ct);
 }
 
-/// <summary>
-/// The default sender: no gateway is configured, so delivery is recorded locally (the message is marked delivered
-/// and stays readable on the order). A real gateway replaces it by registering another <see cref="INotificationSender"/>.
-/// </summary>
-public sealed class LocalNotificationSender : INotificationSender
-{
-    public Task SendAsync(OutboxMessage message, CancellationToken ct) => Task.CompletedTask;
-}
-
 /// <summary>The customer messages of an order's steps, written in the customer's language.</summary>
 public static class OrderNotices
 {

@@ -40,6 +40,7 @@ public static class Permissions
     public const string ActOnFindings = nameof(ActOnFindings);
     public const string ScoreAppraisals = nameof(ScoreAppraisals);
     public const string CalibrateAppraisals = nameof(CalibrateAppraisals);
+    public const string ManageMailboxes = nameof(ManageMailboxes);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -92,6 +93,8 @@ public static class Permissions
         // calibrates, scores the heads themselves and sets templates and grade bands. Everyone reads their own (UseConsole).
         [ScoreAppraisals] = [Roles.OperationsManager, Roles.CsSupervisor, Roles.DesignSupervisor],
         [CalibrateAppraisals] = [Roles.OperationsDirector],
+        // The company's mailboxes (servers, passwords) and what they let in: the customer-service supervisor.
+        [ManageMailboxes] = [Roles.CsSupervisor],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

@@ -15,17 +15,21 @@ public sealed record ClaimResult(bool Claimed, string? HeldBy, long Version);
 /// </summary>
 public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sla, TimeProvider clock, Surveys.SurveySettings surveys)
 {
-    public async Task<Outcome<int>> CreateAsync(Actor actor, TicketForm form, CancellationToken ct = default)
+    /// <param name="alongside">
+    /// Writes what belongs with the ticket's first message in the same save (a received e-mail's record): both are
+    /// saved, or neither.
+    /// </param>
+    public async Task<Outcome<int>> CreateAsync(Actor actor, TicketForm form, CancellationToken ct = default, Func<OpsDb, Ticket, TicketEntry, Task>? alongside = null)
     {
         var errors = TicketRules.Check(form);
         if (errors.Count > 0)
         {
             return Outcome<int>.Invalid(errors);
         }
-        return await WriteRetry.RunAsync(() => CreateOnceAsync(actor, form, ct), ct);
+        return await WriteRetry.RunAsync(() => CreateOnceAsync(actor, form, alongside, ct), ct);
     }
 
-    private async Task<Outcome<int>> CreateOnceAsync(Actor actor, TicketForm form, CancellationToken ct)
+    private async Task<Outcome<int>> CreateOnceAsync(Actor actor, TicketForm form, Func<OpsDb, Ticket, TicketEntry, Task>? alongside, CancellationToken ct)
     {
         if (!actor.May(Permissions.WorkTickets))
         {
@@ -55,9 +59,14 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
             UpdatedAtUtc = now,
         };
         ticket.StatusHistory.Add(new TicketStatusChange { Status = TicketStatus.New, AtUtc = now, ByName = actor.Name });
-        ticket.Entries.Add(new TicketEntry { Kind = ThreadEntryKind.CustomerMessage, Body = form.Message.Trim(), AuthorName = ticket.CustomerName, AtUtc = now });
+        var first = new TicketEntry { Kind = ThreadEntryKind.CustomerMessage, Body = form.Message.Trim(), AuthorName = ticket.CustomerName, AtUtc = now };
+        ticket.Entries.Add(first);
         sla.Project(ticket, now);
         db.Tickets.Add(ticket);
+        if (alongside is not null)
+        {
+            await alongside(db, ticket, first);
+        }
         await db.SaveChangesAsync(ct);
         return Outcome<int>.Done(ticket.Id);
     }
@@ -75,6 +84,11 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
                 ticket.AssignedAtUtc = now;
             }
             await AddEntryAsync(db, actor, ticket, ThreadEntryKind.PublicReply, body, now, ct);
+            if (ticket.Channel == TicketChannel.Email)
+            {
+                // Saved with the reply: the reply is never on the ticket without its e-mail, nor the e-mail without the reply.
+                await Mail.MailReplies.QueueAsync(db, ticket, ticket.Entries[^1], now, ct);
+            }
             var next = then ?? (ticket.Status == TicketStatus.New ? TicketStatus.Open : ticket.Status);
             SetStatus(ticket, next, actor, now);
         });
@@ -84,15 +98,20 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         ChangeAsync(actor, ticketId, version, ct, Rules(body), (db, ticket, now) => AddEntryAsync(db, actor, ticket, ThreadEntryKind.InternalNote, body, now, ct));
 
     /// <summary>A message from the customer (a new chat line, an email answer). It re-opens a pending or solved ticket.</summary>
-    public Task<Outcome<long>> AddCustomerMessageAsync(Actor actor, int ticketId, string body, CancellationToken ct = default) =>
-        ChangeAsync(actor, ticketId, version: null, ct, Rules(body), (db, ticket, now) =>
+    /// <param name="alongside">Writes what belongs with the message in the same save (a received e-mail's record).</param>
+    public Task<Outcome<long>> AddCustomerMessageAsync(Actor actor, int ticketId, string body, CancellationToken ct = default, Func<OpsDb, Ticket, TicketEntry, Task>? alongside = null) =>
+        ChangeAsync(actor, ticketId, version: null, ct, Rules(body), async (db, ticket, now) =>
         {
-            ticket.Entries.Add(new TicketEntry { Kind = ThreadEntryKind.CustomerMessage, Body = body.Trim(), AuthorName = ticket.CustomerName, AtUtc = now });
+            var entry = new TicketEntry { Kind = ThreadEntryKind.CustomerMessage, Body = body.Trim(), AuthorName = ticket.CustomerName, AtUtc = now };
+            ticket.Entries.Add(entry);
             if (ticket.Status is TicketStatus.PendingCustomer or TicketStatus.Solved)
             {
                 SetStatus(ticket, TicketStatus.Open, actor, now);
             }
-            return Task.CompletedTask;
+            if (alongside is not null)
+            {
+                await alongside(db, ticket, entry);
+            }
         });
 
     public Task<Outcome<long>> ChangeStatusAsync(Actor actor, int ticketId, TicketStatus status, long version, CancellationToken ct = default) =>

@@ -52,6 +52,11 @@ public static class ComponentHarness
         ctx.Services.AddSingleton(domain.Get<Domain.Design.DesignSpecBook>());
         // A design request or campaign made on the optimisation board links back to its finding.
         ctx.Services.AddSingleton(domain.Get<Domain.Analytics.Optimisation.OptimisationDesk>());
+        // The e-mail behind ticket entries and the mailboxes page.
+        ctx.Services.AddSingleton(domain.Get<Domain.Service.Mail.MailboxDesk>());
+        ctx.Services.AddSingleton(domain.Get<Domain.Service.Mail.MailOutbox>());
+        ctx.Services.AddSingleton(domain.Get<Domain.Service.Mail.MailFetcher>());
+        ctx.Services.AddSingleton(domain.Get<Domain.Service.Mail.MailSettings>());
         return ctx;
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class NavMenu
             new("/service/referrals", Icons.Material.Filled.ForwardToInbox, "Nav.Referrals", "nav-referrals", Permissions.UseConsole),
             // The operations director supervises the service without working tickets, and still owns its SLA.
             new("/service/sla", Icons.Material.Filled.Tune, "Nav.SlaSettings", "nav-sla", Permissions.SuperviseService),
+            new("/service/mailboxes", Icons.Material.Filled.Mail, "Nav.Mailboxes", "nav-mailboxes", Permissions.ManageMailboxes),
         ]),
         new("Nav.Orders", Icons.Material.Filled.ShoppingCart,
         [

@@ -26,6 +26,8 @@ public sealed partial class TicketPage
     private readonly Guid _presenceKey = Guid.NewGuid();
     private IReadOnlyList<Live.TicketViewer> _viewers = [];
     private int? _presentOn;
+    private IReadOnlyDictionary<long, EcomOps.Domain.Service.Mail.EntryMail> _mails = new Dictionary<long, EcomOps.Domain.Service.Mail.EntryMail>();
+    private IReadOnlyDictionary<long, EcomOps.Domain.Service.Mail.MailSendState> _sends = new Dictionary<long, EcomOps.Domain.Service.Mail.MailSendState>();
 
     [Parameter]
     public int Id { get; set; }
@@ -38,6 +40,12 @@ public sealed partial class TicketPage
 
     [Inject]
     private TicketDesk Desk { get; set; } = default!;
+
+    [Inject]
+    private EcomOps.Domain.Service.Mail.MailboxDesk Mailboxes { get; set; } = default!;
+
+    [Inject]
+    private EcomOps.Domain.Service.Mail.MailOutbox MailOutbox { get; set; } = default!;
 
     [Inject]
     private ServiceSla Sla { get; set; } = default!;
@@ -120,6 +128,11 @@ public sealed partial class TicketPage
     {
         _ticket = await Queue.FindAsync(Id);
         _notFound = _ticket is null;
+        if (_ticket is { Channel: TicketChannel.Email })
+        {
+            _mails = await Mailboxes.EntryMailsAsync(_actor, Id);
+            _sends = await MailOutbox.StatesAsync(Id);
+        }
         // The page shows the same projection the queue sorts by, computed on a copy that is never saved.
         _targets = _ticket is null ? [] : Sla.Project(_ticket, Clock.GetUtcNow().UtcDateTime);
     }
