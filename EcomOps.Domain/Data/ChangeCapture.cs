@@ -105,6 +105,21 @@ public sealed class ChangeCapture(LiveFeed feed, TimeProvider clock) : ISaveChan
 
     public void SaveChangesFailed(DbContextErrorEventData eventData) => SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// A stale save (someone else changed the row first) does not reach <see cref="SaveChangesFailedAsync"/>: EF Core
+    /// reports it here instead. Its pending audit and transaction end here too, or the pooled context would carry them to
+    /// its next user, whose save then fails ("this transaction has completed").
+    /// </summary>
+    public async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        await SaveChangesFailedAsync(eventData, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result) =>
+        ThrowingConcurrencyExceptionAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
     public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
         eventData.Context is { } db && _pending.TryGetValue(db, out var pending) && !pending.Saving ? Finish(db, pending) : Task.CompletedTask;
 

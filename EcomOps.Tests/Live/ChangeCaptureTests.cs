@@ -127,4 +127,33 @@ public sealed class ChangeCaptureTests : IAsyncLifetime
 
         Assert.Equal(["2"], heard);
     }
+
+    [Fact]
+    public async Task A_stale_save_leaves_nothing_behind_and_the_next_save_on_a_reused_context_is_kept_and_audited()
+    {
+        await using (var db = _harness.NewDb())
+        {
+            db.Employees.Add(NewEmployee("E1"));
+            await db.SaveChangesAsync();
+        }
+        // Someone else saved first: this save is stale. Its context goes back to the pool.
+        await using (var db = _harness.NewDb())
+        {
+            var employee = await db.Employees.SingleAsync();
+            employee.FullName = "stale";
+            db.Entry(employee).Property(e => e.Version).OriginalValue = employee.Version + 7;
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        }
+
+        for (var i = 2; i <= 4; i++)
+        {
+            await using var db = _harness.NewDb();
+            db.Employees.Add(NewEmployee($"E{i}"));
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = _harness.NewDb();
+        Assert.Equal(["E1", "E2", "E3", "E4"], (await check.Employees.Select(e => e.EmployeeNumber).ToListAsync()).Order().ToList());
+        Assert.Equal(4, await check.AuditEntries.CountAsync(a => a.EntityType == nameof(Employee)));
+    }
 }
