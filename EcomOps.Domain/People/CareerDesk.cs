@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Domain.People;
 
-public sealed record CareerStepRow(string Track, int Rank, string Role, IReadOnlyList<TrainingArea> RequiredAreas, decimal? MinAppraisalScore);
+public sealed record CareerStepRow(string Track, int Rank, string Role, IReadOnlyList<TrainingArea> RequiredAreas, decimal? MinAppraisalScore, int Id = 0, long Version = 0);
 
 public sealed record ProposalRow(int Id, int EmployeeId, string EmployeeName, Team Team, string FromRole, string ToRole, string Reason, ProposalState State,
     string ProposedByName, DateTime ProposedAtUtc, string? DecidedByName, DateTime? DecidedAtUtc, long Version);
@@ -25,7 +25,7 @@ public sealed class CareerDesk(IDbContextFactory<OpsDb> dbFactory, EmployeeDirec
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var steps = await db.Set<CareerStep>().AsNoTracking().OrderBy(s => s.Track).ThenBy(s => s.Rank).ToListAsync(ct);
-        return [.. steps.Select(s => new CareerStepRow(s.Track, s.Rank, s.Role, s.RequiredAreaList, s.MinAppraisalScore))];
+        return [.. steps.Select(s => new CareerStepRow(s.Track, s.Rank, s.Role, s.RequiredAreaList, s.MinAppraisalScore, s.Id, s.Version))];
     }
 
     /// <summary>The roles a person in <paramref name="role"/> can be promoted to: the next step of each path the role is on.</summary>
@@ -55,6 +55,37 @@ public sealed class CareerDesk(IDbContextFactory<OpsDb> dbFactory, EmployeeDirec
         return [.. rows.Where(r => r.Row.EmployeeId == me?.Id || TrainingRules.Leads(actor, me, r.Team)).Select(r => r.Row)];
     }
 
+    /// <summary>The director sets (or clears, with null) a step's minimum appraisal result, 0–100.</summary>
+    public async Task<Outcome<long>> SetMinimumAppraisalAsync(Actor actor, int stepId, decimal? minimum, long version, CancellationToken ct = default)
+    {
+        if (!actor.May(Permissions.ApprovePromotions))
+        {
+            return Outcome<long>.Invalid([Actor.NotPermitted]);
+        }
+        if (minimum is < 0 or > 100)
+        {
+            return Outcome<long>.Invalid([new FieldError("MinAppraisalScore", CareerErrors.MinimumRange)]);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Actor = actor;
+        var step = await db.Set<CareerStep>().FirstOrDefaultAsync(s => s.Id == stepId, ct);
+        if (step is null)
+        {
+            return Outcome<long>.NotFound();
+        }
+        step.MinAppraisalScore = minimum;
+        db.Entry(step).Property(s => s.Version).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<long>.Conflict();
+        }
+        return Outcome<long>.Done(step.Version);
+    }
+
     public Task<Outcome<int>> ProposeAsync(Actor actor, int employeeId, string toRole, string? reason, CancellationToken ct = default) =>
         WriteRetry.RunAsync(async () =>
         {
@@ -73,6 +104,17 @@ public sealed class CareerDesk(IDbContextFactory<OpsDb> dbFactory, EmployeeDirec
             if (!NextRoles(await PathsAsync(ct), person.Role).Contains(toRole))
             {
                 errors.Add(new FieldError("ToRole", TrainingErrors.NotNextStep));
+            }
+            // A step with a minimum appraisal result needs the person's latest closed appraisal to reach it.
+            var minimum = (await PathsAsync(ct)).FirstOrDefault(s => s.Role == toRole)?.MinAppraisalScore;
+            if (minimum is { } min)
+            {
+                var latest = await db.Set<Appraisal>().AsNoTracking().Where(a => a.EmployeeId == employeeId && a.ClosedAtUtc != null)
+                    .OrderByDescending(a => a.ClosedAtUtc).Select(a => a.FinalScore).FirstOrDefaultAsync(ct);
+                if (latest is not { } score || (decimal)score < min)
+                {
+                    errors.Add(new FieldError("ToRole", CareerErrors.BelowMinimumAppraisal));
+                }
             }
             CatalogRules.Optional(errors, "Reason", reason, PromotionProposal.MaxReasonLength);
             if (await db.Set<PromotionProposal>().AnyAsync(p => p.EmployeeId == employeeId && p.State == ProposalState.Proposed, ct))
@@ -241,4 +283,11 @@ public sealed class CareerDesk(IDbContextFactory<OpsDb> dbFactory, EmployeeDirec
             : !TrainingRules.Leads(actor, me, person.Team) ? (me, person, new FieldError("EmployeeId", TrainingErrors.NotYourTeam))
             : (me, person, null);
     }
+}
+
+/// <summary>What the career path refuses.</summary>
+public static class CareerErrors
+{
+    public const string BelowMinimumAppraisal = "CareerBelowMinimumAppraisal";
+    public const string MinimumRange = "CareerMinimumRange";
 }

@@ -10,7 +10,7 @@ namespace EcomOps.Domain.People;
 /// One step of a career path: the role a person can move to from the step before (same <see cref="Track"/>, lower
 /// <see cref="Rank"/>), the training areas they must have passed, and the minimum appraisal result (filled by appraisal).
 /// </summary>
-public sealed class CareerStep
+public sealed class CareerStep : IVersioned, IAudited
 {
     public int Id { get; set; }
     public required string Track { get; set; }
@@ -20,8 +20,12 @@ public sealed class CareerStep
     /// <summary>Training areas required to take this step (comma-separated <see cref="TrainingArea"/> names).</summary>
     public string RequiredAreas { get; set; } = "";
 
-    /// <summary>The lowest appraisal result (0–100) to take this step; none until the appraisal area sets it.</summary>
+    /// <summary>
+    /// The lowest final score (0–100) of the person's latest closed appraisal to be proposed for this step; set by the
+    /// director, none by default (then appraisal results are shown, not required).
+    /// </summary>
     public decimal? MinAppraisalScore { get; set; }
+    public long Version { get; set; }
 
     public IReadOnlyList<TrainingArea> RequiredAreaList =>
         [.. RequiredAreas.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Enum.Parse<TrainingArea>)];

@@ -102,4 +102,44 @@ public sealed class CareerDeskTests : IAsyncLifetime
         Assert.Single(await Careers.RotationsAsync(_world.Agent2));
         Assert.Empty(await Careers.RotationsAsync(_world.Agent1));
     }
+
+    private async Task ClosedAppraisalAsync(int employeeId, double finalScore, DateTime closedAtUtc)
+    {
+        await using var db = _world.Harness.NewDb();
+        var cycle = new AppraisalCycle
+        {
+            // One cycle per month the appraisal closed in: a cycle is one per team, frequency and period.
+            Team = Team.CustomerService, Frequency = AppraisalFrequency.Monthly, PeriodStart = new DateOnly(closedAtUtc.Year, closedAtUtc.Month, 1).AddMonths(-1),
+            PeriodEnd = new DateOnly(closedAtUtc.Year, closedAtUtc.Month, 1).AddDays(-1),
+            OpenedAtUtc = closedAtUtc.AddDays(-20), ClosedAtUtc = closedAtUtc,
+        };
+        cycle.Appraisals.Add(new Appraisal { EmployeeId = employeeId, Stage = AppraisalStage.Closed, FinalScore = finalScore, ClosedAtUtc = closedAtUtc });
+        db.Add(cycle);
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task A_step_with_a_minimum_appraisal_result_takes_a_proposal_only_when_the_persons_latest_closed_appraisal_reaches_it()
+    {
+        var agent = _world.IdOf(_world.Agent1);
+        var step = (await Careers.PathsAsync()).Single(s => s.Role == Roles.CsSupervisor);
+        Assert.Equal([Actor.NotPermitted], (await Careers.SetMinimumAppraisalAsync(_world.CsSupervisor, step.Id, 80, step.Version)).Errors);
+        Assert.Equal(CareerErrors.MinimumRange, Assert.Single((await Careers.SetMinimumAppraisalAsync(_world.Director, step.Id, 100.5m, step.Version)).Errors).Code);
+        Assert.True((await Careers.SetMinimumAppraisalAsync(_world.Director, step.Id, 80, step.Version)).Succeeded);
+        Assert.Equal(OutcomeKind.Conflict, (await Careers.SetMinimumAppraisalAsync(_world.Director, step.Id, 70, step.Version)).Kind);
+
+        // No appraisal yet, then an older 85 and a latest 78: the latest counts. (Each save follows the stale one above
+        // on the same pooled context: a stale save leaves nothing behind for the next.)
+        var none = await Careers.ProposeAsync(_world.CsSupervisor, agent, Roles.CsSupervisor, null);
+        await ClosedAppraisalAsync(agent, 85, new DateTime(2026, 7, 10, 0, 0, 0, DateTimeKind.Utc));
+        await ClosedAppraisalAsync(agent, 78, new DateTime(2026, 10, 10, 0, 0, 0, DateTimeKind.Utc));
+        var below = await Careers.ProposeAsync(_world.CsSupervisor, agent, Roles.CsSupervisor, null);
+        await ClosedAppraisalAsync(agent, 80, new DateTime(2026, 11, 10, 0, 0, 0, DateTimeKind.Utc));
+        var reached = await Careers.ProposeAsync(_world.CsSupervisor, agent, Roles.CsSupervisor, null);
+
+        Assert.Equal(CareerErrors.BelowMinimumAppraisal, Assert.Single(none.Errors).Code);
+        Assert.Equal(CareerErrors.BelowMinimumAppraisal, Assert.Single(below.Errors).Code);
+        Assert.True(reached.Succeeded);
+        Assert.Equal(80, (await Careers.PathsAsync()).Single(s => s.Role == Roles.CsSupervisor).MinAppraisalScore);
+    }
 }

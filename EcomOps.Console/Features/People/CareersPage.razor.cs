@@ -119,6 +119,30 @@ public sealed partial class CareersPage
         return outcome;
     }, "Careers.Proposed");
 
+    /// <summary>The minimum the director is typing for a step, else the stored one.</summary>
+    private readonly Dictionary<int, decimal?> _minimums = [];
+
+    private decimal? MinimumOf(CareerStepRow step) => _minimums.TryGetValue(step.Id, out var typed) ? typed : step.MinAppraisalScore;
+
+    private async Task SaveMinimumAsync(CareerStepRow step)
+    {
+        _busy = true;
+        try
+        {
+            var outcome = await Careers.SetMinimumAppraisalAsync(_actor, step.Id, MinimumOf(step), step.Version);
+            Snackbar.Add(outcome.Succeeded ? L["Careers.MinimumSaved", L[$"Role.{step.Role}"]] : TrainingText.Refusal(outcome, L), outcome.Succeeded ? Severity.Success : Severity.Warning);
+            if (outcome.Succeeded)
+            {
+                _minimums.Remove(step.Id);
+                await LoadAsync();
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
     private Task DecideAsync(ProposalRow proposal, bool approve) =>
         RunAsync(() => Careers.DecideAsync(_actor, proposal.Id, proposal.Version, approve, null), approve ? "Careers.Approved" : "Careers.Rejected");
 

@@ -3999,6 +3999,10 @@ namespace EcomOps.Domain.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Track", "Rank")
@@ -4013,7 +4017,8 @@ namespace EcomOps.Domain.Data.Migrations
                             Rank = 1,
                             RequiredAreas = "EcommerceBasics",
                             Role = "OperationsSpecialist",
-                            Track = "Operations"
+                            Track = "Operations",
+                            Version = 0L
                         },
                         new
                         {
@@ -4021,7 +4026,8 @@ namespace EcomOps.Domain.Data.Migrations
                             Rank = 2,
                             RequiredAreas = "EcommerceBasics,CampaignPlanning,DataAnalysis",
                             Role = "OperationsManager",
-                            Track = "Operations"
+                            Track = "Operations",
+                            Version = 0L
                         },
                         new
                         {
@@ -4029,7 +4035,8 @@ namespace EcomOps.Domain.Data.Migrations
                             Rank = 3,
                             RequiredAreas = "CampaignPlanning,DataAnalysis,Leadership",
                             Role = "OperationsDirector",
-                            Track = "Operations"
+                            Track = "Operations",
+                            Version = 0L
                         },
                         new
                         {
@@ -4037,7 +4044,8 @@ namespace EcomOps.Domain.Data.Migrations
                             Rank = 1,
                             RequiredAreas = "EcommerceBasics,CustomerService",
                             Role = "CsAgent",
-                            Track = "CustomerService"
+                            Track = "CustomerService",
+                            Version = 0L
                         },
                         new
                         {
@@ -4045,7 +4053,8 @@ namespace EcomOps.Domain.Data.Migrations
                             Rank = 2,
                             RequiredAreas = "CustomerService,Compliance,Leadership",
                             Role = "CsSupervisor",
-                            Track = "CustomerService"
+                            Track = "CustomerService",
+                            Version = 0L
                         },
                         new
                         {
@@ -4053,7 +4062,8 @@ namespace EcomOps.Domain.Data.Migrations
                             Rank = 1,
                             RequiredAreas = "EcommerceBasics,DesignSkills",
                             Role = "Designer",
-                            Track = "Design"
+                            Track = "Design",
+                            Version = 0L
                         },
                         new
                         {
@@ -4061,7 +4071,8 @@ namespace EcomOps.Domain.Data.Migrations
                             Rank = 2,
                             RequiredAreas = "DesignSkills,Leadership",
                             Role = "DesignSupervisor",
-                            Track = "Design"
+                            Track = "Design",
+                            Version = 0L
                         });
                 });
 
