@@ -28,6 +28,8 @@ public sealed class AppraisalDemoData(AppraisalDesk desk, CompanyTime time) : ID
         {
             return;
         }
+        // Nothing the figures read changes while the cycles are walked: each cycle is measured once, not at every step.
+        using var remember = AppraisalFigures.RememberMeasurements();
         var random = new Random(DemoDataGenerator.Seed + 47);
         var today = time.Today;
         var thisQuarter = AppraisalRules.PeriodOf(AppraisalFrequency.Quarterly, today).First;

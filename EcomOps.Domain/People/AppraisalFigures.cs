@@ -20,15 +20,44 @@ public sealed class AppraisalFigures(MetricCatalogue catalogue, CompanyTime time
         _ => PeriodKind.Year,
     }, cycle.PeriodStart);
 
+    /// <summary>
+    /// Within <see cref="RememberMeasurements"/>, one measurement per team, frequency, period and criteria serves every
+    /// step: for the demo generator, which walks whole past cycles through the desk while no data changes. Anywhere else
+    /// each step measures the live data afresh.
+    /// </summary>
+    private static readonly AsyncLocal<Dictionary<string, MetricSnapshot>?> Remembered = new();
+
+    public static IDisposable RememberMeasurements()
+    {
+        var previous = Remembered.Value;
+        Remembered.Value = [];
+        return new Forget(previous);
+    }
+
+    private sealed class Forget(Dictionary<string, MetricSnapshot>? previous) : IDisposable
+    {
+        public void Dispose() => Remembered.Value = previous;
+    }
+
     /// <summary>The lines of each of <paramref name="employeeIds"/> for the cycle's period, from one measurement.</summary>
     public async Task<Dictionary<int, List<QuantitativeLine>>> MeasureAsync(AppraisalCycle cycle, IReadOnlyCollection<int> employeeIds, CancellationToken ct)
     {
         var criteria = cycle.Quantitative;
         var metrics = criteria.Select(c => catalogue.Find(c.MetricKey)).OfType<MetricDefinition>().ToList();
         var period = PeriodOf(cycle);
-        var snapshot = metrics.Count == 0 || period.IsFuture(time.Today)
-            ? new MetricSnapshot(period.ToUtc(time.Zone))
-            : await catalogue.MeasureAsync(period.ToUtc(time.Zone), new MeasureOptions(true, RecordCap), metrics, ct);
+        var key = $"{cycle.Team}|{cycle.Frequency}|{cycle.PeriodStart:O}|{string.Join(",", criteria.Select(c => c.MetricKey))}";
+        MetricSnapshot? snapshot = null;
+        if (Remembered.Value?.TryGetValue(key, out var remembered) != true)
+        {
+            snapshot = metrics.Count == 0 || period.IsFuture(time.Today)
+                ? new MetricSnapshot(period.ToUtc(time.Zone))
+                : await catalogue.MeasureAsync(period.ToUtc(time.Zone), new MeasureOptions(true, RecordCap), metrics, ct);
+            Remembered.Value?.TryAdd(key, snapshot);
+        }
+        else
+        {
+            snapshot = remembered!;
+        }
         return employeeIds.ToDictionary(id => id, id => criteria.Select(c =>
         {
             var metric = catalogue.Find(c.MetricKey);
