@@ -12,8 +12,7 @@ public sealed class CustomerDemoDataTests
     [Fact]
     public async Task The_demo_has_customers_in_every_segment_with_preferences_and_predictions_and_no_order_inside_the_forecasts_history_before_the_90_days()
     {
-        await using var harness = await DomainHarness.StartAsync();
-        await harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        await using var harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
         var queries = harness.Get<CustomerAnalysisQueries>();
 
         var segments = await queries.SegmentsAsync();

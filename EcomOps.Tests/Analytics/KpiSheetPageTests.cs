@@ -24,8 +24,7 @@ public sealed class KpiSheetPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await DomainHarness.StartAsync();
-        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        _harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
     }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();

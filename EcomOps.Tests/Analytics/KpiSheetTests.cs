@@ -28,8 +28,7 @@ public sealed class KpiSheetTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await DomainHarness.StartAsync();
-        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        _harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
         await using var db = _harness.NewDb();
         var user = await db.Users.SingleAsync(u => u.UserName == "agent@ecomops.local");
         _agent = new Actor(user.Id, user.UserName!);

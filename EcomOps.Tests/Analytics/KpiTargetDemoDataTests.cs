@@ -13,8 +13,7 @@ public sealed class KpiTargetDemoDataTests
     [Fact]
     public async Task Demo_targets_give_the_operations_team_a_target_a_little_better_than_last_month_for_every_metric_it_measured()
     {
-        await using var harness = await DomainHarness.StartAsync();
-        await harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        await using var harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
         var catalogue = harness.Get<MetricCatalogue>();
         var time = harness.Get<CompanyTime>();
         var lastMonth = ReportPeriod.Containing(PeriodKind.Month, time.Today).Previous();

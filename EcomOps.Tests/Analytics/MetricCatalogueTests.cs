@@ -23,8 +23,7 @@ public sealed class MetricCatalogueTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await DomainHarness.StartAsync();
-        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        _harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
         await using var db = _harness.NewDb();
         // Minimal demo traffic is not part of these hand-computed sets.
         await db.TrafficDays.ExecuteDeleteAsync();

@@ -14,8 +14,7 @@ public sealed class SingleMetricMeasureTests
     [Fact]
     public async Task Every_metric_measured_alone_equals_the_same_metric_measured_with_all_the_others()
     {
-        await using var harness = await DomainHarness.StartAsync();
-        await harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        await using var harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
         var catalogue = harness.Get<MetricCatalogue>();
         var time = harness.Get<CompanyTime>();
 
@@ -34,8 +33,7 @@ public sealed class SingleMetricMeasureTests
     [Fact]
     public async Task A_metric_measured_day_by_day_in_one_series_equals_each_day_measured_with_every_metric()
     {
-        await using var harness = await DomainHarness.StartAsync();
-        await harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        await using var harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
         var catalogue = harness.Get<MetricCatalogue>();
         var time = harness.Get<CompanyTime>();
         await using (var db = harness.NewDb())

@@ -18,8 +18,7 @@ public sealed class CalendarDaysSectionTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await DomainHarness.StartAsync();
-        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        _harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
         await _harness.Get<CalendarDays>().SeedAsync();
     }
 

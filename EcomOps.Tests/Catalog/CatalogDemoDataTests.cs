@@ -10,9 +10,7 @@ public sealed class CatalogDemoDataTests
     [Fact]
     public async Task Demo_skus_are_variants_of_products_in_a_three_level_tree_with_forty_brands_and_price_bands()
     {
-        await using var harness = await DomainHarness.StartAsync();
-
-        await harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        await using var harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
 
         await using var db = harness.NewDb();
         var skus = await db.Skus.AsNoTracking().ToListAsync();
@@ -36,9 +34,7 @@ public sealed class CatalogDemoDataTests
     [Fact]
     public async Task Demo_listings_cover_most_products_on_the_five_channels_with_mixed_states_and_only_complete_ones_live()
     {
-        await using var harness = await DomainHarness.StartAsync();
-
-        await harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        await using var harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
 
         await using var db = harness.NewDb();
         var listings = await db.Listings.AsNoTracking().ToListAsync();

@@ -10,9 +10,7 @@ public sealed class InventoryDemoDataTests
     [Fact]
     public async Task Minimal_demo_stock_is_consistent_with_its_ledger_and_evaluated_from_the_data()
     {
-        await using var harness = await DomainHarness.StartAsync();
-
-        await harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        await using var harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
 
         await using var db = harness.NewDb();
         Assert.Equal(["GZ-01", "SH-01"], await db.Warehouses.OrderBy(w => w.Code).Select(w => w.Code).ToListAsync());

@@ -18,8 +18,7 @@ public sealed class OrderListPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await DomainHarness.StartAsync(s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(_reads));
-        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        _harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal, s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(_reads));
     }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();

@@ -54,8 +54,7 @@ public sealed class OrgDemoDataTests
     [Fact]
     public async Task Every_named_demo_sign_in_exists_and_is_active()
     {
-        await using var harness = await DomainHarness.StartAsync();
-        await harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        await using var harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
         await using var db = harness.NewDb();
 
         foreach (var demo in OrgDemoData.SignIns)

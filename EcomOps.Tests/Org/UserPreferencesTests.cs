@@ -10,8 +10,7 @@ public sealed class UserPreferencesTests
     [Fact]
     public async Task Dark_mode_and_language_are_remembered_per_user()
     {
-        await using var harness = await DomainHarness.StartAsync();
-        await harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        await using var harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
         await using var db = harness.NewDb();
         var agent = await db.Users.SingleAsync(u => u.UserName == "agent@ecomops.local");
         var designer = await db.Users.SingleAsync(u => u.UserName == "designer@ecomops.local");

@@ -13,8 +13,7 @@ public sealed class AppraisalDemoDataTests
     [Fact]
     public async Task Demo_data_has_two_closed_quarterly_cycles_and_one_open_monthly_cycle_per_team_following_the_demo_kpis()
     {
-        await using var harness = await DomainHarness.StartAsync();
-        await harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        await using var harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
 
         await using var db = harness.NewDb();
         var cycles = await db.Set<AppraisalCycle>().AsNoTracking().Include(c => c.Appraisals).ThenInclude(a => a.Goals).ToListAsync();

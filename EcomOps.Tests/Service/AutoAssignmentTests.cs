@@ -17,8 +17,7 @@ public sealed class AutoAssignmentTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await DomainHarness.StartAsync();
-        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        _harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
         var second = await _harness.Get<EmployeeDirectory>().CreateAsync(Actor.System, new EmployeeForm
         {
             EmployeeNumber = "A2", FullName = "Second Agent", Email = "second@ecomops.local", Role = Roles.CsAgent, HireDate = new DateOnly(2026, 1, 1), Password = "welcome123",

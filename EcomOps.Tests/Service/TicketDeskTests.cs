@@ -19,8 +19,7 @@ public sealed class TicketDeskTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await DomainHarness.StartAsync();
-        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        _harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
         await using var db = _harness.NewDb();
         foreach (var user in await db.Users.ToListAsync())
         {

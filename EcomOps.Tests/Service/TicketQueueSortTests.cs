@@ -20,8 +20,7 @@ public sealed class TicketQueueSortTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await DomainHarness.StartAsync();
-        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        _harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
         await using var db = _harness.NewDb();
         var agents = await db.Employees.AsNoTracking().Where(e => e.Active && e.Team == Team.CustomerService).OrderBy(e => e.Id).Take(2).ToListAsync();
         var specs = new (string Customer, TicketChannel Channel, TicketPriority Priority, int? Agent, bool Pending)[]

@@ -11,9 +11,7 @@ public sealed class ComplianceDemoDataTests
     [Fact]
     public async Task The_demo_has_two_past_audits_open_findings_with_chinese_banned_terms_and_listings_the_audit_paused()
     {
-        await using var harness = await DomainHarness.StartAsync();
-
-        await harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        await using var harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
 
         await using var db = harness.NewDb();
         var runs = await db.Set<AuditRun>().AsNoTracking().OrderBy(r => r.StartedAtUtc).ToListAsync();

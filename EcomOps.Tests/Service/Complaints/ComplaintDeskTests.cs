@@ -26,8 +26,7 @@ public sealed class ComplaintDeskTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await DomainHarness.StartAsync();
-        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        _harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
         await using var db = _harness.NewDb();
         var user = await db.Users.SingleAsync(u => u.UserName == "cssupervisor@ecomops.local");
         _supervisor = new Actor(user.Id, user.UserName!);

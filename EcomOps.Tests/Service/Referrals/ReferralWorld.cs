@@ -26,8 +26,7 @@ public sealed class ReferralWorld : IAsyncDisposable
 
     public static async Task<ReferralWorld> StartAsync()
     {
-        var world = new ReferralWorld { Harness = await DomainHarness.StartAsync() };
-        await world.Harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        var world = new ReferralWorld { Harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal) };
         await using var db = world.Harness.NewDb();
         var people = await db.Employees.AsNoTracking().Where(e => e.Active && e.UserId != null).OrderBy(e => e.Id).ToListAsync();
         world.Agent = people.First(e => e.Role == Roles.CsAgent);

@@ -20,8 +20,7 @@ public sealed class SlaSettingsPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await DomainHarness.StartAsync();
-        await _harness.Get<DemoDataGenerator>().SeedAsync(DemoSize.Minimal);
+        _harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
     }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
