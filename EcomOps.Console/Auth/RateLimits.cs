@@ -27,6 +27,12 @@ public sealed class RateLimitSettings
     public WindowLimit OrderApi { get; set; } = new() { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) };
 
     public WindowLimit Survey { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>Messages sent from the public contact page per client (a person writes a few; a flood is a program).</summary>
+    public WindowLimit ContactSend { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(10) };
+
+    /// <summary>Contact pages opened per client (reading a conversation; guessing references runs into it).</summary>
+    public WindowLimit ContactView { get; set; } = new() { PermitLimit = 120, Window = TimeSpan.FromMinutes(10) };
 }
 
 public sealed class SignInLimits
@@ -48,12 +54,13 @@ public sealed class SignInLimits
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 }
 
-/// <summary>The built-in rate limiter's policies: sign-in per client, the order API per API key, the survey per client.</summary>
+/// <summary>The built-in rate limiter's policies: sign-in per client, the order API per API key, the survey and the contact page per client.</summary>
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string OrderApi = "order-api";
     public const string Survey = "survey";
+    public const string Contact = "contact";
 
     public static IServiceCollection AddOpsRateLimits(this IServiceCollection services)
     {
@@ -70,6 +77,9 @@ public static class RateLimits
                 ? RateLimitPartition.GetFixedWindowLimiter("key:" + key, _ => Window(Settings(context).OrderApi))
                 : RateLimitPartition.GetFixedWindowLimiter("client:" + ClientAddress.Of(context), _ => Window(Settings(context).OrderApi)));
             o.AddPolicy(Survey, context => RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => Window(Settings(context).Survey)));
+            o.AddPolicy(Contact, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter("send:" + ClientAddress.Of(context), _ => Window(Settings(context).ContactSend))
+                : RateLimitPartition.GetFixedWindowLimiter("view:" + ClientAddress.Of(context), _ => Window(Settings(context).ContactView)));
             o.OnRejected = (rejected, ct) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);

@@ -38,6 +38,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
     public const string OverdueReferrals = "referral-overdue";
     public const string MailFetch = "mail-fetch";
     public const string MailSend = "mail-send";
+    public const string FeedbackDigest = "feedback-digest";
 
     public IReadOnlyList<string> Ids { get; } =
     [
@@ -49,6 +50,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         OptimisationScan,
         OverdueReferrals,
         MailFetch, MailSend,
+        FeedbackDigest,
     ];
 
     /// <summary>
@@ -76,6 +78,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         [typeof(OptimisationScanJob)] = "Optimisation board: find opportunities, measure the effect of done work (daily) · 优化看板：发现机会并评估已完成工作的效果（每天）",
         [typeof(Features.Service.Mail.MailFetchJob)] = "E-mail: read the mailboxes into tickets (every minute) · 收取邮箱邮件生成工单（每分钟）",
         [typeof(Features.Service.Mail.MailSendJob)] = "E-mail: send agents' replies (every minute) · 发送客服邮件回复（每分钟）",
+        [typeof(Features.Service.Feedback.FeedbackDigestJob)] = "Customer feedback: last month's digest per department (monthly) · 客户意见与建议：各部门上月汇总（每月）",
         [typeof(CustomerAnalysisJob)] = "Customers: RFM segments and products bought together (nightly) · 客户分群与关联购买分析（每晚）",
     };
 
@@ -107,6 +110,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IConfiguration c
         manager.AddOrUpdate<Features.Orders.OrderNoticeJob>(OrderNotices, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         manager.AddOrUpdate<Features.Service.Complaints.OverdueMeasuresJob>(OverdueComplaintMeasures, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
         manager.AddOrUpdate<Features.Service.Referrals.OverdueReferralsJob>(OverdueReferrals, job => job.RunAsync(CancellationToken.None), "*/5 * * * *", options);
+        manager.AddOrUpdate<Features.Service.Feedback.FeedbackDigestJob>(FeedbackDigest, job => job.RunAsync(CancellationToken.None), "30 3 1 * *", options);
         manager.AddOrUpdate<Features.Inventory.InventorySweepJob>(InventorySweep, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", options);
         manager.AddOrUpdate<ListingCompletenessJob>(ListingCompleteness, job => job.RunAsync(CancellationToken.None), "5-59/15 * * * *", options);
         manager.AddOrUpdate<ComplianceAuditJob>(ComplianceAudit, job => job.RunScheduledAsync(CancellationToken.None),

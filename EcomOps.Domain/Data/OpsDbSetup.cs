@@ -44,6 +44,9 @@ public static class OpsDbSetup
         services.AddSingleton<Service.TicketQueue>();
         services.AddSingleton<Service.CallerLookup>();
         services.AddSingleton<Service.PlatformInbox>();
+        services.AddSingleton<Service.Contact.ContactDesk>();
+        services.AddSingleton<Service.Feedback.FeedbackDesk>();
+        services.AddSingleton<Service.Feedback.FeedbackDigests>();
         services.AddSingleton<Calendars.CalendarDays>();
         services.AddSingleton<Calendars.CalendarDesk>();
         services.AddSingleton<Service.SlaSettingsDesk>();

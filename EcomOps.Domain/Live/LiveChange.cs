@@ -45,6 +45,9 @@ public static class Boards
     /// <summary>Referrals of customers' questions to departments: their lists, the ticket pages and people's home pages.</summary>
     public const string Referrals = "referrals";
 
+    /// <summary>Customers' feedback and suggestions: the departments' list and the ticket pages.</summary>
+    public const string Feedback = "feedback";
+
     /// <summary>Complaint cases: the complaint SLA board and case pages.</summary>
     public const string Complaints = "complaints";
 

@@ -25,6 +25,10 @@ public enum NotificationKind
     ReferralAnswered,
     ReferralOverdue,
     AppraisalStep,
+
+    /// <summary>A customer's feedback or suggestion for the department the reader heads, and its monthly digest.</summary>
+    CustomerFeedback,
+    FeedbackDigest,
 }
 
 /// <summary>

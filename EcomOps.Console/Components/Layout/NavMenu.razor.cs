@@ -26,6 +26,8 @@ public sealed partial class NavMenu
             new("/service/answers", Icons.Material.Filled.LibraryBooks, "Nav.Answers", "nav-answers", Permissions.WorkTickets),
             // Every department answers the questions customer service refers to it.
             new("/service/referrals", Icons.Material.Filled.ForwardToInbox, "Nav.Referrals", "nav-referrals", Permissions.UseConsole),
+            // Customers' feedback and suggestions go to the department that owns them: everyone reads their own.
+            new("/service/feedback", Icons.Material.Filled.Feedback, "Feedback.Title", "nav-feedback", Permissions.UseConsole),
             // The operations director supervises the service without working tickets, and still owns its SLA.
             new("/service/sla", Icons.Material.Filled.Tune, "Nav.SlaSettings", "nav-sla", Permissions.SuperviseService),
             new("/service/mailboxes", Icons.Material.Filled.Mail, "Nav.Mailboxes", "nav-mailboxes", Permissions.ManageMailboxes),

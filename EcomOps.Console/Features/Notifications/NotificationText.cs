@@ -40,6 +40,8 @@ public static class NotificationText
         NotificationKind.ReferralAnswered => Icons.Material.Filled.MarkEmailRead,
         NotificationKind.ReferralOverdue => Icons.Material.Filled.AlarmOn,
         NotificationKind.AppraisalStep => Icons.Material.Filled.Grading,
+        NotificationKind.CustomerFeedback => Icons.Material.Filled.Feedback,
+        NotificationKind.FeedbackDigest => Icons.Material.Filled.Summarize,
         _ => Icons.Material.Filled.Notifications,
     };
 

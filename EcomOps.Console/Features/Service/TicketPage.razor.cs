@@ -28,6 +28,7 @@ public sealed partial class TicketPage
     private int? _presentOn;
     private IReadOnlyDictionary<long, EcomOps.Domain.Service.Mail.EntryMail> _mails = new Dictionary<long, EcomOps.Domain.Service.Mail.EntryMail>();
     private IReadOnlyDictionary<long, EcomOps.Domain.Service.Mail.MailSendState> _sends = new Dictionary<long, EcomOps.Domain.Service.Mail.MailSendState>();
+    private EcomOps.Domain.Service.Contact.WebContact? _webContact;
 
     [Parameter]
     public int Id { get; set; }
@@ -37,6 +38,9 @@ public sealed partial class TicketPage
 
     [Inject]
     private TicketQueue Queue { get; set; } = default!;
+
+    [Inject]
+    private EcomOps.Domain.Service.Contact.ContactDesk WebContacts { get; set; } = default!;
 
     [Inject]
     private TicketDesk Desk { get; set; } = default!;
@@ -132,6 +136,10 @@ public sealed partial class TicketPage
         {
             _mails = await Mailboxes.EntryMailsAsync(_actor, Id);
             _sends = await MailOutbox.StatesAsync(Id);
+        }
+        if (_ticket is { Channel: TicketChannel.OnlineChat } && _webContact is null)
+        {
+            _webContact = await WebContacts.OfTicketAsync(Id);
         }
         // The page shows the same projection the queue sorts by, computed on a copy that is never saved.
         _targets = _ticket is null ? [] : Sla.Project(_ticket, Clock.GetUtcNow().UtcDateTime);
