@@ -59,6 +59,7 @@ public static class OpsDbSetup
         services.AddSingleton<Service.Complaints.ComplaintQueries>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.Complaints.ComplaintDemoData>();
         services.AddSingleton<DemoData.IDemoDataArea, Service.Referrals.ReferralDemoData>();
+        services.AddSingleton<DemoData.IDemoDataArea, Service.Feedback.FeedbackDemoData>();
         services.AddSingleton<Service.ServiceMetrics>();
         services.AddSingleton<Service.Answers.AnswerLibrary>();
         services.AddSingleton<DemoData.IDemoDataArea, OrgDemoData>();
