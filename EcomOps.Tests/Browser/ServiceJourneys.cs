@@ -80,4 +80,51 @@ public sealed class ServiceJourneys(BrowserHost host, ITestOutputHelper output) 
         await Expect(agentA.Locator("[data-testid=ticket-status]")).ToHaveTextAsync("Pending customer");
         Assert.Empty(BrowserErrors);
     }
+    [SkippableFact]
+    public async Task A_customer_writes_on_the_contact_page_the_agent_answers_from_the_live_queue_and_the_customers_answer_reopens_the_ticket()
+    {
+        var agent = await NewPageAsync();
+        await SignInAsync(agent, "agent@ecomops.local");
+        await agent.GotoAsync("service/queue");
+        await WaitForCircuitAsync(agent);
+        await agent.Locator("[data-testid=queue-scope]").GetByText("Unassigned", new() { Exact = true }).ClickAsync();
+
+        // The customer has no account: the shop's link opens the contact page as it is.
+        var customer = await NewPageAsync();
+        await customer.GotoAsync("contact");
+        var opened = Stopwatch.StartNew();
+        await customer.Locator("[data-testid=contact-name]").FillAsync("赵赟");
+        await customer.Locator("[data-testid=contact-contact]").FillAsync("13711112222");
+        await customer.Locator("[data-testid=contact-topic]").SelectOptionAsync(TicketCategories.Shipping);
+        await customer.Locator("[data-testid=contact-message]").FillAsync("下单五天了还没发货，能帮我看看吗？");
+        // A person takes a few seconds to write; a form sent faster is taken for a program and asked again.
+        await Task.Delay(Math.Max(0, (int)(Domain.Service.Contact.ContactDesk.MinFillTime.TotalMilliseconds - opened.ElapsedMilliseconds) + 200));
+        await customer.Locator("[data-testid=contact-send]").ClickAsync();
+        var reference = (await customer.Locator("[data-testid=contact-reference]").TextContentAsync())!;
+        Assert.Matches("^[A-Z2-9]{5}-[A-Z2-9]{5}$", reference);
+
+        // It is in the agent's queue without a reload; the ticket says where it came from.
+        var row = agent.Locator("[data-testid^=queue-row-]").Filter(new() { HasText = "下单五天了还没发货" });
+        await Expect(row).ToBeVisibleAsync();
+        await row.ClickAsync();
+        await WaitForCircuitAsync(agent);
+        await Expect(agent.Locator("[data-testid=ticket-web-contact]")).ToContainTextAsync(reference);
+        await agent.Locator("textarea[data-testid=ticket-compose]").FillAsync("您好，仓库今天下午发出，单号稍后更新。");
+        await agent.Locator("[data-testid=ticket-reply]").ClickAsync();
+        await Expect(agent.Locator("[data-testid=ticket-status]")).ToHaveTextAsync("Pending customer");
+
+        // The customer reads the reply on their conversation page and answers there.
+        await customer.Locator("[data-testid=contact-open-conversation]").ClickAsync();
+        await Expect(customer.Locator("[data-testid=contact-line]")).ToHaveCountAsync(2);
+        await Expect(customer.Locator("[data-testid=contact-line]").Last).ToContainTextAsync("仓库今天下午发出");
+        await Expect(customer.Locator("[data-testid=contact-status]")).ToHaveTextAsync("Waiting for your answer");
+        await customer.Locator("[data-testid=contact-message]").FillAsync("好的，谢谢！");
+        await customer.Locator("[data-testid=contact-send]").ClickAsync();
+        await Expect(customer.Locator("[data-testid=contact-sent]")).ToBeVisibleAsync();
+
+        // The agent's open ticket shows the answer and is open again, its clock running for the next reply.
+        await Expect(agent.Locator("[data-testid=entry-CustomerMessage]").Last).ToContainTextAsync("好的，谢谢！");
+        await Expect(agent.Locator("[data-testid=ticket-status]")).ToHaveTextAsync("Open");
+        Assert.Empty(BrowserErrors);
+    }
 }
