@@ -16,6 +16,9 @@ public sealed record ReferralRow(int Id, int TicketId, string TicketSubject, Tea
     public string TicketNumber => Ticket.NumberOf(TicketId);
 
     public bool IsOverdue(DateTime now) => State == ReferralState.Open && DueUtc <= now;
+
+    /// <summary>Its countdown turns amber for the last quarter of the time it was given.</summary>
+    public DateTime WarnAtUtc => DueUtc - (DueUtc - CreatedAtUtc) / 4;
 }
 
 /// <summary>What waits for a person: open referrals they may answer, and how many of those are overdue.</summary>
