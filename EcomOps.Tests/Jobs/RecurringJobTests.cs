@@ -72,4 +72,52 @@ public sealed class RecurringJobTests : IDisposable
         Assert.Equal(0, (await trail.SearchAsync(new AuditQuery(Actor: "old"))).Total);
         Assert.True((await trail.SearchAsync(new AuditQuery(EntityType: nameof(Employee)))).Total > 0, "recent entries stay");
     }
+    [Fact]
+    public async Task Triggering_the_feedback_digest_twice_builds_last_months_workbook_once_per_department_in_the_report_language()
+    {
+        _ = _factory.Server;
+        var services = _factory.Services;
+        var digests = services.GetRequiredService<Domain.Service.Feedback.FeedbackDigests>();
+        var lastMonth = digests.LastMonth;
+        var time = services.GetRequiredService<Domain.Time.CompanyTime>();
+        var ticket = (await services.GetRequiredService<Domain.Service.TicketDesk>().CreateAsync(Actor.System, new Domain.Service.TicketForm
+        {
+            Channel = Domain.Service.Sla.TicketChannel.OnlineChat, CustomerName = "钱喆", CustomerContact = "13600001111", Subject = "包装",
+            Category = Domain.Service.TicketCategories.Other, Message = "盒子太大了。",
+        })).Value;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<OpsDb>>().CreateDbContextAsync())
+        {
+            // Recorded last month (the desk records at the present moment, so the row is written as last month left it).
+            db.Add(new Domain.Service.Feedback.CustomerFeedback
+            {
+                TicketId = ticket, Kind = Domain.Service.Feedback.FeedbackKind.Feedback, Category = Domain.Service.Feedback.FeedbackCategory.Packaging,
+                Department = Team.Operations, Text = "=1+1 盒子太大", CustomerName = "钱喆", RecordedByName = "客服",
+                RecordedAtUtc = time.ToUtc(lastMonth.ToDateTime(new TimeOnly(10, 0))),
+            });
+            await db.SaveChangesAsync();
+        }
+        var jobs = (IRecurringJobManagerV2)services.GetRequiredService<IRecurringJobManager>();
+
+        jobs.TriggerJob(RecurringJobs.FeedbackDigest);
+        jobs.TriggerJob(RecurringJobs.FeedbackDigest);
+
+        var director = Actor.Person(null, "director", Roles.OperationsDirector);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await digests.ListAsync(director)).Count < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        await Task.Delay(500);
+        var built = await digests.ListAsync(director);
+        Assert.Equal(3, built.Count);
+        Assert.All(built, d => Assert.Equal((lastMonth, "zh-Hans"), (d.Month, d.Culture)));
+        var operations = built.Single(d => d.Department == Team.Operations);
+        Assert.Equal(1, operations.Entries);
+        var file = (await digests.DownloadAsync(director, operations.Id))!.Value;
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(file.Content));
+        var sheet = workbook.Worksheets.First();
+        Assert.Equal("记录时间", sheet.Cell(1, 1).GetString());
+        var text = sheet.CellsUsed().Single(c => c.GetString().Contains("盒子太大", StringComparison.Ordinal));
+        Assert.False(text.HasFormula);
+    }
 }
