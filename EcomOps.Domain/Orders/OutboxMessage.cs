@@ -12,6 +12,9 @@ public enum NotificationKind
 
     /// <summary>A solved ticket's satisfaction survey link.</summary>
     SurveyInvitation,
+
+    /// <summary>An agent answered a conversation from the contact page: the link to read and answer it.</summary>
+    ContactReply,
 }
 
 public enum DeliveryStatus

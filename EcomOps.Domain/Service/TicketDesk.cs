@@ -89,6 +89,13 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
                 // Saved with the reply: the reply is never on the ticket without its e-mail, nor the e-mail without the reply.
                 await Mail.MailReplies.QueueAsync(db, ticket, ticket.Entries[^1], now, ct);
             }
+            else if (ticket.Channel == TicketChannel.OnlineChat
+                && await db.Set<Contact.WebContact>().AsNoTracking().Where(c => c.TicketId == ticket.Id).OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct) is { } contact
+                && !await db.OutboxMessages.AnyAsync(m => m.TicketId == ticket.Id && m.Kind == Orders.NotificationKind.ContactReply && m.CreatedAtUtc > now - Contact.ContactReplyNotice.Quiet, ct))
+            {
+                // A customer from the contact page hears that an answer waits at their conversation's link (by e-mail or SMS).
+                ticket.CustomerMessages.Add(Contact.ContactReplyNotice.Compose(ticket, contact, surveys, now));
+            }
             var next = then ?? (ticket.Status == TicketStatus.New ? TicketStatus.Open : ticket.Status);
             SetStatus(ticket, next, actor, now);
         });

@@ -77,6 +77,31 @@ public static class ContactReference
     }
 }
 
+/// <summary>The message that tells a contact-page customer an agent answered, with the link to read and answer it.</summary>
+public static class ContactReplyNotice
+{
+    /// <summary>Replies closer together than this tell the customer once: they read them all at the link.</summary>
+    public static readonly TimeSpan Quiet = TimeSpan.FromMinutes(15);
+
+    public static Orders.OutboxMessage Compose(Ticket ticket, WebContact contact, Surveys.SurveySettings settings, DateTime now)
+    {
+        var english = ticket.CustomerLanguage == "en";
+        var link = settings.ContactLinkFor(contact.Reference);
+        var reference = ContactReference.Show(contact.Reference);
+        return new Orders.OutboxMessage
+        {
+            Kind = Orders.NotificationKind.ContactReply,
+            Language = english ? "en" : "zh-Hans",
+            Recipient = ticket.CustomerContact,
+            Text = english
+                ? $"[EcomOps] Our customer service answered your message {reference}. Read and reply here: {link}"
+                : $"【EcomOps】客服已回复您的留言（编号 {reference}）。查看并回复：{link}",
+            Status = Orders.DeliveryStatus.Pending,
+            CreatedAtUtc = now,
+        };
+    }
+}
+
 internal sealed class WebContactConfiguration : IEntityTypeConfiguration<WebContact>
 {
     public void Configure(EntityTypeBuilder<WebContact> b)

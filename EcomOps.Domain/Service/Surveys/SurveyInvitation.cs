@@ -9,6 +9,9 @@ public sealed class SurveySettings
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 
     public string LinkFor(string token) => $"{PublicBaseUrl.TrimEnd('/')}/survey/{token}";
+
+    /// <summary>A contact-page conversation's address, at the same public address.</summary>
+    public string ContactLinkFor(string reference) => $"{PublicBaseUrl.TrimEnd('/')}/contact/{reference}";
 }
 
 /// <summary>The message that carries a solved ticket's survey link to the customer, in the customer's language.</summary>

@@ -199,6 +199,32 @@ public sealed class ContactDeskTests : IAsyncLifetime
         Assert.Equal(TicketStatus.PendingCustomer, conversation.Status);
     }
 
+    [Fact]
+    public async Task An_agents_reply_tells_the_customer_where_to_read_it_once_for_replies_close_together()
+    {
+        var sent = (await Contact.SendAsync(Message() with { Contact = "wang.zhe@example.com", Language = "en" })).Value!;
+        var id = int.Parse(sent.TicketNumber[1..]);
+        var desk = _harness.Get<TicketDesk>();
+        var queue = _harness.Get<TicketQueue>();
+
+        Assert.True((await desk.ReplyAsync(Agent, id, "Checking with the courier.", (await queue.FindAsync(id))!.Version)).Succeeded);
+        Assert.True((await desk.ReplyAsync(Agent, id, "It left the depot today.", (await queue.FindAsync(id))!.Version)).Succeeded);
+        _harness.Clock.Advance(ContactReplyNotice.Quiet + TimeSpan.FromMinutes(1));
+        Assert.True((await desk.ReplyAsync(Agent, id, "Delivered?", (await queue.FindAsync(id))!.Version)).Succeeded);
+
+        await using var db = _harness.NewDb();
+        var notices = await db.OutboxMessages.AsNoTracking().Where(m => m.TicketId == id).OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal(2, notices.Count);
+        Assert.All(notices, n =>
+        {
+            Assert.Equal((Domain.Orders.NotificationKind.ContactReply, "wang.zhe@example.com", "en"), (n.Kind, n.Recipient, n.Language));
+            Assert.Contains(_harness.Get<Domain.Service.Surveys.SurveySettings>().ContactLinkFor(sent.Reference), n.Text, StringComparison.Ordinal);
+        });
+        var note = await _harness.Get<TicketDesk>().AddNoteAsync(Agent, id, "internal", (await queue.FindAsync(id))!.Version);
+        Assert.True(note.Succeeded);
+        Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.TicketId == id));
+    }
+
     [Theory]
     [InlineData("", 10, ContactCheck.Person)]
     [InlineData("http://spam.example", 10, ContactCheck.Bot)]
