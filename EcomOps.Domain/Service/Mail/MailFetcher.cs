@@ -18,7 +18,7 @@ public sealed record MailFetchResult(int MailboxId, int Read, int Filed, string?
 public sealed class MailFetcher(IDbContextFactory<OpsDb> dbFactory, MailConnections connections, MailIntake intake, MailSettings settings, TimeProvider clock)
 {
     /// <summary>How many messages are downloaded in one IMAP command.</summary>
-    private const int Batch = 100;
+    public const int Batch = 100;
 
     public async Task<IReadOnlyList<MailFetchResult>> FetchAllAsync(CancellationToken ct = default)
     {
