@@ -41,6 +41,7 @@ public static class JobSetup
         services.AddTransient<Features.Orders.OrderNoticeJob>();
         services.AddTransient<Features.Service.Mail.MailFetchJob>();
         services.AddTransient<Features.Service.Mail.MailSendJob>();
+        services.AddHostedService<Features.Service.Mail.MailIdleService>();
         services.AddTransient<Features.Inventory.InventorySweepJob>();
         services.AddTransient<Features.Catalog.ListingCompletenessJob>();
         services.AddSingleton<Features.Catalog.ListingCompletenessJob.Seen>();
