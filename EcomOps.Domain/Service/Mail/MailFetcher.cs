@@ -71,12 +71,9 @@ public sealed class MailFetcher(IDbContextFactory<OpsDb> dbFactory, MailConnecti
                         await stream.CopyToAsync(copy, token);
                         downloaded[uid.Id] = copy.ToArray();
                     }, ct);
-                    foreach (var (uid, raw) in downloaded)
-                    {
-                        read++;
-                        var outcome = await intake.FileAsync(mailbox, validity, uid, raw, ct);
-                        filed += outcome.AlreadyProcessed ? 0 : 1;
-                    }
+                    var outcomes = await intake.FileManyAsync(mailbox, validity, downloaded.Select(d => ((long)d.Key, d.Value)).ToList(), ct);
+                    read += outcomes.Count;
+                    filed += outcomes.Count(o => !o.AlreadyProcessed);
                     if (downloaded.Count > 0)
                     {
                         await AdvanceAsync(mailbox.Id, validity, downloaded.Keys.Last(), ct);
