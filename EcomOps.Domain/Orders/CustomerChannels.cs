@@ -61,8 +61,8 @@ public sealed class DevelopmentSmsGateway(IDbContextFactory<OpsDb> dbFactory, Ti
             .ToLookup(m => (m.Recipient, m.Text));
         var rows = texts.Select(t =>
         {
-            // The notice written last before the text was recorded (the same words can go to a phone twice).
-            var notice = notices[(t.Phone, t.Text)].Where(n => n.CreatedAtUtc <= t.RecordedAtUtc).MaxBy(n => n.CreatedAtUtc);
+            // The same words can go to a phone twice: the notice written nearest the moment the text was recorded.
+            var notice = notices[(t.Phone, t.Text)].MinBy(n => Math.Abs((n.CreatedAtUtc - t.RecordedAtUtc).Ticks));
             return new RecordedSms(t.Id, t.RecordedAtUtc, MaskPhone(t.Phone), t.Text, notice?.Kind, notice?.OrderId, notice?.TicketId);
         }).ToList();
         return Outcome<IReadOnlyList<RecordedSms>>.Done(rows);
