@@ -136,13 +136,8 @@ internal static class MailBench
     /// <summary>A new database, the mailbox saved by a supervisor, one timed fetch; then what was lost or doubled.</summary>
     private static async Task<(TimeSpan Took, int Wrong)> FetchIntoTicketsAsync(Smtp4dev server, string database, HashSet<string> sent)
     {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddOpsDomain(_ => $"Data Source={database}");
-        services.AddCompanyTime("Asia/Shanghai");
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = await DomainOnly.StartAsync(database);
         var dbFactory = provider.GetRequiredService<IDbContextFactory<OpsDb>>();
-        await OpsDbSetup.MigrateAsync(dbFactory);
         var supervisor = new Actor("bench-supervisor", "Chen Jing", [Roles.CsSupervisor]);
         var saved = await provider.GetRequiredService<MailboxDesk>().SaveAsync(supervisor, null, 0, new MailboxForm
         {
