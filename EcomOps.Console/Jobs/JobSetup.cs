@@ -42,6 +42,7 @@ public static class JobSetup
         services.AddTransient<Features.Service.Mail.MailFetchJob>();
         services.AddTransient<Features.Service.Mail.MailSendJob>();
         services.AddTransient<Features.Service.Feedback.FeedbackDigestJob>();
+        services.AddHostedService<Features.Service.Mail.MailIdleService>();
         services.AddTransient<Features.Inventory.InventorySweepJob>();
         services.AddTransient<Features.Catalog.ListingCompletenessJob>();
         services.AddSingleton<Features.Catalog.ListingCompletenessJob.Seen>();

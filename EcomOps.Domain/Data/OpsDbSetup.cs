@@ -122,6 +122,7 @@ public static class OpsDbSetup
         services.AddSingleton<Service.Mail.MailConnections>();
         services.AddSingleton<Service.Mail.MailIntake>();
         services.AddSingleton<Service.Mail.MailFetcher>();
+        services.AddSingleton<Service.Mail.MailIdle>();
         services.AddSingleton<Service.Mail.MailOutbox>();
         services.AddSingleton<Service.Mail.MailboxDesk>();
         services.TryAddSingleton<Orders.DevelopmentSmsGateway>();

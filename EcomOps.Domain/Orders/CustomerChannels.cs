@@ -1,4 +1,5 @@
 using EcomOps.Domain.Data;
+using EcomOps.Domain.Org;
 using EcomOps.Domain.Service.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,9 +23,13 @@ public sealed class DevelopmentSms
     public DateTime RecordedAtUtc { get; set; }
 }
 
+/// <summary>One text the development gateway recorded, with the notice it carried when one was found.</summary>
+/// <param name="MaskedPhone">The phone with all but its last 4 characters hidden.</param>
+public sealed record RecordedSms(long Id, DateTime RecordedAtUtc, string MaskedPhone, string Text, NotificationKind? Kind, int? OrderId, int? TicketId);
+
 /// <summary>
-/// The SMS gateway for development and demos: records each text in the database, where the order's page shows it
-/// labelled "development SMS gateway — nothing sent". A company registers its own <see cref="ISmsGateway"/> instead.
+/// The SMS gateway for development and demos: records each text in the database, where the development texts page (Orders → Development SMS texts) lists it
+/// labelled "development SMS gateway — nothing was sent". A company registers its own <see cref="ISmsGateway"/> instead.
 /// </summary>
 public sealed class DevelopmentSmsGateway(IDbContextFactory<OpsDb> dbFactory, TimeProvider clock) : ISmsGateway
 {
@@ -36,6 +41,38 @@ public sealed class DevelopmentSmsGateway(IDbContextFactory<OpsDb> dbFactory, Ti
             db.Set<DevelopmentSms>().Add(new DevelopmentSms { Phone = phone, Text = text, RecordedAtUtc = clock.GetUtcNow().UtcDateTime });
             return await db.SaveChangesAsync(ct);
         }, ct);
+    }
+
+    /// <summary>
+    /// The latest texts recorded, newest first, each with the notice it carried (its order or ticket) when the outbox
+    /// holds a notice of the same text to the same phone. The phone shows only its last 4 digits.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<RecordedSms>>> ListAsync(Actor actor, int take = 200, CancellationToken ct = default)
+    {
+        if (!actor.May(Permissions.ReadDevelopmentTexts))
+        {
+            return Outcome<IReadOnlyList<RecordedSms>>.Invalid([Actor.NotPermitted]);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var texts = await db.Set<DevelopmentSms>().AsNoTracking().OrderByDescending(s => s.Id).Take(take).ToListAsync(ct);
+        var phones = texts.Select(t => t.Phone).Distinct().ToList();
+        var notices = (await db.OutboxMessages.AsNoTracking().Where(m => phones.Contains(m.Recipient))
+                .Select(m => new { m.Recipient, m.Text, m.Kind, m.OrderId, m.TicketId, m.CreatedAtUtc }).ToListAsync(ct))
+            .ToLookup(m => (m.Recipient, m.Text));
+        var rows = texts.Select(t =>
+        {
+            // The same words can go to a phone twice: the notice written nearest the moment the text was recorded.
+            var notice = notices[(t.Phone, t.Text)].MinBy(n => Math.Abs((n.CreatedAtUtc - t.RecordedAtUtc).Ticks));
+            return new RecordedSms(t.Id, t.RecordedAtUtc, MaskPhone(t.Phone), t.Text, notice?.Kind, notice?.OrderId, notice?.TicketId);
+        }).ToList();
+        return Outcome<IReadOnlyList<RecordedSms>>.Done(rows);
+    }
+
+    /// <summary>A phone number as the list shows it: every character but the last 4 hidden.</summary>
+    public static string MaskPhone(string phone)
+    {
+        var trimmed = phone.Trim();
+        return trimmed.Length <= 4 ? new string('•', trimmed.Length) : new string('•', trimmed.Length - 4) + trimmed[^4..];
     }
 
     /// <summary>What was recorded for a phone, newest first.</summary>

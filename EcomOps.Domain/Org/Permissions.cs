@@ -41,6 +41,7 @@ public static class Permissions
     public const string ScoreAppraisals = nameof(ScoreAppraisals);
     public const string CalibrateAppraisals = nameof(CalibrateAppraisals);
     public const string ManageMailboxes = nameof(ManageMailboxes);
+    public const string ReadDevelopmentTexts = nameof(ReadDevelopmentTexts);
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -95,6 +96,8 @@ public static class Permissions
         [CalibrateAppraisals] = [Roles.OperationsDirector],
         // The company's mailboxes (servers, passwords) and what they let in: the customer-service supervisor.
         [ManageMailboxes] = [Roles.CsSupervisor],
+        // What the development SMS gateway recorded instead of sending: those who answer for customer notices.
+        [ReadDevelopmentTexts] = [Roles.CsSupervisor, Roles.OperationsManager],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

@@ -35,14 +35,58 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         {
             return Outcome<int>.Invalid([Actor.NotPermitted]);
         }
-        var now = Now;
         await using var db = await OpenAsync(actor, ct);
+        var added = await AddNewAsync(db, actor, form, alongside, Now, ct);
+        if (added is null)
+        {
+            return Outcome<int>.Invalid([new FieldError(nameof(form.OrderReference), "OrderReferenceUnknown")]);
+        }
+        await db.SaveChangesAsync(ct);
+        return Outcome<int>.Done(added.Id);
+    }
+
+    /// <summary>
+    /// Several new tickets in one save (a fetch's batch of e-mails, where a save per message would cost more than the
+    /// messages): all of them are saved, or none. Ids in the order of the forms.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<int>>> CreateManyAsync(Actor actor, IReadOnlyList<(TicketForm Form, Func<OpsDb, Ticket, TicketEntry, Task> Alongside)> items,
+        CancellationToken ct = default)
+    {
+        if (!actor.May(Permissions.WorkTickets))
+        {
+            return Outcome<IReadOnlyList<int>>.Invalid([Actor.NotPermitted]);
+        }
+        if (items.Select(i => TicketRules.Check(i.Form)).FirstOrDefault(e => e.Count > 0) is { } invalid)
+        {
+            return Outcome<IReadOnlyList<int>>.Invalid(invalid);
+        }
+        return await WriteRetry.RunAsync(async () =>
+        {
+            await using var db = await OpenAsync(actor, ct);
+            var now = Now;
+            var tickets = new List<Ticket>();
+            foreach (var (form, alongside) in items)
+            {
+                if (await AddNewAsync(db, actor, form, alongside, now, ct) is not { } ticket)
+                {
+                    return Outcome<IReadOnlyList<int>>.Invalid([new FieldError(nameof(form.OrderReference), "OrderReferenceUnknown")]);
+                }
+                tickets.Add(ticket);
+            }
+            await db.SaveChangesAsync(ct);
+            return Outcome<IReadOnlyList<int>>.Done(tickets.Select(t => t.Id).ToList());
+        }, ct);
+    }
+
+    /// <summary>A new ticket with its first message and SLA picture, added to <paramref name="db"/>; null when its order reference is unknown.</summary>
+    private async Task<Ticket?> AddNewAsync(OpsDb db, Actor actor, TicketForm form, Func<OpsDb, Ticket, TicketEntry, Task>? alongside, DateTime now, CancellationToken ct)
+    {
         var reference = string.IsNullOrWhiteSpace(form.OrderReference) ? null : form.OrderReference.Trim();
         var orderLanguage = reference is null ? null
             : await db.Orders.Where(o => o.PlatformOrderId == reference).Select(o => o.CustomerLanguage).FirstOrDefaultAsync(ct);
         if (reference is not null && orderLanguage is null)
         {
-            return Outcome<int>.Invalid([new FieldError(nameof(form.OrderReference), "OrderReferenceUnknown")]);
+            return null;
         }
         var ticket = new Ticket
         {
@@ -67,8 +111,7 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         {
             await alongside(db, ticket, first);
         }
-        await db.SaveChangesAsync(ct);
-        return Outcome<int>.Done(ticket.Id);
+        return ticket;
     }
 
     /// <summary>

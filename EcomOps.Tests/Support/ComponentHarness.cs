@@ -57,6 +57,9 @@ public static class ComponentHarness
         ctx.Services.AddSingleton(domain.Get<Domain.Service.Mail.MailOutbox>());
         ctx.Services.AddSingleton(domain.Get<Domain.Service.Mail.MailFetcher>());
         ctx.Services.AddSingleton(domain.Get<Domain.Service.Mail.MailSettings>());
+        // The menu lists the development SMS texts only where that gateway is the registered one.
+        ctx.Services.AddSingleton(domain.Get<Domain.Orders.DevelopmentSmsGateway>());
+        ctx.Services.AddSingleton(domain.Get<Domain.Orders.ISmsGateway>());
         return ctx;
     }
 }

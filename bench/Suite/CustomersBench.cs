@@ -17,13 +17,8 @@ internal static class CustomersBench
 {
     public static async Task<List<Figure>> RunAsync(string database, int reps)
     {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddOpsDomain(_ => $"Data Source={database}");
-        services.AddCompanyTime("Asia/Shanghai");
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = await DomainOnly.StartAsync(database);
         var dbFactory = provider.GetRequiredService<IDbContextFactory<OpsDb>>();
-        await OpsDbSetup.MigrateAsync(dbFactory);
         int orders;
         await using (var db = await dbFactory.CreateDbContextAsync())
         {

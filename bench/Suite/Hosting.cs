@@ -1,5 +1,9 @@
 using System.Diagnostics;
+using EcomOps.Domain.Data;
 using EcomOps.Domain.DemoData;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace EcomOps.Bench;
@@ -76,5 +80,20 @@ internal static class Child
             System.Console.WriteLine($"    child: {line}");
         }
         throw new InvalidOperationException($"The child ended before saying '{prefix}'.");
+    }
+}
+
+/// <summary>The Domain alone on a migrated SQLite file, registered as the console registers it (no web, no jobs).</summary>
+internal static class DomainOnly
+{
+    public static async Task<ServiceProvider> StartAsync(string database)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddOpsDomain(_ => $"Data Source={database}");
+        services.AddCompanyTime("Asia/Shanghai");
+        var provider = services.BuildServiceProvider();
+        await OpsDbSetup.MigrateAsync(provider.GetRequiredService<IDbContextFactory<OpsDb>>());
+        return provider;
     }
 }

@@ -19,6 +19,8 @@ namespace EcomOps.Bench;
 //   dotnet run -c Release --project bench/Suite -- customers --db <copy of the large seed> [--reps 3] [--no-report]
 // times the nightly customer analysis (segments and products bought together) at a million orders (issue 20); the
 // refresh writes its tables into that database, so give it a copy.
+//   dotnet run -c Release --project bench/Suite -- mail [--quick] [--no-report]
+// fetches 10,000 customer e-mails from a local smtp4dev (the repository's dotnet tool) into tickets (issue 16).
 internal static class Suite
 {
     /// <summary>The catalogue's benchmark: its database is kept (--db) so the 100,000 listings are made once.</summary>
@@ -88,6 +90,25 @@ internal static class Suite
         return Publish(args, figures, machine, took.Elapsed, "customers", "Customer analysis at a million orders (`bench/Suite -- customers`)");
     }
 
+    /// <summary>Customer e-mail from a local smtp4dev into tickets (issue 16).</summary>
+    private static async Task<int> MailAsync(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
+        var took = Stopwatch.StartNew();
+        var work = Directory.CreateTempSubdirectory("ecomops-mail-");
+        List<Figure> figures;
+        try
+        {
+            figures = await MailBench.RunAsync(work.FullName, messages: quick ? 1_000 : 10_000, reps: 3, senders: 8);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+        return Publish(args, figures, machine, took.Elapsed, "mail", "Customer e-mail into tickets (`bench/Suite -- mail`)");
+    }
+
     public static async Task<int> Main(string[] args)
     {
         if (args is ["hub-clients", var hub, var cookie, var count])
@@ -110,9 +131,13 @@ internal static class Suite
         {
             return await CustomersAsync(args);
         }
+        if (args.Length > 0 && args[0] == "mail")
+        {
+            return await MailAsync(args);
+        }
         if (args.Length == 0 || args[0] != "all")
         {
-            System.Console.Error.WriteLine("usage: all [--quick] [--db <large-seed.db>] [--work <folder>] [--no-report] | catalog [--db <catalog.db>] [--quick] [--no-report] | campaign [--quick] [--no-report] | customers --db <copy of large-seed.db> [--reps 3] [--no-report]");
+            System.Console.Error.WriteLine("usage: all [--quick] [--db <large-seed.db>] [--work <folder>] [--no-report] | catalog [--db <catalog.db>] [--quick] [--no-report] | campaign [--quick] [--no-report] | customers --db <copy of large-seed.db> [--reps 3] [--no-report] | mail [--quick] [--no-report]");
             return 2;
         }
 

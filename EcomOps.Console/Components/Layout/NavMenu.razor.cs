@@ -39,6 +39,7 @@ public sealed partial class NavMenu
             new("/orders/exceptions", Icons.Material.Filled.PanTool, "Nav.OrderExceptions", "nav-order-exceptions", Permissions.WorkOrders),
             new("/orders/import", Icons.Material.Filled.UploadFile, "Nav.OrderImport", "nav-order-import", Permissions.WorkOrders),
             new("/orders/channels", Icons.Material.Filled.Hub, "Nav.OrderChannels", "nav-order-channels", Permissions.WorkOrders),
+            new(DevelopmentSms, Icons.Material.Filled.Sms, "Nav.DevelopmentSms", "nav-development-sms", Permissions.ReadDevelopmentTexts),
         ]),
         new("Nav.Campaigns", Icons.Material.Filled.Campaign,
         [
@@ -107,6 +108,9 @@ public sealed partial class NavMenu
         ]),
     ];
 
+    /// <summary>Listed only where the development SMS gateway is the one registered: a company's own gateway really sends.</summary>
+    private const string DevelopmentSms = "/orders/development-sms";
+
     /// <summary>Each role's menu, worked out once: the permissions are the role's.</summary>
     private static readonly ConcurrentDictionary<string, NavEntry[]> ByRole = new(StringComparer.Ordinal);
 
@@ -116,12 +120,19 @@ public sealed partial class NavMenu
     [CascadingParameter]
     private Task<AuthenticationState> AuthState { get; set; } = default!;
 
+    [Inject]
+    private Domain.Orders.ISmsGateway Sms { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         _path = PathOf(Navigation.Uri);
         Navigation.LocationChanged += OnLocationChanged;
         var role = (await AuthState).User.Role();
         _menu = role is null ? [] : ByRole.GetOrAdd(role, MenuFor);
+        if (Sms is not Domain.Orders.DevelopmentSmsGateway)
+        {
+            _menu = [.. _menu.Select(e => e.Items is null ? e : e with { Items = [.. e.Items.Where(i => i.Href != DevelopmentSms)] }).Where(e => e.Items is not { Count: 0 })];
+        }
     }
 
     private static NavEntry[] MenuFor(string role) =>

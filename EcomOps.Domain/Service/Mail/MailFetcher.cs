@@ -12,13 +12,13 @@ public sealed record MailFetchResult(int MailboxId, int Read, int Filed, string?
 /// <summary>
 /// Reads new messages of the active mailboxes over IMAP (read-only: nothing is deleted or flagged on the server) and
 /// files each through <see cref="MailIntake"/>. Where to start is the mailbox's stored UIDVALIDITY and last UID; the
-/// position moves on after each message is filed, so a restart re-reads at most the message it was filing, and that one
-/// is recognised as recorded. A mailbox whose server refuses it shows the reason and the others still run.
+/// position moves on after each downloaded batch is filed (one write for the batch, not one per message), so a restart
+/// re-reads at most the batch it was filing, and what of it was filed is recognised as recorded. A mailbox whose server refuses it shows the reason and the others still run.
 /// </summary>
 public sealed class MailFetcher(IDbContextFactory<OpsDb> dbFactory, MailConnections connections, MailIntake intake, MailSettings settings, TimeProvider clock)
 {
     /// <summary>How many messages are downloaded in one IMAP command.</summary>
-    private const int Batch = 100;
+    public const int Batch = 100;
 
     public async Task<IReadOnlyList<MailFetchResult>> FetchAllAsync(CancellationToken ct = default)
     {
@@ -71,12 +71,12 @@ public sealed class MailFetcher(IDbContextFactory<OpsDb> dbFactory, MailConnecti
                         await stream.CopyToAsync(copy, token);
                         downloaded[uid.Id] = copy.ToArray();
                     }, ct);
-                    foreach (var (uid, raw) in downloaded)
+                    var outcomes = await intake.FileManyAsync(mailbox, validity, downloaded.Select(d => ((long)d.Key, d.Value)).ToList(), ct);
+                    read += outcomes.Count;
+                    filed += outcomes.Count(o => !o.AlreadyProcessed);
+                    if (downloaded.Count > 0)
                     {
-                        read++;
-                        var outcome = await intake.FileAsync(mailbox, validity, uid, raw, ct);
-                        filed += outcome.AlreadyProcessed ? 0 : 1;
-                        await AdvanceAsync(mailbox.Id, validity, uid, ct);
+                        await AdvanceAsync(mailbox.Id, validity, downloaded.Keys.Last(), ct);
                     }
                 }
             }

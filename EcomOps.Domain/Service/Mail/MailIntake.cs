@@ -110,16 +110,7 @@ public sealed class MailIntake(IDbContextFactory<OpsDb> dbFactory, TicketDesk de
                     return new MailFiled(MailOutcome.Joined, existing, false);
                 }
             }
-            var name = string.IsNullOrWhiteSpace(from.Name) ? sender : from.Name.Trim();
-            var created = await desk.CreateAsync(actor, new TicketForm
-            {
-                Channel = TicketChannel.Email,
-                CustomerName = name.Length > TicketRules.MaxNameLength ? name[..TicketRules.MaxNameLength] : name,
-                CustomerContact = sender,
-                Subject = SubjectOf(message.Subject, text),
-                Category = TicketCategories.Other,
-                Message = text,
-            }, ct, (db, ticket, entry) => AddRecordAsync(db, mailbox, messageId, uidValidity, uid, raw, now, MailOutcome.NewTicket, message, ticket, entry, ct));
+            var created = await desk.CreateAsync(actor, TicketFormOf(message, from, sender, text), ct, (db, ticket, entry) => AddRecordAsync(db, mailbox, messageId, uidValidity, uid, raw, now, MailOutcome.NewTicket, message, ticket, entry, ct));
             if (created.Succeeded)
             {
                 return new MailFiled(MailOutcome.NewTicket, created.Value, false);
@@ -130,6 +121,133 @@ public sealed class MailIntake(IDbContextFactory<OpsDb> dbFactory, TicketDesk de
         {
             return new MailFiled(MailOutcome.NewTicket, null, AlreadyProcessed: true);
         }
+    }
+
+    /// <summary>A plain new customer message read and checked before its batch is saved.</summary>
+    private sealed record Plain(long Uid, byte[] Raw, MimeMessage Message, MailboxAddress From, string Sender, string MessageId);
+
+    /// <summary>
+    /// Files a fetch's batch in UID order, with the same outcome as <see cref="FileAsync"/> for each message. Plain new
+    /// customer mail (no thread headers, no ticket tag: it can only open a ticket) is gathered and saved as new tickets in
+    /// one save, since a save per message costs more than reading it; any other message first has what was gathered
+    /// saved, then is filed alone, so a message answering one just before it still finds that ticket. A gathered save
+    /// that a unique index refuses (another fetch filed some of these at the same moment) is filed again message by
+    /// message, where each one already recorded is recognised.
+    /// </summary>
+    public async Task<IReadOnlyList<MailFiled>> FileManyAsync(Mailbox mailbox, long uidValidity, IReadOnlyList<(long Uid, byte[] Raw)> messages, CancellationToken ct = default)
+    {
+        var results = new List<MailFiled>();
+        var gathered = new List<Plain>();
+        foreach (var (uid, raw) in messages)
+        {
+            if (PlainNew(mailbox, uidValidity, uid, raw) is { } plain)
+            {
+                gathered.Add(plain);
+                continue;
+            }
+            results.AddRange(await FileGatheredAsync(mailbox, uidValidity, gathered, ct));
+            gathered.Clear();
+            results.Add(await FileAsync(mailbox, uidValidity, uid, raw, ct));
+        }
+        results.AddRange(await FileGatheredAsync(mailbox, uidValidity, gathered, ct));
+        return results;
+    }
+
+    private static Plain? PlainNew(Mailbox mailbox, long uidValidity, long uid, byte[] raw)
+    {
+        MimeMessage message;
+        try
+        {
+            using var stream = new MemoryStream(raw, writable: false);
+            message = MimeMessage.Load(stream);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        var from = message.From.Mailboxes.FirstOrDefault();
+        if (message.Headers.Count == 0 || from is null || string.IsNullOrWhiteSpace(from.Address) || !from.Address.Contains('@')
+            || MailRules.Classify(message) != MailKind.Customer || MailRules.Answers(message).Count > 0 || MailRules.TaggedTicket(message.Subject) is not null)
+        {
+            return null;
+        }
+        var sender = from.Address.Trim().ToLowerInvariant();
+        return string.Equals(sender, mailbox.Address, StringComparison.OrdinalIgnoreCase) ? null
+            : new Plain(uid, raw, message, from, sender, Bare(message.MessageId, $"uid-{uidValidity}-{uid}@{mailbox.Address}"));
+    }
+
+    private async Task<IReadOnlyList<MailFiled>> FileGatheredAsync(Mailbox mailbox, long uidValidity, List<Plain> gathered, CancellationToken ct)
+    {
+        if (gathered.Count == 0)
+        {
+            return [];
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        HashSet<string> own;
+        Dictionary<string, int> recent;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var ids = gathered.Select(g => g.MessageId).ToList();
+            own = [.. await db.Set<MailOutgoing>().Where(o => ids.Contains(o.MessageId)).Select(o => o.MessageId).ToListAsync(ct)];
+            var senders = gathered.Select(g => g.Sender).Distinct().ToList();
+            var hourAgo = now.AddHours(-1);
+            recent = await db.Set<MailRecord>()
+                .Where(r => senders.Contains(r.FromAddress!) && r.ReceivedAtUtc >= hourAgo && (r.Outcome == MailOutcome.NewTicket || r.Outcome == MailOutcome.Joined))
+                .GroupBy(r => r.FromAddress!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        }
+        // The console's own messages and senders at their limit are recorded alone, after the batch (which counts towards the limit).
+        var (batch, alone) = (new List<Plain>(), new List<Plain>());
+        foreach (var plain in gathered)
+        {
+            var count = recent.GetValueOrDefault(plain.Sender);
+            if (own.Contains(plain.MessageId) || count >= settings.MaxPerSenderPerHour)
+            {
+                alone.Add(plain);
+                continue;
+            }
+            recent[plain.Sender] = count + 1;
+            batch.Add(plain);
+        }
+        var results = new List<MailFiled>();
+        var saved = false;
+        if (batch.Count > 0)
+        {
+            var actor = new Actor(null, $"mail:{mailbox.Address}");
+            var items = batch.Select(p => (TicketFormOf(p.Message, p.From, p.Sender, MailRules.EntryText(MailRules.TextOf(p.Message), p.Message.Subject)),
+                (Func<OpsDb, Ticket, TicketEntry, Task>)((db, ticket, entry) =>
+                    AddRecordAsync(db, mailbox, p.MessageId, uidValidity, p.Uid, p.Raw, now, MailOutcome.NewTicket, p.Message, ticket, entry, ct)))).ToList();
+            try
+            {
+                var created = await desk.CreateManyAsync(actor, items, ct);
+                if (created.Succeeded)
+                {
+                    results.AddRange(created.Value!.Select(id => new MailFiled(MailOutcome.NewTicket, id, false)));
+                    saved = true;
+                }
+            }
+            catch (DbUpdateException e) when (IsDuplicate(e))
+            {
+            }
+        }
+        foreach (var plain in saved ? alone : batch.Concat(alone))
+        {
+            results.Add(await FileAsync(mailbox, uidValidity, plain.Uid, plain.Raw, ct));
+        }
+        return results;
+    }
+
+    private static TicketForm TicketFormOf(MimeMessage message, MailboxAddress from, string sender, string text)
+    {
+        var name = string.IsNullOrWhiteSpace(from.Name) ? sender : from.Name.Trim();
+        return new TicketForm
+        {
+            Channel = TicketChannel.Email,
+            CustomerName = name.Length > TicketRules.MaxNameLength ? name[..TicketRules.MaxNameLength] : name,
+            CustomerContact = sender,
+            Subject = SubjectOf(message.Subject, text),
+            Category = TicketCategories.Other,
+            Message = text,
+        };
     }
 
     private static string SubjectOf(string? subject, string text)

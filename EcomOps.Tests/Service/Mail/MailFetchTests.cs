@@ -253,4 +253,27 @@ public sealed class MailFetchTests(MailServer server)
         var throttled = Assert.Single(await world.Mailboxes.ThrottledAsync(MailWorld.Supervisor, DateTime.MinValue));
         Assert.Equal(("flood@spam.test", 2), (throttled.Address, throttled.Held));
     }
+
+    [SkippableFact]
+    public async Task In_one_fetch_new_mail_is_saved_together_and_a_follow_up_to_a_message_just_before_it_still_joins_that_ticket()
+    {
+        server.Require();
+        await using var world = await MailWorld.StartAsync(server);
+        var (id, box) = await world.AddMailboxAsync();
+        var first = MailWorld.Customer(box.Address, "Wrong size", "I ordered M and got L.");
+        await server.SendAsync(first);
+        await server.SendAsync(MailWorld.Customer(box.Address, "Gift wrap", "Can you wrap it?", from: "other@customer.test", name: "Other"));
+        var followUp = MailWorld.Customer(box.Address, "Re: Wrong size", "Photo of the label attached later.");
+        followUp.InReplyTo = first.MessageId;
+        await server.SendAsync(followUp);
+        await server.SendAsync(MailWorld.Customer(box.Address, "Invoice", "Please send the invoice.", from: "third@customer.test", name: "Third"));
+
+        var result = await world.Fetcher.FetchAsync(id);
+
+        Assert.Equal((4, 4, (string?)null), (result.Read, result.Filed, result.Error));
+        var tickets = await world.TicketsAsync();
+        Assert.Equal(new[] { "Wrong size", "Gift wrap", "Invoice" }, tickets.Select(t => t.Subject));
+        Assert.Equal(2, tickets[0].Entries.Count(e => e.Kind == ThreadEntryKind.CustomerMessage));
+        Assert.Equal(4, (await world.RecordsAsync()).Count);
+    }
 }
