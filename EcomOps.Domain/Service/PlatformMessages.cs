@@ -263,21 +263,7 @@ public sealed class PlatformInbox(IDbContextFactory<OpsDb> dbFactory, TicketDesk
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var latest = await db.PlatformMessages.AsNoTracking().Where(m => m.ChannelId == channelId && m.ConversationId == conversation && m.TicketId != null)
             .OrderByDescending(m => m.Id).Select(m => m.TicketId).FirstOrDefaultAsync(ct);
-        for (var hops = 0; latest is { } id && hops < 10; hops++)
-        {
-            var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.Status, t.MergedIntoId }).FirstOrDefaultAsync(ct);
-            if (ticket is null)
-            {
-                return null;
-            }
-            if (ticket.MergedIntoId is { } into)
-            {
-                latest = into;
-                continue;
-            }
-            return ticket.Status == TicketStatus.Closed ? null : id;
-        }
-        return null;
+        return latest is { } id && await TicketMerges.LatestAsync(db, id, ct) is { Status: not TicketStatus.Closed } live ? live.Id : null;
     }
 }
 

@@ -241,20 +241,9 @@ public sealed class ContactDesk(IDbContextFactory<OpsDb> dbFactory, TicketDesk d
         return Outcome<ContactSent>.Done(new ContactSent(known.Reference, Ticket.NumberOf(ticketId), Joined: true, Reopened: false, ticket.OrderReference is not null));
     }
 
-    /// <summary>The ticket a conversation lives on now: merges followed (a few hops at most).</summary>
-    private static async Task<int> LatestOfAsync(OpsDb db, int ticketId, CancellationToken ct)
-    {
-        for (var hops = 0; hops < 10; hops++)
-        {
-            var into = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId).Select(t => t.MergedIntoId).SingleAsync(ct);
-            if (into is not { } next)
-            {
-                break;
-            }
-            ticketId = next;
-        }
-        return ticketId;
-    }
+    /// <summary>The ticket a conversation lives on now: merges followed.</summary>
+    private static async Task<int> LatestOfAsync(OpsDb db, int ticketId, CancellationToken ct) =>
+        (await TicketMerges.LatestAsync(db, ticketId, ct))?.Id ?? ticketId;
 
     private static TicketForm Form(ContactMessage form, string subject, string? orderReference) => new()
     {

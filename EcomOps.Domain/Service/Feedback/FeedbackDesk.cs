@@ -279,7 +279,7 @@ public sealed class FeedbackDesk(IDbContextFactory<OpsDb> dbFactory, TimeProvide
         query.AsNoTracking().Select(f => new FeedbackRow(f.Id, f.TicketId, f.Kind, f.Category, f.Department, f.Text, f.CustomerName,
             f.RecordedByName, f.RecordedAtUtc, f.State, f.Response, f.AcknowledgedByName, f.AcknowledgedAtUtc, f.Version));
 
-    private static Task<Employee?> MeAsync(OpsDb db, Actor actor, CancellationToken ct) =>
+    internal static Task<Employee?> MeAsync(OpsDb db, Actor actor, CancellationToken ct) =>
         actor.UserId is null ? Task.FromResult<Employee?>(null) : db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.UserId == actor.UserId, ct);
 
     private async Task<OpsDb> OpenAsync(Actor actor, CancellationToken ct)

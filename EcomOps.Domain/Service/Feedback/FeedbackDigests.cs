@@ -100,8 +100,7 @@ public sealed class FeedbackDigests(IDbContextFactory<OpsDb> dbFactory, TimeProv
         var digests = db.Set<FeedbackDigest>().AsNoTracking();
         if (!FeedbackRules.MayReadAll(actor))
         {
-            var me = actor.UserId is null ? null : await db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.UserId == actor.UserId, ct);
-            if (me is not { Active: true })
+            if (await FeedbackDesk.MeAsync(db, actor, ct) is not { Active: true } me)
             {
                 return [];
             }

@@ -284,17 +284,7 @@ public sealed class MailIntake(IDbContextFactory<OpsDb> dbFactory, TicketDesk de
             var contact = await db.Tickets.AsNoTracking().Where(t => t.Id == tagged).Select(t => t.CustomerContact).FirstOrDefaultAsync(ct);
             found = string.Equals(contact, sender, StringComparison.OrdinalIgnoreCase) ? tagged : null;
         }
-        for (var hops = 0; found is { } id && hops < 10; hops++)
-        {
-            var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.Status, t.MergedIntoId }).FirstOrDefaultAsync(ct);
-            if (ticket?.MergedIntoId is { } into)
-            {
-                found = into;
-                continue;
-            }
-            return ticket is null || ticket.Status == TicketStatus.Closed ? null : id;
-        }
-        return null;
+        return found is { } id && await TicketMerges.LatestAsync(db, id, ct) is { Status: not TicketStatus.Closed } latest ? latest.Id : null;
     }
 
     private async Task<MailFiled> RecordOnlyAsync(Mailbox mailbox, string messageId, long uidValidity, long uid, byte[] raw, DateTime now,
