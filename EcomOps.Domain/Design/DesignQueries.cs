@@ -178,60 +178,70 @@ public sealed class DesignQueries(IDbContextFactory<OpsDb> dbFactory, CompanyTim
             .ToDictionaryAsync(l => l.Id, ct);
         var platforms = await db.SalesChannels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Platform, ct);
         var today = time.Today;
-        foreach (var group in requests.Where(r => listings.ContainsKey(r.ListingId)).GroupBy(r => (listings[r.ListingId].ChannelId, listings[r.ListingId].CategoryId)))
+        // One read of a channel's orders over the span of all its requests, for every category asked: the orders are found
+        // by channel and time, so reading them once per category read the same orders again for each (seconds at a million).
+        foreach (var onChannel in requests.Where(r => listings.ContainsKey(r.ListingId)).GroupBy(r => listings[r.ListingId].ChannelId))
         {
-            var (channelId, categoryId) = group.Key;
-            var from = group.Min(r => r.DeliveredOn).AddDays(-days);
-            var to = group.Max(r => r.DeliveredOn).AddDays(days);
+            var channelId = onChannel.Key;
+            var categoryIds = onChannel.Select(r => listings[r.ListingId].CategoryId).Distinct().ToList();
+            var from = onChannel.Min(r => r.DeliveredOn).AddDays(-days);
+            var to = onChannel.Max(r => r.DeliveredOn).AddDays(days);
             var fromUtc = time.ToUtc(from.ToDateTime(TimeOnly.MinValue));
             var toUtc = time.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
-            // The category's lines on this channel over the span, each with its product: the listing's are among them.
+            // The categories' lines on this channel over the span, each with its product: the listings' are among them.
             var lines = await (from line in db.OrderLines.AsNoTracking()
                                join order in db.Orders on line.OrderId equals order.Id
                                join sku in db.Skus on line.SkuId equals sku.Id
                                join product in db.Products on sku.ProductId equals product.Id
-                               where order.ChannelId == channelId && product.CategoryId == categoryId && order.Status != OrderStatus.Cancelled
+                               where order.ChannelId == channelId && categoryIds.Contains(product.CategoryId) && order.Status != OrderStatus.Cancelled
                                      && order.PlacedAtUtc >= fromUtc && order.PlacedAtUtc < toUtc
-                               select new { order.PlacedAtUtc, line.OrderId, sku.ProductId, Net = line.Quantity * line.UnitPriceCents - line.DiscountCents })
+                               select new { order.PlacedAtUtc, line.OrderId, sku.ProductId, product.CategoryId, Net = line.Quantity * line.UnitPriceCents - line.DiscountCents })
                 .ToListAsync(ct);
             var traffic = TrafficOf(platforms.GetValueOrDefault(channelId));
             var visitors = traffic is { } channel
                 ? await db.TrafficDays.AsNoTracking().Where(t => t.Channel == channel && t.Day >= from && t.Day <= to).ToDictionaryAsync(t => t.Day, t => (long)t.Visitors, ct)
                 : [];
-            var byDay = lines.Select(l => new { Day = DateOnly.FromDateTime(time.ToLocal(l.PlacedAtUtc)), l.OrderId, l.ProductId, l.Net }).ToList();
-            // The category's listings on this channel and their own traffic, where the platforms' per-listing reports give it.
-            var categoryListings = await db.Listings.AsNoTracking().Where(l => l.ChannelId == channelId)
-                .Join(db.Products.Where(p => p.CategoryId == categoryId), l => l.ProductId, p => p.Id, (l, p) => l.Id).ToListAsync(ct);
-            var listingTraffic = await db.ListingTrafficDays.AsNoTracking().Where(t => categoryListings.Contains(t.ListingId) && t.Day >= from && t.Day <= to)
-                .Select(t => new { t.ListingId, t.Day, t.Visitors, t.PayingBuyers }).ToListAsync(ct);
-            foreach (var request in group)
+            var linesOf = lines.ToLookup(l => l.CategoryId);
+            foreach (var group in onChannel.GroupBy(r => listings[r.ListingId].CategoryId))
             {
-                var productId = listings[request.ListingId].ProductId;
-                var (windowFrom, windowTo) = (request.DeliveredOn.AddDays(-days), request.DeliveredOn.AddDays(days));
-                var ownTraffic = listingTraffic.Any(t => t.ListingId == request.ListingId && t.Day >= windowFrom && t.Day <= windowTo);
-                var daily = new List<SalesDay>();
-                for (var day = request.DeliveredOn.AddDays(-days); day <= request.DeliveredOn.AddDays(days); day = day.AddDays(1))
+                var categoryId = group.Key;
+                // By day once for the category: each request reads its window's days from them.
+                var byDay = linesOf[categoryId].Select(l => new { Day = DateOnly.FromDateTime(time.ToLocal(l.PlacedAtUtc)), l.OrderId, l.ProductId, l.Net }).ToLookup(l => l.Day);
+                // The category's listings on this channel and their own traffic, where the platforms' per-listing reports give it.
+                var categoryListings = await db.Listings.AsNoTracking().Where(l => l.ChannelId == channelId)
+                    .Join(db.Products.Where(p => p.CategoryId == categoryId), l => l.ProductId, p => p.Id, (l, p) => l.Id).ToListAsync(ct);
+                var listingTraffic = await db.ListingTrafficDays.AsNoTracking().Where(t => categoryListings.Contains(t.ListingId) && t.Day >= from && t.Day <= to)
+                    .Select(t => new { t.ListingId, t.Day, t.Visitors, t.PayingBuyers }).ToListAsync(ct);
+                var listingTrafficByDay = listingTraffic.ToLookup(t => t.Day);
+                foreach (var request in group)
                 {
-                    var of = byDay.Where(l => l.Day == day).ToList();
-                    var mine = of.Where(l => l.ProductId == productId).ToList();
-                    var rest = of.Where(l => l.ProductId != productId).ToList();
-                    var ofDay = ownTraffic ? listingTraffic.Where(t => t.Day == day).ToList() : [];
-                    var own = ofDay.Where(t => t.ListingId == request.ListingId).ToList();
-                    var others = ofDay.Where(t => t.ListingId != request.ListingId).ToList();
-                    daily.Add(new SalesDay(day, mine.Sum(l => l.Net), mine.Select(l => l.OrderId).Distinct().Count(), rest.Sum(l => l.Net),
-                        rest.Select(l => l.OrderId).Distinct().Count(), visitors.GetValueOrDefault(day),
-                        ownTraffic ? own.Sum(t => (long)t.Visitors) : null, ownTraffic ? own.Sum(t => (long)t.PayingBuyers) : null,
-                        ownTraffic ? others.Sum(t => (long)t.Visitors) : null, ownTraffic ? others.Sum(t => (long)t.PayingBuyers) : null));
+                    var productId = listings[request.ListingId].ProductId;
+                    var (windowFrom, windowTo) = (request.DeliveredOn.AddDays(-days), request.DeliveredOn.AddDays(days));
+                    var ownTraffic = listingTraffic.Any(t => t.ListingId == request.ListingId && t.Day >= windowFrom && t.Day <= windowTo);
+                    var daily = new List<SalesDay>();
+                    for (var day = request.DeliveredOn.AddDays(-days); day <= request.DeliveredOn.AddDays(days); day = day.AddDays(1))
+                    {
+                        var of = byDay[day];
+                        var mine = of.Where(l => l.ProductId == productId).ToList();
+                        var rest = of.Where(l => l.ProductId != productId).ToList();
+                        var ofDay = ownTraffic ? listingTrafficByDay[day].ToList() : [];
+                        var own = ofDay.Where(t => t.ListingId == request.ListingId).ToList();
+                        var others = ofDay.Where(t => t.ListingId != request.ListingId).ToList();
+                        daily.Add(new SalesDay(day, mine.Sum(l => l.Net), mine.Select(l => l.OrderId).Distinct().Count(), rest.Sum(l => l.Net),
+                            rest.Select(l => l.OrderId).Distinct().Count(), visitors.GetValueOrDefault(day),
+                            ownTraffic ? own.Sum(t => (long)t.Visitors) : null, ownTraffic ? own.Sum(t => (long)t.PayingBuyers) : null,
+                            ownTraffic ? others.Sum(t => (long)t.Visitors) : null, ownTraffic ? others.Sum(t => (long)t.PayingBuyers) : null));
+                    }
+                    var (beforeFrom, beforeTo, afterFrom, afterTo) = DesignKpi.Windows(request.DeliveredOn, days);
+                    SalesWindow Sum(DateOnly a, DateOnly b, bool listing) => daily.Where(d => d.Day >= a && d.Day <= b).Aggregate(
+                        ownTraffic ? SalesWindow.None with { PayingBuyers = 0 } : SalesWindow.None, (w, d) =>
+                        new SalesWindow(w.NetCents + (listing ? d.ListingCents : d.CategoryCents), w.Orders + (listing ? d.ListingOrders : d.CategoryOrders),
+                            w.Visitors + (ownTraffic ? (listing ? d.ListingVisitors : d.CategoryVisitors) ?? 0 : d.Visitors),
+                            ownTraffic ? w.PayingBuyers + ((listing ? d.ListingBuyers : d.CategoryBuyers) ?? 0) : null));
+                    var figure = DesignKpi.Contribution(Sum(beforeFrom, beforeTo, true), Sum(afterFrom, afterTo, true), Sum(beforeFrom, beforeTo, false), Sum(afterFrom, afterTo, false));
+                    result[request.RequestId] = new ContributionReport(request.RequestId, request.DeliveredOn, days, DesignKpi.IsComplete(request.DeliveredOn, today, days), figure, daily,
+                        ownTraffic);
                 }
-                var (beforeFrom, beforeTo, afterFrom, afterTo) = DesignKpi.Windows(request.DeliveredOn, days);
-                SalesWindow Sum(DateOnly a, DateOnly b, bool listing) => daily.Where(d => d.Day >= a && d.Day <= b).Aggregate(
-                    ownTraffic ? SalesWindow.None with { PayingBuyers = 0 } : SalesWindow.None, (w, d) =>
-                    new SalesWindow(w.NetCents + (listing ? d.ListingCents : d.CategoryCents), w.Orders + (listing ? d.ListingOrders : d.CategoryOrders),
-                        w.Visitors + (ownTraffic ? (listing ? d.ListingVisitors : d.CategoryVisitors) ?? 0 : d.Visitors),
-                        ownTraffic ? w.PayingBuyers + ((listing ? d.ListingBuyers : d.CategoryBuyers) ?? 0) : null));
-                var figure = DesignKpi.Contribution(Sum(beforeFrom, beforeTo, true), Sum(afterFrom, afterTo, true), Sum(beforeFrom, beforeTo, false), Sum(afterFrom, afterTo, false));
-                result[request.RequestId] = new ContributionReport(request.RequestId, request.DeliveredOn, days, DesignKpi.IsComplete(request.DeliveredOn, today, days), figure, daily,
-                    ownTraffic);
             }
         }
         return result;

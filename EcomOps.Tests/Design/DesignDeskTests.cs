@@ -340,6 +340,51 @@ public sealed class DesignDeskTests : IAsyncLifetime
         Assert.Equal(2 * DesignKpi.ContributionDays + 1, report.Daily.Count);
     }
 
+    [Fact]
+    public async Task Requests_of_two_categories_on_one_channel_measured_together_get_the_contributions_each_gets_alone()
+    {
+        var catalog = _world.Listings.Catalog;
+        var shoes = await catalog.CategoryAsync("鞋", "Shoes");
+        var boot = await catalog.ProductAsync("雪地靴", shoes);
+        var bootSku = await catalog.SkuAsync(boot, "BOOT-001");
+        var bootListing = CatalogWorld.Done(await _world.Listings.Desk.CreateAsync(_world.Specialist, boot, _world.Listings.Tmall));
+        await using (var db = catalog.Harness.NewDb())
+        {
+            var tee = await db.Skus.SingleAsync(s => s.ProductId == _world.Listings.Tee);
+            var number = 0;
+            void Sell(int daysFromDelivery, int skuId, long cents)
+            {
+                var at = new DateTime(2026, 11, 10, 4, 0, 0, DateTimeKind.Utc).AddDays(daysFromDelivery);
+                var order = new Order
+                {
+                    ChannelId = _world.Listings.Tmall, PlatformOrderId = $"Q{++number}", CustomerName = "A", CustomerPhone = "1", ShippingAddress = "B", CustomerLanguage = "zh-Hans",
+                    PlacedAtUtc = at, ReceivedAtUtc = at, UpdatedAtUtc = at, Status = OrderStatus.Completed,
+                };
+                order.Lines.Add(new OrderLine { SkuId = skuId, SkuCode = "S", Title = "T", Quantity = 1, UnitPriceCents = cents });
+                db.Orders.Add(order);
+            }
+            for (var day = -20; day <= 30; day += 3)
+            {
+                Sell(day, tee.Id, 10_000 + day * 100);
+                Sell(day + 1, bootSku, 30_000 - day * 50);
+            }
+            await db.SaveChangesAsync();
+        }
+        catalog.Harness.Clock.Advance(TimeSpan.FromDays(40));
+        (int, int, DateOnly) teeRequest = (1, _world.Listing, new DateOnly(2026, 11, 10)), bootRequest = (2, bootListing, new DateOnly(2026, 11, 20));
+
+        await using var read = catalog.Harness.NewDb();
+        var together = await _world.Queries.ContributionsAsync(read, [teeRequest, bootRequest], default);
+        var teeAlone = await _world.Queries.ContributionsAsync(read, [teeRequest], default);
+        var bootAlone = await _world.Queries.ContributionsAsync(read, [bootRequest], default);
+
+        Assert.Equal(teeAlone[1].Figure, together[1].Figure);
+        Assert.Equal(bootAlone[2].Figure, together[2].Figure);
+        Assert.Equal(teeAlone[1].Daily, together[1].Daily);
+        Assert.Equal(bootAlone[2].Daily, together[2].Daily);
+        Assert.NotEqual(0, together[2].Figure.ListingAfter.NetCents);
+    }
+
     /// <summary>A 200 MB upload that must never be read.</summary>
     private sealed class UnreadableStream : Stream
     {
