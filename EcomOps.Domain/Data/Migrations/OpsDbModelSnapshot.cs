@@ -3243,14 +3243,14 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.HasIndex("CampaignId", "PlacedAtUtc");
 
-                    b.HasIndex("ChannelId", "PlacedAtUtc");
-
                     b.HasIndex("ChannelId", "PlatformOrderId")
                         .IsUnique();
 
                     b.HasIndex("ShippedAtUtc", "ShipByUtc");
 
                     b.HasIndex("Status", "PlacedAtUtc");
+
+                    b.HasIndex("ChannelId", "PlacedAtUtc", "Status");
 
                     b.HasIndex("Status", "ShippingStatus", "ShipByUtc");
 
