@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
@@ -45,40 +46,127 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
     public async Task<ListingRows> ListingsAsync(ListingFilter filter, ListSort<ListingColumn> sort, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var listings = await FilteredAsync(db, filter, ct);
-        var total = await listings.CountAsync(ct);
-        var d = sort.Descending;
-        var ordered = sort.Column switch
+        var (args, categories, brandId) = await ArgsAsync(db, filter, ct);
+        args = args with { Skip = Math.Max(0, skip), Take = take };
+        int total;
+        var rows = new List<ListingRow>();
+        if (string.IsNullOrWhiteSpace(filter.Search))
         {
-            ListingColumn.Channel => listings.By(l => l.ChannelId, d).Then(l => l.Title, false),
-            ListingColumn.State => listings.By(l => l.State, d).Then(l => l.Title, false),
-            ListingColumn.Completeness => listings.By(l => l.CompletenessPercent, d).Then(l => l.Title, false),
-            ListingColumn.Edited => listings.By(l => l.LastEditedAtUtc, d).Then(l => l.Title, false),
-            _ => listings.By(l => l.Title, d),
-        };
-        // The page first (one index walk), then its products, categories and brands for those rows only.
-        var rows = from l in ordered.ThenBy(l => l.Id).Skip(skip).Take(take)
-                   join p in db.Products on l.ProductId equals p.Id
-                   join ch in db.SalesChannels on l.ChannelId equals ch.Id
-                   join c in db.Categories on p.CategoryId equals c.Id into cs
-                   from c in cs.DefaultIfEmpty()
-                   join b in db.Brands on p.BrandId equals b.Id into bs
-                   from b in bs.DefaultIfEmpty()
-                   select new
-                   {
-                       l.Id, l.Title, l.ProductId, Product = p.Name, l.ChannelId, Channel = ch.Name, l.State, l.CompletenessPercent, l.MissingFields,
-                       CategoryZh = c.NameZh, CategoryEn = c.NameEn, Brand = b.Name, l.LastEditorName, l.LastEditedAtUtc,
-                   };
-        // EF Core sorts the joined page again by the page's own order (ORDER BY over its 25 rows), so one query serves it.
-        var page = await rows.ToListAsync(ct);
-        return new ListingRows([.. page.Select(r => new ListingRow(r.Id, r.Title, r.ProductId, r.Product, r.ChannelId, r.Channel, r.State,
-            r.CompletenessPercent, ListingFields.Parse(r.MissingFields), r.CategoryZh, r.CategoryEn, r.Brand, r.LastEditorName, r.LastEditedAtUtc))], total);
+            // The list as it opens and as its filters narrow it: compiled once per sort, so a page costs its two SQL
+            // statements and little else (translating the query again on every page cost more than the statements).
+            total = await CountPlain(db, args.ChannelId, args.State, args.From, args.To, categories, brandId, 0, 0);
+            var page = PagesBySort.GetOrAdd((sort.Column, sort.Descending), key => CompilePage(key.Column, key.Descending));
+            await foreach (var row in page(db, args.ChannelId, args.State, args.From, args.To, categories, brandId, args.Skip, args.Take).WithCancellation(ct))
+            {
+                rows.Add(row);
+            }
+        }
+        else
+        {
+            var listings = await FilteredAsync(db, filter, ct);
+            total = await listings.CountAsync(ct);
+            rows = await listings.Provider.CreateQuery<ListingRow>(PageOf(Expression.Constant(db), listings.Expression, sort.Column, sort.Descending,
+                Expression.Constant(args.Skip), Expression.Constant(args.Take))).ToListAsync(ct);
+        }
+        return new ListingRows(rows, total);
     }
+
+    /// <summary>What a filter asks of the listings, its text search aside, as the values of one compiled query.</summary>
+    private sealed record ListingArgs(int? ChannelId, ListingState? State, int? From, int? To, int Skip = 0, int Take = 25);
+
+    /// <summary>
+    /// The filter's values, and the categories it covers (a category and everything under it) or null for all. The compiled
+    /// queries take each as a parameter of their own: EF Core translates a compiled query's parameters, not their members.
+    /// </summary>
+    private static async Task<(ListingArgs Args, List<int>? Categories, int? BrandId)> ArgsAsync(OpsDb db, ListingFilter filter, CancellationToken ct)
+    {
+        List<int>? within = null;
+        if (filter.CategoryId is { } categoryId)
+        {
+            var parents = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, ct);
+            within = [.. parents.Keys.Where(id => CategoryTree.PathTo(parents, id).Contains(categoryId))];
+        }
+        (int From, int To)? band = filter.Band is { } chosen ? ListingCompleteness.Band(chosen) : null;
+        return (new ListingArgs(filter.ChannelId, filter.State, band?.From, band?.To), within, filter.BrandId);
+    }
+
+    /// <summary>
+    /// The filter's conditions, once: a condition whose value is absent drops out of the SQL (EF Core writes one statement for
+    /// each combination of absent values), so each combination keeps its own index plan.
+    /// </summary>
+    private static readonly Expression<Func<OpsDb, int?, ListingState?, int?, int?, List<int>?, int?, int, int, IQueryable<Listing>>> Plain = (db, channelId, state, from, to, categories, brandId, skip, take) => db.Listings.AsNoTracking().Where(l =>
+        (channelId == null || l.ChannelId == channelId)
+        && (state == null || l.State == state)
+        && (from == null || (l.CompletenessPercent >= from && l.CompletenessPercent <= to))
+        && (categories == null || db.Products.Where(p => p.CategoryId != null && categories.Contains(p.CategoryId.Value)).Select(p => p.Id).Contains(l.ProductId))
+        && (brandId == null || db.Products.Where(p => p.BrandId == brandId).Select(p => p.Id).Contains(l.ProductId)));
+
+    private static readonly Func<OpsDb, int?, ListingState?, int?, int?, List<int>?, int?, int, int, Task<int>> CountPlain = EF.CompileAsyncQuery(
+        Expression.Lambda<Func<OpsDb, int?, ListingState?, int?, int?, List<int>?, int?, int, int, int>>(
+            Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(Listing)], Plain.Body), Plain.Parameters));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ListingColumn Column, bool Descending), Func<OpsDb, int?, ListingState?, int?, int?, List<int>?, int?, int, int, IAsyncEnumerable<ListingRow>>> PagesBySort = new();
+
+    private static Func<OpsDb, int?, ListingState?, int?, int?, List<int>?, int?, int, int, IAsyncEnumerable<ListingRow>> CompilePage(ListingColumn column, bool descending) =>
+        EF.CompileAsyncQuery(Expression.Lambda<Func<OpsDb, int?, ListingState?, int?, int?, List<int>?, int?, int, int, IQueryable<ListingRow>>>(
+            PageOf(Plain.Parameters[0], Plain.Body, column, descending, Plain.Parameters[7], Plain.Parameters[8]), Plain.Parameters));
+
+    /// <summary>
+    /// A page of the listings in the list's order (by the column, then but for the title the title, then the id) with their
+    /// products, categories and brands: the page is found first (one index walk), then joined for its rows only (EF Core
+    /// sorts the joined page again by the page's own order, over its 25 rows).
+    /// </summary>
+    private static Expression PageOf(Expression db, Expression listings, ListingColumn column, bool descending, Expression skip, Expression take)
+    {
+        Expression Sort(Expression source, string method, LambdaExpression key) =>
+            Expression.Call(typeof(Queryable), method, [typeof(Listing), key.ReturnType], source, Expression.Quote(key));
+        var key = column switch
+        {
+            ListingColumn.Channel => (LambdaExpression)(Expression<Func<Listing, int>>)(l => l.ChannelId),
+            ListingColumn.State => (Expression<Func<Listing, ListingState>>)(l => l.State),
+            ListingColumn.Completeness => (Expression<Func<Listing, int>>)(l => l.CompletenessPercent),
+            ListingColumn.Edited => (Expression<Func<Listing, DateTime>>)(l => l.LastEditedAtUtc),
+            _ => (Expression<Func<Listing, string>>)(l => l.Title),
+        };
+        var sorted = Sort(listings, descending ? nameof(Queryable.OrderByDescending) : nameof(Queryable.OrderBy), key);
+        if (column != ListingColumn.Title)
+        {
+            sorted = Sort(sorted, nameof(Queryable.ThenBy), (Expression<Func<Listing, string>>)(l => l.Title));
+        }
+        sorted = Sort(sorted, nameof(Queryable.ThenBy), (Expression<Func<Listing, int>>)(l => l.Id));
+        var page = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Listing)],
+            Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(Listing)], sorted, skip), take);
+        return new Bind(new() { [Rows.Parameters[0]] = db, [Rows.Parameters[1]] = page }).Visit(Rows.Body);
+    }
+
+    /// <summary>A page's rows as the list shows them.</summary>
+    private static readonly Expression<Func<OpsDb, IQueryable<Listing>, IQueryable<ListingRow>>> Rows = (db, page) =>
+        from l in page
+        join p in db.Products on l.ProductId equals p.Id
+        join ch in db.SalesChannels on l.ChannelId equals ch.Id
+        join c in db.Categories on p.CategoryId equals c.Id into cs
+        from c in cs.DefaultIfEmpty()
+        join b in db.Brands on p.BrandId equals b.Id into bs
+        from b in bs.DefaultIfEmpty()
+        select new ListingRow(l.Id, l.Title, l.ProductId, p.Name, l.ChannelId, ch.Name, l.State, l.CompletenessPercent, ListingFields.Parse(l.MissingFields),
+            c.NameZh, c.NameEn, b.Name, l.LastEditorName, l.LastEditedAtUtc);
 
     /// <summary>The listings a filter lets through, as the list, its export and the bulk change read them.</summary>
     internal static async Task<IQueryable<Listing>> FilteredAsync(OpsDb db, ListingFilter filter, CancellationToken ct)
     {
-        var listings = db.Listings.AsNoTracking();
+        var (args, categories, brandId) = await ArgsAsync(db, filter, ct);
+        // The same conditions as the compiled list, this context and these values put in for its parameters.
+        var values = new Dictionary<ParameterExpression, Expression>
+        {
+            [Plain.Parameters[0]] = Expression.Constant(db),
+            [Plain.Parameters[1]] = Expression.Constant(args.ChannelId, typeof(int?)),
+            [Plain.Parameters[2]] = Expression.Constant(args.State, typeof(ListingState?)),
+            [Plain.Parameters[3]] = Expression.Constant(args.From, typeof(int?)),
+            [Plain.Parameters[4]] = Expression.Constant(args.To, typeof(int?)),
+            [Plain.Parameters[5]] = Expression.Constant(categories, typeof(List<int>)),
+            [Plain.Parameters[6]] = Expression.Constant(brandId, typeof(int?)),
+        };
+        var listings = db.Listings.AsQueryable().Provider.CreateQuery<Listing>(new Bind(values).Visit(Plain.Body));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = filter.Search.Trim();
@@ -92,32 +180,13 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
                 listings = listings.Where(l => l.Title.Contains(term) || ProductsMatching(db, term).Contains(l.ProductId));
             }
         }
-        if (filter.ChannelId is { } channelId)
-        {
-            listings = listings.Where(l => l.ChannelId == channelId);
-        }
-        if (filter.State is { } state)
-        {
-            listings = listings.Where(l => l.State == state);
-        }
-        if (filter.Band is { } band)
-        {
-            var (from, to) = ListingCompleteness.Band(band);
-            listings = listings.Where(l => l.CompletenessPercent >= from && l.CompletenessPercent <= to);
-        }
-        if (filter.CategoryId is { } categoryId)
-        {
-            var parents = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, ct);
-            var within = parents.Keys.Where(id => CategoryTree.PathTo(parents, id).Contains(categoryId)).ToList();
-            var products = db.Products.Where(p => p.CategoryId != null && within.Contains(p.CategoryId.Value)).Select(p => p.Id);
-            listings = listings.Where(l => products.Contains(l.ProductId));
-        }
-        if (filter.BrandId is { } brandId)
-        {
-            var products = db.Products.Where(p => p.BrandId == brandId).Select(p => p.Id);
-            listings = listings.Where(l => products.Contains(l.ProductId));
-        }
         return listings;
+    }
+
+    /// <summary>Puts values in for a lambda's parameters.</summary>
+    private sealed class Bind(Dictionary<ParameterExpression, Expression> values) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => values.GetValueOrDefault(node) ?? base.VisitParameter(node);
     }
 
     /// <summary>
