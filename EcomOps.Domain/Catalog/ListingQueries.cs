@@ -46,39 +46,39 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
     public async Task<ListingRows> ListingsAsync(ListingFilter filter, ListSort<ListingColumn> sort, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (args, categories, brandId) = await ArgsAsync(db, filter, ct);
-        args = args with { Skip = Math.Max(0, skip), Take = take };
+        var v = await ValuesAsync(db, filter, ct);
+        skip = Math.Max(0, skip);
         int total;
         var rows = new List<ListingRow>();
         if (string.IsNullOrWhiteSpace(filter.Search))
         {
             // The list as it opens and as its filters narrow it: compiled once per sort, so a page costs its two SQL
             // statements and little else (translating the query again on every page cost more than the statements).
-            total = await CountPlain(db, args.ChannelId, args.State, args.From, args.To, categories, brandId, 0, 0);
+            total = await CountPlain(db, v.ChannelId, v.State, v.From, v.To, v.Categories, v.BrandId, 0, 0);
             var page = PagesBySort.GetOrAdd((sort.Column, sort.Descending), key => CompilePage(key.Column, key.Descending));
-            await foreach (var row in page(db, args.ChannelId, args.State, args.From, args.To, categories, brandId, args.Skip, args.Take).WithCancellation(ct))
+            await foreach (var row in page(db, v.ChannelId, v.State, v.From, v.To, v.Categories, v.BrandId, skip, take).WithCancellation(ct))
             {
                 rows.Add(row);
             }
         }
         else
         {
-            var listings = await FilteredAsync(db, filter, ct);
+            var listings = Filtered(db, v, filter.Search);
             total = await listings.CountAsync(ct);
             rows = await listings.Provider.CreateQuery<ListingRow>(PageOf(Expression.Constant(db), listings.Expression, sort.Column, sort.Descending,
-                Expression.Constant(args.Skip), Expression.Constant(args.Take))).ToListAsync(ct);
+                Expression.Constant(skip), Expression.Constant(take))).ToListAsync(ct);
         }
         return new ListingRows(rows, total);
     }
 
-    /// <summary>What a filter asks of the listings, its text search aside, as the values of one compiled query.</summary>
-    private sealed record ListingArgs(int? ChannelId, ListingState? State, int? From, int? To, int Skip = 0, int Take = 25);
-
     /// <summary>
-    /// The filter's values, and the categories it covers (a category and everything under it) or null for all. The compiled
-    /// queries take each as a parameter of their own: EF Core translates a compiled query's parameters, not their members.
+    /// What a filter asks of the listings, its text search aside: the values the conditions below take (null: not asked),
+    /// with the categories it covers (a category and everything under it). The compiled queries take each as a parameter
+    /// of their own: EF Core translates a compiled query's parameters, not their members.
     /// </summary>
-    private static async Task<(ListingArgs Args, List<int>? Categories, int? BrandId)> ArgsAsync(OpsDb db, ListingFilter filter, CancellationToken ct)
+    private sealed record ListingValues(int? ChannelId, ListingState? State, int? From, int? To, List<int>? Categories, int? BrandId);
+
+    private static async Task<ListingValues> ValuesAsync(OpsDb db, ListingFilter filter, CancellationToken ct)
     {
         List<int>? within = null;
         if (filter.CategoryId is { } categoryId)
@@ -87,12 +87,13 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
             within = [.. parents.Keys.Where(id => CategoryTree.PathTo(parents, id).Contains(categoryId))];
         }
         (int From, int To)? band = filter.Band is { } chosen ? ListingCompleteness.Band(chosen) : null;
-        return (new ListingArgs(filter.ChannelId, filter.State, band?.From, band?.To), within, filter.BrandId);
+        return new ListingValues(filter.ChannelId, filter.State, band?.From, band?.To, within, filter.BrandId);
     }
 
     /// <summary>
     /// The filter's conditions, once: a condition whose value is absent drops out of the SQL (EF Core writes one statement for
-    /// each combination of absent values), so each combination keeps its own index plan.
+    /// each combination of absent values), so each combination keeps its own index plan. Skip and take are the page's
+    /// (<see cref="PageOf"/>); the count leaves them aside.
     /// </summary>
     private static readonly Expression<Func<OpsDb, int?, ListingState?, int?, int?, List<int>?, int?, int, int, IQueryable<Listing>>> Plain = (db, channelId, state, from, to, categories, brandId, skip, take) => db.Listings.AsNoTracking().Where(l =>
         (channelId == null || l.ChannelId == channelId)
@@ -152,24 +153,23 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
             c.NameZh, c.NameEn, b.Name, l.LastEditorName, l.LastEditedAtUtc);
 
     /// <summary>The listings a filter lets through, as the list, its export and the bulk change read them.</summary>
-    internal static async Task<IQueryable<Listing>> FilteredAsync(OpsDb db, ListingFilter filter, CancellationToken ct)
+    internal static async Task<IQueryable<Listing>> FilteredAsync(OpsDb db, ListingFilter filter, CancellationToken ct) =>
+        Filtered(db, await ValuesAsync(db, filter, ct), filter.Search);
+
+    private static IQueryable<Listing> Filtered(OpsDb db, ListingValues v, string? search)
     {
-        var (args, categories, brandId) = await ArgsAsync(db, filter, ct);
-        // The same conditions as the compiled list, this context and these values put in for its parameters.
-        var values = new Dictionary<ParameterExpression, Expression>
+        // The same conditions as the compiled list, this context and these values put in for its parameters (read from
+        // the values object, so EF Core sends them as parameters, as it does a closure's).
+        var values = new Dictionary<ParameterExpression, Expression> { [Plain.Parameters[0]] = Expression.Constant(db) };
+        string[] names = [nameof(v.ChannelId), nameof(v.State), nameof(v.From), nameof(v.To), nameof(v.Categories), nameof(v.BrandId)];
+        for (var i = 0; i < names.Length; i++)
         {
-            [Plain.Parameters[0]] = Expression.Constant(db),
-            [Plain.Parameters[1]] = Expression.Constant(args.ChannelId, typeof(int?)),
-            [Plain.Parameters[2]] = Expression.Constant(args.State, typeof(ListingState?)),
-            [Plain.Parameters[3]] = Expression.Constant(args.From, typeof(int?)),
-            [Plain.Parameters[4]] = Expression.Constant(args.To, typeof(int?)),
-            [Plain.Parameters[5]] = Expression.Constant(categories, typeof(List<int>)),
-            [Plain.Parameters[6]] = Expression.Constant(brandId, typeof(int?)),
-        };
+            values[Plain.Parameters[i + 1]] = Expression.Property(Expression.Constant(v), names[i]);
+        }
         var listings = db.Listings.AsQueryable().Provider.CreateQuery<Listing>(new Bind(values).Visit(Plain.Body));
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = filter.Search.Trim();
+            var term = search.Trim();
             if (db.Database.IsSqlite() && ListingSearch.LookupFor(term) != ListingSearch.Lookup.Scan)
             {
                 var found = ListingSearch.Matching(db, term);
