@@ -137,7 +137,7 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
         sorted = Sort(sorted, nameof(Queryable.ThenBy), (Expression<Func<Listing, int>>)(l => l.Id));
         var page = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Listing)],
             Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(Listing)], sorted, skip), take);
-        return new Bind(new() { [Rows.Parameters[0]] = db, [Rows.Parameters[1]] = page }).Visit(Rows.Body);
+        return FilterParameters.Put(Rows, new Dictionary<ParameterExpression, Expression> { [Rows.Parameters[0]] = db, [Rows.Parameters[1]] = page });
     }
 
     /// <summary>A page's rows as the list shows them.</summary>
@@ -158,15 +158,8 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
 
     private static IQueryable<Listing> Filtered(OpsDb db, ListingValues v, string? search)
     {
-        // The same conditions as the compiled list, this context and these values put in for its parameters (read from
-        // the values object, so EF Core sends them as parameters, as it does a closure's).
-        var values = new Dictionary<ParameterExpression, Expression> { [Plain.Parameters[0]] = Expression.Constant(db) };
-        string[] names = [nameof(v.ChannelId), nameof(v.State), nameof(v.From), nameof(v.To), nameof(v.Categories), nameof(v.BrandId)];
-        for (var i = 0; i < names.Length; i++)
-        {
-            values[Plain.Parameters[i + 1]] = Expression.Property(Expression.Constant(v), names[i]);
-        }
-        var listings = db.Listings.AsQueryable().Provider.CreateQuery<Listing>(new Bind(values).Visit(Plain.Body));
+        // The same conditions as the compiled list, this context and these values put in for its parameters.
+        var listings = FilterParameters.Bound<Listing>(db, Plain, v);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim();
@@ -183,11 +176,6 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
         return listings;
     }
 
-    /// <summary>Puts values in for a lambda's parameters.</summary>
-    private sealed class Bind(Dictionary<ParameterExpression, Expression> values) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => values.GetValueOrDefault(node) ?? base.VisitParameter(node);
-    }
 
     /// <summary>
     /// The products whose name, SKU code or barcode holds the term, found once (an uncorrelated IN list), not per listing:

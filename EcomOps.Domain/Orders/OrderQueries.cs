@@ -285,11 +285,6 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
             rows, [.. Plain.Parameters, skip, take]));
     }
 
-    /// <summary>Puts values in for a lambda's parameters.</summary>
-    private sealed class Bind(Dictionary<ParameterExpression, Expression> values) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => values.GetValueOrDefault(node) ?? base.VisitParameter(node);
-    }
 
     /// <summary>
     /// Held orders, longest waiting first, with their open reasons; searched by order number, platform order id,
@@ -381,17 +376,8 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
     /// </param>
     private IQueryable<Order> Filter(OpsDb db, OrderFilter filter, bool inListOrder = false)
     {
-        // The same conditions as the compiled list, this context and these values put in for its parameters (read from
-        // the values object, so EF Core sends them as parameters, as it does a closure's).
-        var v = ValuesOf(filter);
-        var values = new Dictionary<ParameterExpression, Expression> { [Plain.Parameters[0]] = Expression.Constant(db) };
-        string[] names = [nameof(v.Status), nameof(v.ChannelId), nameof(v.Start), nameof(v.End), nameof(v.HourStart), nameof(v.HourEnd), nameof(v.Reason),
-            nameof(v.Promised), nameof(v.ShipByFrom), nameof(v.ShipByBefore), nameof(v.OnTrackFrom)];
-        for (var i = 0; i < names.Length; i++)
-        {
-            values[Plain.Parameters[i + 1]] = Expression.Property(Expression.Constant(v), names[i]);
-        }
-        var query = db.Orders.AsQueryable().Provider.CreateQuery<Order>(new Bind(values).Visit(Plain.Body));
+        // The same conditions as the compiled list, this context and these values put in for its parameters.
+        var query = FilterParameters.Bound<Order>(db, Plain, ValuesOf(filter));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var s = filter.Search.Trim();
