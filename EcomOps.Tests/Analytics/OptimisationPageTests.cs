@@ -51,7 +51,7 @@ public sealed class OptimisationPageTests : IAsyncLifetime
         Assert.Contains("560", evidence);
         Assert.Contains("50%", page.Find($"[data-testid=optimise-formula-{finding.Id}]").TextContent);
 
-        page.Find($"[data-testid=optimise-act-{finding.Id}]").Click();
+        await page.InvokeAsync(() => page.Find($"[data-testid=optimise-act-{finding.Id}]").Click());
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll($"[data-testid=optimise-column-InProgress] [data-testid=optimise-card-{finding.Id}]")), TimeSpan.FromSeconds(10));
         // The card moves when it is claimed; the link follows when the request is linked.
@@ -76,7 +76,7 @@ public sealed class OptimisationPageTests : IAsyncLifetime
             await db.Set<OptimisationFinding>().Where(f => f.Id == finding.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Version, f => f.Version + 1));
         }
 
-        page.Find($"[data-testid=optimise-act-{finding.Id}]").Click();
+        await page.InvokeAsync(() => page.Find($"[data-testid=optimise-act-{finding.Id}]").Click());
 
         _snackbars.WaitForAssertion(() => Assert.Contains("Someone else changed this finding", _snackbars.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Assert.Equal(FindingState.New, (await _world.FindingAsync(finding.Id)).State);
@@ -94,7 +94,8 @@ public sealed class OptimisationPageTests : IAsyncLifetime
 
         Assert.Single(page.FindAll("[data-testid=optimise-read-only]"));
         Assert.Empty(page.FindAll($"[data-testid=optimise-act-{finding.Id}]"));
-        page.Find("[data-testid=optimise-thresholds-toggle]").Click();
+        // Found and clicked in one turn of the renderer: the board may render again (its live figures) between the two.
+        await page.InvokeAsync(() => page.Find("[data-testid=optimise-thresholds-toggle]").Click());
         page.WaitForElement("[data-testid=optimise-thresholds]");
         Assert.Empty(page.FindAll("[data-testid=optimise-thresholds-save]"));
     }
@@ -105,12 +106,12 @@ public sealed class OptimisationPageTests : IAsyncLifetime
         await using var ctx = Context(_world.Manager);
         var page = ctx.Render<OptimisationPage>();
         page.WaitForElement("[data-testid=optimise-board]");
-        page.Find("[data-testid=optimise-thresholds-toggle]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=optimise-thresholds-toggle]").Click());
         page.WaitForElement("[data-testid=optimise-thresholds]");
 
         var field = page.Find($"[data-testid=optimise-threshold-{OptimisationThresholds.ConversionRatioPercent}]");
         (field.TagName == "INPUT" ? field : field.QuerySelector("input")!).Change("150");
-        page.Find("[data-testid=optimise-thresholds-save]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=optimise-thresholds-save]").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Must be between 1 and 99", page.Find($"[data-testid=optimise-thresholds]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal(0, await _world.Desk.ThresholdsVersionAsync());
