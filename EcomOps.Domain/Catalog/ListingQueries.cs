@@ -119,8 +119,6 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
     /// </summary>
     private static Expression PageOf(Expression db, Expression listings, ListingColumn column, bool descending, Expression skip, Expression take)
     {
-        Expression Sort(Expression source, string method, LambdaExpression key) =>
-            Expression.Call(typeof(Queryable), method, [typeof(Listing), key.ReturnType], source, Expression.Quote(key));
         var key = column switch
         {
             ListingColumn.Channel => (LambdaExpression)(Expression<Func<Listing, int>>)(l => l.ChannelId),
@@ -129,14 +127,13 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
             ListingColumn.Edited => (Expression<Func<Listing, DateTime>>)(l => l.LastEditedAtUtc),
             _ => (Expression<Func<Listing, string>>)(l => l.Title),
         };
-        var sorted = Sort(listings, descending ? nameof(Queryable.OrderByDescending) : nameof(Queryable.OrderBy), key);
+        var sorted = ListOrdering.By<Listing>(listings, key, descending);
         if (column != ListingColumn.Title)
         {
-            sorted = Sort(sorted, nameof(Queryable.ThenBy), (Expression<Func<Listing, string>>)(l => l.Title));
+            sorted = ListOrdering.By<Listing>(sorted, (Expression<Func<Listing, string>>)(l => l.Title), descending: false, then: true);
         }
-        sorted = Sort(sorted, nameof(Queryable.ThenBy), (Expression<Func<Listing, int>>)(l => l.Id));
-        var page = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Listing)],
-            Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(Listing)], sorted, skip), take);
+        sorted = ListOrdering.By<Listing>(sorted, (Expression<Func<Listing, int>>)(l => l.Id), descending: false, then: true);
+        var page = ListOrdering.Page<Listing>(sorted, skip, take);
         return FilterParameters.Put(Rows, new Dictionary<ParameterExpression, Expression> { [Rows.Parameters[0]] = db, [Rows.Parameters[1]] = page });
     }
 

@@ -208,16 +208,13 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
     /// <summary>The list's order: by the column, the id breaking ties the same way.</summary>
     private static Expression SortedBy(Expression orders, ListSort<OrderColumn> sort)
     {
-        Expression Sort(Expression source, string method, LambdaExpression key) =>
-            Expression.Call(typeof(Queryable), method, [typeof(Order), key.ReturnType], source, Expression.Quote(key));
         var key = sort.Column switch
         {
             OrderColumn.Total => (LambdaExpression)(Expression<Func<Order, long>>)(o => o.TotalCents),
             OrderColumn.ShipBy => (Expression<Func<Order, DateTime?>>)(o => o.ShipByUtc),
             _ => (Expression<Func<Order, DateTime>>)(o => o.PlacedAtUtc),
         };
-        var sorted = Sort(orders, sort.Descending ? nameof(Queryable.OrderByDescending) : nameof(Queryable.OrderBy), key);
-        return Sort(sorted, sort.Descending ? nameof(Queryable.ThenByDescending) : nameof(Queryable.ThenBy), (Expression<Func<Order, int>>)(o => o.Id));
+        return ListOrdering.By<Order>(ListOrdering.By<Order>(orders, key, sort.Descending), (Expression<Func<Order, int>>)(o => o.Id), sort.Descending, then: true);
     }
 
     private static readonly Expression<Func<Order, OrderRow>> AsRow = o => new OrderRow(o.Id, o.PlatformOrderId, o.Channel!.Name, o.CustomerName,
@@ -278,8 +275,7 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
     {
         var skip = Expression.Parameter(typeof(int), "skip");
         var take = Expression.Parameter(typeof(int), "take");
-        var page = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Order)],
-            Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(Order)], SortedBy(Plain.Body, sort), skip), take);
+        var page = ListOrdering.Page<Order>(SortedBy(Plain.Body, sort), skip, take);
         var rows = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Order), typeof(OrderRow)], page, Expression.Quote(AsRow));
         return EF.CompileAsyncQuery(Expression.Lambda<Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, bool?, DateTime?, DateTime?, DateTime?, int, int, IQueryable<OrderRow>>>(
             rows, [.. Plain.Parameters, skip, take]));
