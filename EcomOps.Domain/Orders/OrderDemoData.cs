@@ -88,7 +88,10 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         // The whole seed is one transaction of some 600,000 rows: with SQLite's default 2 MB page cache the dirty pages
         // spill to the WAL again and again; a cache large enough to hold them writes each page once, at commit.
         await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144;", ct);
-        var writer = new Writer(db, channels, skus, warehouses, staff, stock, shipBy, random, now,
+        // At the large size the tables' indexes outgrow that cache: built after the load, each is sorted once.
+        var indexes = await IndexesSetAside.DropAsync(db, TablesOf(db, typeof(Order), typeof(OrderLine), typeof(OrderHold), typeof(OrderEvent),
+            typeof(OrderShipment), typeof(OrderShipmentLine), typeof(OutboxMessage), typeof(StockMovement)), ct);
+        await using var writer = new Writer(db, channels, skus, warehouses, staff, stock, shipBy, random, now,
             await db.Orders.MaxAsync(o => (int?)o.Id, ct) ?? 0,
             await db.Set<StockMovement>().MaxAsync(m => (long?)m.Id, ct) ?? 0);
         var cast = Cast(CastSize(size), now, random, writer, skus);
@@ -112,11 +115,15 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
             var (at, customer, category) = recent.Dequeue();
             writer.Write(at, customer, category);
         }
-        writer.Dispose();
+        await writer.FinishAsync();
+        await indexes.RestoreAsync(ct);
         await ledger.RebuildBalancesAsync(db, ct);
         await transaction.CommitAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", ct);
     }
+
+    private static string[] TablesOf(OpsDb db, params Type[] types) =>
+        [.. types.Select(t => db.Model.FindEntityType(t)!.GetTableName()!)];
 
     /// <summary>The cast's orders, oldest first: each a time, a customer of the cast (kept out of the random repeat buyers) and, for the regulars, their category.</summary>
     private static List<(DateTime Placed, Writer.DemoCustomer Customer, string? Category)> Cast(int size, DateTime now, Random random, Writer writer, List<DemoSku> skus)
@@ -201,7 +208,7 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
 
     internal sealed record DemoSku(int Id, string Code, string Name, long ListPriceCents, string? Category);
 
-    private sealed class Writer : IDisposable
+    private sealed class Writer : IAsyncDisposable
     {
         private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐"];
         private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "喆", "堃", "子涵", "浩然", "欣怡", "宇轩"];
@@ -235,14 +242,7 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         private readonly ShipByPolicy _shipBy;
         private readonly Random _random;
         private readonly DateTime _now;
-        private readonly BulkInsert<Order> _orders;
-        private readonly BulkInsert<OrderLine> _lines;
-        private readonly BulkInsert<OrderHold> _holds;
-        private readonly BulkInsert<OrderEvent> _events;
-        private readonly BulkInsert<OrderShipment> _shipments;
-        private readonly BulkInsert<OrderShipmentLine> _shipmentLines;
-        private readonly BulkInsert<OutboxMessage> _messages;
-        private readonly BulkInsert<StockMovement> _movements;
+        private readonly Rows _rows;
         private int _orderId;
         private long _lineId;
         private long _holdId;
@@ -279,14 +279,7 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
             _channelCumulative = [.. Channels.Select((c, i) => Channels.Take(i + 1).Sum(x => x.Share))];
             _byCategory = skus.Where(s => s.Category is not null).GroupBy(s => s.Category!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             (_orderId, _movementId) = (lastOrderId, lastMovementId);
-            _orders = new(db);
-            _lines = new(db);
-            _holds = new(db);
-            _events = new(db);
-            _shipments = new(db);
-            _shipmentLines = new(db);
-            _messages = new(db);
-            _movements = new(db);
+            _rows = new(db);
         }
 
         /// <summary>A customer of the cast: like any other, but never picked as a random repeat buyer.</summary>
@@ -575,16 +568,7 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         {
             order.UpdatedAtUtc = order.Events.Max(e => e.AtUtc);
             order.Version = order.Events.Count;
-            _orders.Add(order);
-            order.Lines.ForEach(_lines.Add);
-            order.Holds.ForEach(_holds.Add);
-            order.Events.ForEach(_events.Add);
-            foreach (var shipment in order.Shipments)
-            {
-                _shipments.Add(shipment);
-                shipment.Lines.ForEach(_shipmentLines.Add);
-            }
-            _pendingMessages.ForEach(_messages.Add);
+            _rows.Add(order, _pendingMessages);
             _pendingMessages.Clear();
         }
 
@@ -604,7 +588,7 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         }
 
         private void Move(int skuId, int warehouseId, StockMovementKind kind, int onHand, int reserved, int orderId, string? reason, string actor, DateTime at) =>
-            _movements.Add(new StockMovement
+            _rows.Add(new StockMovement
             {
                 Id = ++_movementId,
                 SkuId = skuId,
@@ -651,8 +635,129 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
 
         private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
-        public void Dispose()
+        /// <summary>Writes the last orders made and waits for the database to have every row (the transaction is the caller's).</summary>
+        public Task FinishAsync() => _rows.FinishAsync();
+
+        public ValueTask DisposeAsync() => _rows.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The writing half of the generator: the orders made so far go to the database on a thread of their own while the
+    /// next ones are made (on two cores each half has one). Orders are made in order on one thread, so the shared
+    /// Random is drawn in the same sequence on every run; rows go in batch by batch in the order they were made, each
+    /// order before its lines, events, shipments and messages.
+    /// </summary>
+    private sealed class Rows : IAsyncDisposable
+    {
+        private const int OrdersPerBatch = 1000;
+
+        private readonly BulkInsert<Order> _orders;
+        private readonly BulkInsert<OrderLine> _lines;
+        private readonly BulkInsert<OrderHold> _holds;
+        private readonly BulkInsert<OrderEvent> _events;
+        private readonly BulkInsert<OrderShipment> _shipments;
+        private readonly BulkInsert<OrderShipmentLine> _shipmentLines;
+        private readonly BulkInsert<OutboxMessage> _messages;
+        private readonly BulkInsert<StockMovement> _movements;
+        private readonly System.Collections.Concurrent.BlockingCollection<Batch> _queue = new(boundedCapacity: 4);
+        private readonly CancellationTokenSource _stopped = new();
+        private readonly Task _writing;
+        private Batch _batch = new();
+
+        public Rows(OpsDb db)
         {
+            _orders = new(db);
+            _lines = new(db);
+            _holds = new(db);
+            _events = new(db);
+            _shipments = new(db);
+            _shipmentLines = new(db);
+            _messages = new(db);
+            _movements = new(db);
+            _writing = Task.Factory.StartNew(Write, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        public void Add(Order order, List<OutboxMessage> messages)
+        {
+            _batch.Orders.Add(order);
+            _batch.Messages.AddRange(messages);
+            if (_batch.Orders.Count >= OrdersPerBatch)
+            {
+                Send();
+            }
+        }
+
+        public void Add(StockMovement movement) => _batch.Movements.Add(movement);
+
+        private void Send()
+        {
+            try
+            {
+                _queue.Add(_batch, _stopped.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // The writing thread failed: its error is the one to see, not the wait that ended because of it.
+                _writing.GetAwaiter().GetResult();
+                throw;
+            }
+            _batch = new();
+        }
+
+        private void Write()
+        {
+            try
+            {
+                foreach (var batch in _queue.GetConsumingEnumerable(_stopped.Token))
+                {
+                    batch.Orders.ForEach(_orders.Add);
+                    foreach (var order in batch.Orders)
+                    {
+                        order.Lines.ForEach(_lines.Add);
+                        order.Holds.ForEach(_holds.Add);
+                        order.Events.ForEach(_events.Add);
+                        foreach (var shipment in order.Shipments)
+                        {
+                            _shipments.Add(shipment);
+                            shipment.Lines.ForEach(_shipmentLines.Add);
+                        }
+                    }
+                    batch.Messages.ForEach(_messages.Add);
+                    batch.Movements.ForEach(_movements.Add);
+                }
+            }
+            catch (OperationCanceledException) when (_stopped.IsCancellationRequested)
+            {
+                // Stopped by DisposeAsync: the generation ended early (cancelled or failed) and its transaction rolls back.
+            }
+            catch
+            {
+                _stopped.Cancel();
+                throw;
+            }
+        }
+
+        public async Task FinishAsync()
+        {
+            Send();
+            _queue.CompleteAdding();
+            await _writing;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_writing.IsCompleted)
+            {
+                await _stopped.CancelAsync();
+            }
+            try
+            {
+                await _writing;
+            }
+            catch (Exception) when (_stopped.IsCancellationRequested)
+            {
+                // Already reported by Send or FinishAsync to the generation, which is unwinding.
+            }
             _orders.Dispose();
             _lines.Dispose();
             _holds.Dispose();
@@ -661,6 +766,17 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
             _shipmentLines.Dispose();
             _messages.Dispose();
             _movements.Dispose();
+            _queue.Dispose();
+            _stopped.Dispose();
+        }
+
+        private sealed class Batch
+        {
+            public List<Order> Orders { get; } = new(OrdersPerBatch);
+
+            public List<OutboxMessage> Messages { get; } = [];
+
+            public List<StockMovement> Movements { get; } = [];
         }
     }
 }
