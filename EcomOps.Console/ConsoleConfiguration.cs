@@ -5,6 +5,10 @@ public static class ConsoleConfiguration
 {
     public const string DefaultConnectionString = "Data Source=data/ecomops.db";
 
+    /// <summary>The database: <c>Database:Provider</c> (Sqlite, the default, or PostgreSql) and <c>ConnectionStrings:Ops</c>.</summary>
+    public static EcomOps.Domain.Data.OpsDatabase Database(IConfiguration configuration) =>
+        EcomOps.Domain.Data.OpsDatabase.From(configuration["Database:Provider"], configuration.GetConnectionString("Ops"), DefaultConnectionString);
+
     /// <summary>
     /// The one configuration file is <c>appsettings.json</c> at the repository root, copied beside the binaries.
     /// An environment file, environment variables and the command line still override it, in that order.

@@ -49,7 +49,13 @@ builder.Services.AddSingleton(sp =>
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Campaigns").Get<EcomOps.Domain.Campaigns.CampaignSettings>() ?? new EcomOps.Domain.Campaigns.CampaignSettings());
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Surveys").Get<EcomOps.Domain.Service.Surveys.SurveySettings>() ?? new EcomOps.Domain.Service.Surveys.SurveySettings());
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mail").Get<EcomOps.Domain.Service.Mail.MailSettings>() ?? new EcomOps.Domain.Service.Mail.MailSettings());
-builder.Services.AddOpsDomain(sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Ops") ?? ConsoleConfiguration.DefaultConnectionString);
+builder.Services.AddOpsDomain(sp => ConsoleConfiguration.Database(sp.GetRequiredService<IConfiguration>()));
+if (EF.IsDesignTime)
+{
+    // Only for `dotnet ef migrations add … --context PostgresOpsDb`: PostgreSQL's migrations are made from this context.
+    // (A design-time factory would not do: the tools would take it for OpsDb's as well and make SQLite's migrations for PostgreSQL.)
+    builder.Services.AddDbContext<PostgresOpsDb>(o => o.UseNpgsql(PostgresOpsDb.DesignTimeConnection));
+}
 builder.Services.AddCompanyTime(builder.Configuration["Company:TimeZone"]);
 // Identity's stores and the health check take the context from the container: one per request, made by the factory.
 builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<OpsDb>>().CreateDbContext());
@@ -79,7 +85,17 @@ builder.Services.AddScoped<EcomOps.Console.Components.Account.IdentityRedirectMa
 
 var app = builder.Build();
 
-await StartUp.PrepareDatabaseAsync(app, forSeedCommand: seedCommand);
+try
+{
+    await StartUp.PrepareDatabaseAsync(app, forSeedCommand: seedCommand);
+}
+catch (DatabaseSettingException e)
+{
+    // A setting that cannot work: say which and stop, rather than serve pages on a database that is not there.
+    await System.Console.Error.WriteLineAsync($"EcomOps cannot start: {e.Message}");
+    Environment.ExitCode = 2;
+    return;
+}
 if (seedCommand)
 {
     await SeedCommand.RunAsync(app, seedArgs);

@@ -36,13 +36,13 @@ public sealed class BulkInsert<T> : IDisposable where T : class
         {
             var property = properties[i];
             var parameter = _command.CreateParameter();
-            parameter.ParameterName = $"$p{i}";
+            parameter.ParameterName = $"@p{i}";
             _command.Parameters.Add(parameter);
             var info = property.PropertyInfo!;
             _columns[i] = (Getter(info), property.GetTypeMapping().Converter?.ConvertToProvider, parameter);
         }
         var columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""));
-        var values = string.Join(", ", properties.Select((_, i) => $"$p{i}"));
+        var values = string.Join(", ", properties.Select((_, i) => $"@p{i}"));
         var returning = _generatedKey is null ? "" : $" RETURNING \"{_generatedKey.GetColumnName(table)}\"";
         _command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES ({values}){returning}";
     }

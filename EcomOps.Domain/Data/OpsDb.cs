@@ -6,8 +6,19 @@ using Microsoft.EntityFrameworkCore;
 namespace EcomOps.Domain.Data;
 
 /// <summary>The console's one database: identity, business entities of every area, audit trail.</summary>
-public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<OpsUser>(options)
+public class OpsDb : IdentityDbContext<OpsUser>
 {
+    public OpsDb(DbContextOptions<OpsDb> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PostgresOpsDb"/>, the same model under a type of its own.</summary>
+    protected OpsDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>Who the changes saved through this context are made by; the audit trail records it.</summary>
     public Actor Actor { get; set; } = Actor.System;
 
@@ -92,13 +103,14 @@ public sealed class OpsDb(DbContextOptions<OpsDb> options) : IdentityDbContext<O
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // Every stored time is UTC; SQLite keeps no kind, so times read back are marked UTC again.
+        // Every stored time is UTC; SQLite keeps no kind, so times read back are marked UTC again. PostgreSQL stores them
+        // as timestamptz, which takes only UTC times: a time the console made without a kind is UTC already.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcKindConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcKindConverter>();
     }
 
     private sealed class UtcKindConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
-        v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

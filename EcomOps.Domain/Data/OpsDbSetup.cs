@@ -19,7 +19,11 @@ public static class OpsDbSetup
     /// Registers the database (through <see cref="IDbContextFactory{OpsDb}"/>), the change capture, the live feed and
     /// the Domain operations. The connection string is read when the first context is made, so a host's override wins.
     /// </summary>
-    public static IServiceCollection AddOpsDomain(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    public static IServiceCollection AddOpsDomain(this IServiceCollection services, Func<IServiceProvider, string> connectionString) =>
+        services.AddOpsDomain(sp => OpsDatabase.Sqlite(connectionString(sp)));
+
+    /// <summary>As above, on the database <paramref name="database"/> names: the embedded SQLite file or the cluster's PostgreSQL.</summary>
+    public static IServiceCollection AddOpsDomain(this IServiceCollection services, Func<IServiceProvider, OpsDatabase> database)
     {
         services.TryAddSingleton(TimeProvider.System);
         // Stateless, so singletons: Domain operations (singletons) hash and normalise sign-ins the way Identity does.
@@ -31,9 +35,7 @@ public static class OpsDbSetup
         // Every registered interceptor watches the database: the change capture, and whatever a host adds to observe it.
         // Contexts are pooled: an operation's first query in a new context instance cost about 0.3 ms of setting up its
         // services, more than most of the console's queries themselves (OpsDb forgets its own state when handed back).
-        services.AddPooledDbContextFactory<OpsDb>((sp, o) => o
-            .UseSqlite(WithDefaults(connectionString(sp)))
-            .AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddPooledDbContextFactory<OpsDb>((sp, o) => Use(o, database(sp)).AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddSingleton<EmployeeDirectory>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<PeopleNames>();
@@ -156,10 +158,36 @@ public static class OpsDbSetup
     public static IServiceCollection AddCompanyTime(this IServiceCollection services, string? zoneId) =>
         services.AddSingleton(sp => new CompanyTime(sp.GetRequiredService<TimeProvider>(), CompanyTime.FindZone(zoneId)));
 
-    /// <summary>Creates the folder of the database file, applies pending migrations, turns on WAL mode and makes sure the listing search index is whole.</summary>
+    /// <summary>The options of a context on <paramref name="database"/>; the SQLite file gets the console's defaults (<see cref="WithDefaults"/>).</summary>
+    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, OpsDatabase database) => database.Provider switch
+    {
+        DatabaseProvider.PostgreSql => options.UseNpgsql(database.ConnectionString),
+        _ => options.UseSqlite(WithDefaults(database.ConnectionString)),
+    };
+
+    /// <summary>
+    /// A second context on <paramref name="db"/>'s connection and engine without the interceptors (no change capture, no
+    /// live feed): for bulk demo data. The caller enlists it in the transaction it shares.
+    /// </summary>
+    public static OpsDb Unwatched(OpsDb db)
+    {
+        var options = new DbContextOptionsBuilder<OpsDb>();
+        var connection = db.Database.GetDbConnection();
+        return new OpsDb((db.Database.IsNpgsql() ? options.UseNpgsql(connection) : options.UseSqlite(connection)).Options);
+    }
+
+    /// <summary>
+    /// Creates the folder of the database file, applies pending migrations, turns on WAL mode and makes sure the listing
+    /// search index is whole. On PostgreSQL it applies that engine's own migrations (<see cref="PostgresOpsDb"/>).
+    /// </summary>
     public static async Task MigrateAsync(IDbContextFactory<OpsDb> factory, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await MigratePostgresAsync(db.Database.GetConnectionString()!, ct);
+            return;
+        }
         var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
         if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
@@ -169,6 +197,31 @@ public static class OpsDbSetup
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await Catalog.ListingSearch.EnsureAsync(db, ct);
+    }
+
+    private static async Task MigratePostgresAsync(string connectionString, CancellationToken ct)
+    {
+        Npgsql.NpgsqlConnectionStringBuilder settings;
+        try
+        {
+            settings = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new DatabaseSettingException($"ConnectionStrings:Ops is not a PostgreSQL connection string ({e.Message}).");
+        }
+        try
+        {
+            await using var migrating = PostgresOpsDb.On(connectionString);
+            await migrating.Database.MigrateAsync(ct);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            // The password stays out of the message: host, port, database and user say which server was asked.
+            throw new DatabaseSettingException(
+                $"PostgreSQL at {settings.Host}:{settings.Port} (database \"{settings.Database}\", user \"{settings.Username}\") cannot be used: " +
+                $"{(e as Npgsql.PostgresException)?.MessageText ?? e.Message}. Check ConnectionStrings:Ops and that the server runs and accepts this user.");
+        }
     }
 
     private static string WithDefaults(string connectionString)

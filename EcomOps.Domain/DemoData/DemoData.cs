@@ -58,6 +58,7 @@ public sealed class DemoDataGenerator(IDbContextFactory<OpsDb> dbFactory, IEnume
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var started = Stopwatch.GetTimestamp();
             await area.SeedAsync(db, run, ct);
+            await KeySequences.SyncAsync(db, ct);
             logger.LogInformation("Demo data: {Area} in {Seconds:0.0} s", area.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }

@@ -58,7 +58,7 @@ public sealed class InventoryDemoData(StockLedger ledger, TimeProvider clock) : 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Catalogue rows, stock and orders go in through a context without the change capture on the same connection
         // and transaction: demo rows are not business events, so they are neither audited nor published live.
-        await using var bulk = new OpsDb(new DbContextOptionsBuilder<OpsDb>().UseSqlite(db.Database.GetDbConnection()).Options);
+        await using var bulk = OpsDbSetup.Unwatched(db);
         await bulk.Database.UseTransactionAsync(transaction.GetDbTransaction(), ct);
         bulk.ChangeTracker.AutoDetectChangesEnabled = false;
 

@@ -318,10 +318,10 @@ public sealed class StockLedger(TimeProvider clock, InventoryWatch watch, Change
             _update = db.Database.GetDbConnection().CreateCommand();
             _update.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             _update.CommandText = """
-                UPDATE "StockBalances" SET "OnHand" = "OnHand" + $onHand, "Reserved" = "Reserved" + $reserved, "Version" = "Version" + 1
-                WHERE "SkuId" = $sku AND "WarehouseId" = $warehouse AND "Reserved" + $reserved >= 0 AND "OnHand" + $onHand - ("Reserved" + $reserved) >= 0
+                UPDATE "StockBalances" SET "OnHand" = "OnHand" + @onHand, "Reserved" = "Reserved" + @reserved, "Version" = "Version" + 1
+                WHERE "SkuId" = @sku AND "WarehouseId" = @warehouse AND "Reserved" + @reserved >= 0 AND "OnHand" + @onHand - ("Reserved" + @reserved) >= 0
                 """;
-            (_sku, _warehouse, _onHand, _reserved) = (Add("$sku"), Add("$warehouse"), Add("$onHand"), Add("$reserved"));
+            (_sku, _warehouse, _onHand, _reserved) = (Add("@sku"), Add("@warehouse"), Add("@onHand"), Add("@reserved"));
         }
 
         public async Task<bool> MoveAsync(int warehouseId, int skuId, int onHand, int reserved, CancellationToken ct)
@@ -329,7 +329,7 @@ public sealed class StockLedger(TimeProvider clock, InventoryWatch watch, Change
             if (onHand > 0)
             {
                 await _db.Database.ExecuteSqlInterpolatedAsync(
-                    $"""INSERT OR IGNORE INTO "StockBalances" ("SkuId", "WarehouseId", "OnHand", "Reserved", "Version") VALUES ({skuId}, {warehouseId}, 0, 0, 0)""", ct);
+                    $"""INSERT INTO "StockBalances" ("SkuId", "WarehouseId", "OnHand", "Reserved", "Version") VALUES ({skuId}, {warehouseId}, 0, 0, 0) ON CONFLICT DO NOTHING""", ct);
             }
             (_sku.Value, _warehouse.Value, _onHand.Value, _reserved.Value) = (skuId, warehouseId, onHand, reserved);
             return await _update.ExecuteNonQueryAsync(ct) == 1;

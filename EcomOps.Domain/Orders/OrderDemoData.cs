@@ -87,7 +87,10 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The whole seed is one transaction of some 600,000 rows: with SQLite's default 2 MB page cache the dirty pages
         // spill to the WAL again and again; a cache large enough to hold them writes each page once, at commit.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144;", ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144;", ct);
+        }
         // At the large size the tables' indexes outgrow that cache: built after the load, each is sorted once.
         var indexes = await IndexesSetAside.DropAsync(db, TablesOf(db, typeof(Order), typeof(OrderLine), typeof(OrderHold), typeof(OrderEvent),
             typeof(OrderShipment), typeof(OrderShipmentLine), typeof(OutboxMessage), typeof(StockMovement)), ct);
@@ -119,7 +122,10 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
         await indexes.RestoreAsync(ct);
         await ledger.RebuildBalancesAsync(db, ct);
         await transaction.CommitAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", ct);
+        }
     }
 
     private static string[] TablesOf(OpsDb db, params Type[] types) =>

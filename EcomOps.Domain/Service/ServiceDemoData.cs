@@ -59,7 +59,7 @@ public sealed class ServiceDemoData(ServiceSla sla, CompanyTime time) : IDemoDat
         // its fields becomes an owned entity of a JSON column): through the audited context Large took about 70 s
         // instead of about 40. Publishing 100,000 live changes at commit would help no one either. Demo tickets are
         // not business events, so they are not audited.
-        await using var bulk = new OpsDb(new DbContextOptionsBuilder<OpsDb>().UseSqlite(db.Database.GetDbConnection()).Options);
+        await using var bulk = OpsDbSetup.Unwatched(db);
         await bulk.Database.UseTransactionAsync(transaction.GetDbTransaction(), ct);
         bulk.ChangeTracker.AutoDetectChangesEnabled = false;
         // Built once after the load rather than row by row (see IndexesSetAside).
