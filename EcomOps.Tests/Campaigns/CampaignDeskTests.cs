@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomOps.Tests.Campaigns;
 
+[Trait("Engines", "Both")]
 public sealed class CampaignDeskTests : IAsyncLifetime
 {
     private static readonly Actor Specialist = Actor.Person("u-spec", "specialist", Roles.OperationsSpecialist);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomOps.Tests.Catalog;
 
+[Trait("Engines", "Both")]
 public sealed class CatalogDeskTests : IAsyncLifetime
 {
     private CatalogWorld _world = default!;
@@ -236,7 +237,7 @@ public sealed class CatalogDeskTests : IAsyncLifetime
             {
                 _done = true;
                 await eventData.Context.Database.ExecuteSqlAsync(
-                    $"INSERT INTO \"Skus\" (\"Code\", \"Name\", \"ListPriceCents\", \"UnitCostCents\", \"PackSize\", \"Active\", \"Version\") VALUES ({code}, 'meanwhile', 0, 0, 1, 1, 0)", cancellationToken);
+                    $"INSERT INTO \"Skus\" (\"Code\", \"Name\", \"ListPriceCents\", \"UnitCostCents\", \"PackSize\", \"Active\", \"Version\") VALUES ({code}, 'meanwhile', 0, 0, 1, TRUE, 0)", cancellationToken);
             }
             return result;
         }

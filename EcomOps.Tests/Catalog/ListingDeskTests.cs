@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Tests.Catalog;
 
+[Trait("Engines", "Both")]
 public sealed class ListingDeskTests : IAsyncLifetime
 {
     private ListingWorld _world = default!;

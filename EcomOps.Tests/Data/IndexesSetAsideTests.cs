@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Tests.Data;
 
+/// <summary>SQLite only: PostgreSQL loads in bulk another way (its indexes are not set aside).</summary>
 public sealed class IndexesSetAsideTests
 {
     private static async Task<List<string>> IndexesAsync(OpsDb db, string table) =>
@@ -15,7 +16,7 @@ public sealed class IndexesSetAsideTests
     [Fact]
     public async Task Indexes_set_aside_for_a_load_are_gone_during_it_and_built_again_exactly_as_the_migrations_made_them()
     {
-        await using var harness = await DomainHarness.StartAsync();
+        await using var harness = await DomainHarness.StartAsync(provider: DatabaseProvider.Sqlite);
         await using var db = harness.NewDb();
         var before = await IndexesAsync(db, "Orders");
         Assert.Contains(before, sql => sql.Contains("UNIQUE", StringComparison.Ordinal));
@@ -33,7 +34,7 @@ public sealed class IndexesSetAsideTests
     [Fact]
     public async Task A_duplicate_written_while_the_unique_index_was_set_aside_fails_the_load_when_the_index_is_built_again()
     {
-        await using var harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
+        await using var harness = await DomainHarness.StartSeededAsync(DemoSize.Minimal, provider: DatabaseProvider.Sqlite);
         await using var db = harness.NewDb();
         var order = await db.Orders.AsNoTracking().OrderBy(o => o.Id).FirstAsync();
 
@@ -53,8 +54,8 @@ public sealed class IndexesSetAsideTests
     [Fact]
     public async Task The_demo_orders_are_loaded_with_their_indexes_set_aside_and_the_seeded_database_has_every_index_its_migrations_define()
     {
-        await using var fresh = await DomainHarness.StartAsync();
-        await using var seeded = await DomainHarness.StartSeededAsync(DemoSize.Minimal);
+        await using var fresh = await DomainHarness.StartAsync(provider: DatabaseProvider.Sqlite);
+        await using var seeded = await DomainHarness.StartSeededAsync(DemoSize.Minimal, provider: DatabaseProvider.Sqlite);
         await using var freshDb = fresh.NewDb();
         await using var seededDb = seeded.NewDb();
 

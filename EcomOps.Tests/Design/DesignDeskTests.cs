@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EcomOps.Tests.Design;
 
 /// <summary>The design board's rules on real SQLite: who moves what, uploads, rework, delivery onto the listing, and the KPIs.</summary>
+[Trait("Engines", "Both")]
 public sealed class DesignDeskTests : IAsyncLifetime
 {
     private DesignWorld _world = default!;

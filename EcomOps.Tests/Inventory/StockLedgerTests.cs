@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Tests.Inventory;
 
+[Trait("Engines", "Both")]
 public sealed class StockLedgerTests : IAsyncLifetime
 {
     private DomainHarness _harness = default!;

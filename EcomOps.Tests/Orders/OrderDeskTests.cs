@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Tests.Orders;
 
+[Trait("Engines", "Both")]
 public sealed class OrderDeskTests
 {
     [Fact]

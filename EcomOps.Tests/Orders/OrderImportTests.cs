@@ -5,6 +5,7 @@ using static EcomOps.Tests.Orders.ExportSamples;
 
 namespace EcomOps.Tests.Orders;
 
+[Trait("Engines", "Both")]
 public sealed class OrderImportTests
 {
     private static string GenericRow(string id, string sku, int quantity = 1, string name = "王喆", string phone = "13812345678") =>

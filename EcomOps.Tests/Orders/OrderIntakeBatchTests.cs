@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EcomOps.Tests.Orders;
 
 /// <summary>A batch is reviewed and reserved at once; each order must come out as if it had been taken in alone, in turn.</summary>
+[Trait("Engines", "Both")]
 public sealed class OrderIntakeBatchTests
 {
     [Fact]

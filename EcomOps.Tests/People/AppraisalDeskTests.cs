@@ -16,6 +16,7 @@ namespace EcomOps.Tests.People;
 /// manager and specialist) and the harness clock (27 Nov 2026): figures from the KPI queries, steps by owner, visibility,
 /// bad input, reminders.
 /// </summary>
+[Trait("Engines", "Both")]
 public sealed class AppraisalDeskTests : IAsyncLifetime
 {
     private TrainingWorld _world = default!;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Tests.People;
 
+[Trait("Engines", "Both")]
 public sealed class CareerDeskTests : IAsyncLifetime
 {
     private TrainingWorld _world = default!;

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Tests.Service;
 
+[Trait("Engines", "Both")]
 public sealed class TicketDeskTests : IAsyncLifetime
 {
     private DomainHarness _harness = default!;

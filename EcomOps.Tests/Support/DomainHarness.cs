@@ -14,16 +14,20 @@ public sealed class DomainHarness : IAsyncDisposable
 {
     private readonly TempFolder _folder = new();
 
-    private DomainHarness(Action<IServiceCollection>? observe)
+    private DomainHarness(Action<IServiceCollection>? observe, OpsDatabase? database)
     {
+        Database = database ?? OpsDatabase.Sqlite($"Data Source={_folder.File("ops.db")}");
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddOpsDomain(_ => $"Data Source={_folder.File("ops.db")}");
+        services.AddOpsDomain(_ => Database);
         services.AddCompanyTime("Asia/Shanghai");
         observe?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
+
+    /// <summary>The harness's database: a SQLite file of its own, or a PostgreSQL database of its own (see <see cref="TestDatabases"/>).</summary>
+    public OpsDatabase Database { get; }
 
     /// <summary>Starts at 2026-11-27 10:00 in Shanghai (02:00 UTC), a Friday.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
@@ -37,11 +41,33 @@ public sealed class DomainHarness : IAsyncDisposable
     public OpsDb NewDb() => Get<IDbContextFactory<OpsDb>>().CreateDbContext();
 
     /// <param name="observe">Adds what watches the Domain without changing it (a command counter, say).</param>
-    public static async Task<DomainHarness> StartAsync(Action<IServiceCollection>? observe = null)
+    /// <param name="provider">The engine; the run's default (<see cref="TestDatabases.Default"/>) when not given.</param>
+    public static async Task<DomainHarness> StartAsync(Action<IServiceCollection>? observe = null, DatabaseProvider? provider = null)
     {
-        var harness = new DomainHarness(observe);
+        if ((provider ?? TestDatabases.Default) == DatabaseProvider.PostgreSql)
+        {
+            var connection = await PostgresServer.CreateFromTemplateAsync("migrated", MigrateOnlyAsync);
+            var onPostgres = new DomainHarness(observe, OpsDatabase.PostgreSql(connection));
+            await OpsDbSetup.MigrateAsync(onPostgres.Get<IDbContextFactory<OpsDb>>());
+            return onPostgres;
+        }
+        var harness = new DomainHarness(observe, null);
         await OpsDbSetup.MigrateAsync(harness.Get<IDbContextFactory<OpsDb>>());
         return harness;
+    }
+
+    private static async Task MigrateOnlyAsync(string connection)
+    {
+        // Not disposed as a harness: that would drop the template.
+        var template = new DomainHarness(null, OpsDatabase.PostgreSql(connection));
+        try
+        {
+            await OpsDbSetup.MigrateAsync(template.Get<IDbContextFactory<OpsDb>>());
+        }
+        finally
+        {
+            await template.Services.DisposeAsync();
+        }
     }
 
     /// <summary>
@@ -50,10 +76,29 @@ public sealed class DomainHarness : IAsyncDisposable
     /// copy of that database (SQLite's backup), which is what the generator would have written again: it is
     /// deterministic and every harness starts at the same instant. Tests of the generator itself seed on their own.
     /// </summary>
-    public static async Task<DomainHarness> StartSeededAsync(DemoSize size, Action<IServiceCollection>? observe = null)
+    public static async Task<DomainHarness> StartSeededAsync(DemoSize size, Action<IServiceCollection>? observe = null, DatabaseProvider? provider = null)
     {
+        if ((provider ?? TestDatabases.Default) == DatabaseProvider.PostgreSql)
+        {
+            var connection = await PostgresServer.CreateFromTemplateAsync($"demo_{size}", async template =>
+            {
+                var seeding = new DomainHarness(null, OpsDatabase.PostgreSql(template));
+                try
+                {
+                    await OpsDbSetup.MigrateAsync(seeding.Get<IDbContextFactory<OpsDb>>());
+                    await seeding.Get<DemoDataGenerator>().SeedAsync(size);
+                }
+                finally
+                {
+                    await seeding.Services.DisposeAsync();
+                }
+            });
+            var onPostgres = new DomainHarness(observe, OpsDatabase.PostgreSql(connection));
+            await OpsDbSetup.MigrateAsync(onPostgres.Get<IDbContextFactory<OpsDb>>());
+            return onPostgres;
+        }
         var template = await Templates.GetOrAdd(size, s => new Lazy<Task<string>>(() => SeedTemplateAsync(s))).Value;
-        var harness = new DomainHarness(observe);
+        var harness = new DomainHarness(observe, null);
         await using (var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={template};Mode=ReadOnly;Pooling=False"))
         await using (var target = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={harness._folder.File("ops.db")};Pooling=False"))
         {
@@ -73,7 +118,7 @@ public sealed class DomainHarness : IAsyncDisposable
     private static async Task<string> SeedTemplateAsync(DemoSize size)
     {
         var file = TemplateFolder.File($"demo-{size}.db");
-        await using var seeding = await StartAsync();
+        await using var seeding = await StartAsync(provider: DatabaseProvider.Sqlite);
         await seeding.Get<DemoDataGenerator>().SeedAsync(size);
         await using var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={seeding._folder.File("ops.db")};Pooling=False");
         await using var target = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
@@ -86,6 +131,10 @@ public sealed class DomainHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (Database.Provider == DatabaseProvider.PostgreSql)
+        {
+            await PostgresServer.DropAsync(Database.ConnectionString);
+        }
         _folder.Dispose();
     }
 }
