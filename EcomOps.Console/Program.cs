@@ -131,6 +131,7 @@ app.MapCatalogEndpoints();
 app.MapHub<OpsHub>(OpsHub.Path);
 app.MapOpsJobsDashboard();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 
 app.Run();
 

@@ -10,6 +10,29 @@ public static class JobSetup
 {
     public const string DashboardPath = "/jobs";
 
+    /// <summary>The schema of Hangfire's tables in the cluster's PostgreSQL database, beside the console's own.</summary>
+    public const string PostgresSchema = "hangfire";
+
+    /// <summary>
+    /// Where the jobs live: in this process's memory on the embedded default (one server), and in the shared PostgreSQL
+    /// database in the cluster, so that every server's job server takes from one queue and a recurring job runs once per
+    /// cluster, whichever server's scheduler triggers it first. Hangfire makes its tables itself, in their own schema.
+    /// </summary>
+    public static JobStorage Storage(EcomOps.Domain.Data.OpsDatabase database)
+    {
+        if (database.Provider != EcomOps.Domain.Data.DatabaseProvider.PostgreSql)
+        {
+            return new InMemoryStorage();
+        }
+        var options = new Hangfire.PostgreSql.PostgreSqlStorageOptions
+        {
+            SchemaName = PostgresSchema,
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+        };
+        return new Hangfire.PostgreSql.PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString, options), options);
+    }
+
     public static IServiceCollection AddOpsJobs(this IServiceCollection services)
     {
         // The storage is this host's own singleton, never the process-wide JobStorage.Current, so two hosts in one
@@ -18,7 +41,7 @@ public static class JobSetup
         {
             // Hangfire's log provider is process-wide; point it at this host before the storage asks for a logger.
             GlobalConfiguration.Configuration.UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()));
-            return new InMemoryStorage();
+            return Storage(sp.GetRequiredService<EcomOps.Domain.Data.OpsDatabase>());
         });
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))

@@ -35,7 +35,9 @@ public static class OpsDbSetup
         // Every registered interceptor watches the database: the change capture, and whatever a host adds to observe it.
         // Contexts are pooled: an operation's first query in a new context instance cost about 0.3 ms of setting up its
         // services, more than most of the console's queries themselves (OpsDb forgets its own state when handed back).
-        services.AddPooledDbContextFactory<OpsDb>((sp, o) => Use(o, database(sp)).AddInterceptors(sp.GetServices<IInterceptor>()));
+        // Read once, when first asked for: a host's own settings (a test's) are in place by then.
+        services.AddSingleton(database);
+        services.AddPooledDbContextFactory<OpsDb>((sp, o) => Use(o, sp.GetRequiredService<OpsDatabase>()).AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddSingleton<EmployeeDirectory>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<PeopleNames>();

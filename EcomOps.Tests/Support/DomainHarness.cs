@@ -125,6 +125,13 @@ public sealed class DomainHarness : IAsyncDisposable
         await source.OpenAsync();
         await target.OpenAsync();
         source.BackupDatabase(target);
+        // The copy keeps the seeded file's WAL mode; a WAL file read by many harnesses at once can find another reader
+        // recovering its index and answer "database is locked" (seen once in CI). A template is only ever read: no WAL.
+        await using (var journal = target.CreateCommand())
+        {
+            journal.CommandText = "PRAGMA journal_mode=DELETE;";
+            await journal.ExecuteNonQueryAsync();
+        }
         return file;
     }
 

@@ -48,6 +48,18 @@ public sealed class AccessTests(OpsWebFactoryFixture fixture) : IClassFixture<Op
         Assert.Contains("\"database\":\"Healthy\"", body, StringComparison.Ordinal);
         Assert.Contains("\"jobs\":\"Healthy\"", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Data Source", body, StringComparison.Ordinal);
+        // The embedded default's engines: the SQLite file, jobs in memory, live changes within this server.
+        Assert.Contains("\"uses\":{\"database\":\"Sqlite\",\"jobs\":\"InMemory\",\"live\":\"ThisServer\"}", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_liveness_check_answers_200_without_sign_in_and_checks_nothing()
+    {
+        var response = await _factory.NewClient().GetAsync("/health/live");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"checks\":{}", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class EndpointSweepTests(OpsWebFactoryFixture fixture) : IClassFix
         ["/survey/{Token}"] = "the customer's satisfaction survey: a random single-use link, answered by people who are not staff",
         ["/contact"] = "the shop's contact page for customers, who have no account: rate-limited per client, with a bot check",
         ["/contact/{Reference}"] = "a customer's conversation from the contact page: a random ten-character reference, rate-limited per client",
-        ["/health"] = "the health check for the load balancer; it names no secrets",
+        ["/health"] = "the health check for the load balancer (readiness); it names no secrets",
+        ["/health/live"] = "the liveness check for the load balancer: it checks nothing and names no secrets",
         ["/culture"] = "the language switch, used on the sign-in page before anyone is signed in; it changes only a cookie",
         ["/Error"] = "the error page the exception handler shows, also to a visitor who is not signed in yet",
     };
