@@ -31,12 +31,29 @@ public static class WriteRetry
     /// <summary>Attempts in all: with the back-off between them, a writer waits about a minute before it is told "busy".</summary>
     public const int Attempts = 6;
 
-    /// <summary>Whether an exception (or one it wraps) is SQLite saying the database is busy or a table is locked.</summary>
+    /// <summary>
+    /// Whether an exception (or one it wraps) is the database saying "not now": SQLite busy or a table locked; on
+    /// PostgreSQL a deadlock broken by the server or a serialization failure, which the server expects the
+    /// transaction to run again for.
+    /// </summary>
     public static bool IsBusy(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is SqliteException { SqliteErrorCode: 5 or 6 })
+            if (e is SqliteException { SqliteErrorCode: 5 or 6 } or Npgsql.PostgresException { SqlState: "40P01" or "40001" })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether an exception (or one it wraps) is a unique index refusing a second row with the same key, on either engine.</summary>
+    public static bool IsUniqueViolation(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } or Npgsql.PostgresException { SqlState: "23505" })
             {
                 return true;
             }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using EcomOps.Domain.Data;
 using EcomOps.Domain.Service.Sla;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
@@ -382,5 +381,5 @@ public sealed class MailIntake(IDbContextFactory<OpsDb> dbFactory, TicketDesk de
     private static string? Cut(string? value, int max) => value is null ? null : value.Length <= max ? value : value[..max];
 
     /// <summary>A unique index said no: this message (or these bytes) was recorded by another fetch first.</summary>
-    internal static bool IsDuplicate(DbUpdateException e) => e.InnerException is SqliteException { SqliteErrorCode: 19 };
+    internal static bool IsDuplicate(DbUpdateException e) => WriteRetry.IsUniqueViolation(e);
 }

@@ -10,6 +10,7 @@ namespace EcomOps.Tests.Service.Mail;
 
 /// <summary>Customer e-mail read from a real IMAP server into tickets, on real SQLite.</summary>
 [Collection(MailServerCollection.Name)]
+[Trait("Engines", "Both")]
 public sealed class MailFetchTests(MailServer server)
 {
     [SkippableFact]
