@@ -310,10 +310,25 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
         }
         if (due.Count > 0)
         {
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (LostToAnotherServer(e))
+            {
+                // Another console server reached the same deadlines first and recorded them: nothing of this check is
+                // kept, and a ticket that server did not cover is still due at the next check.
+                return 0;
+            }
         }
         return due.Count;
     }
+
+    /// <summary>
+    /// A save that lost to the same save on another server of the cluster: a ticket changed meanwhile (its version), or
+    /// a breach, alert or notification with the same key already recorded (unique keys make each one once).
+    /// </summary>
+    private static bool LostToAnotherServer(DbUpdateException e) => e is DbUpdateConcurrencyException || WriteRetry.IsUniqueViolation(e);
 
     /// <summary>The earliest instant at which some ticket's SLA picture changes by itself.</summary>
     public async Task<DateTime?> NextSlaCheckAsync(CancellationToken ct = default)
@@ -327,6 +342,21 @@ public sealed class TicketDesk(IDbContextFactory<OpsDb> dbFactory, ServiceSla sl
     /// many of them now have a different due time on some target.
     /// </summary>
     public async Task<SlaRecomputation> RecomputeOpenAsync(CancellationToken ct = default)
+    {
+        // A recomputation that lost to another server's check (see LostToAnotherServer) reads the tickets again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RecomputeOpenOnceAsync(ct);
+            }
+            catch (DbUpdateException e) when (LostToAnotherServer(e) && attempt < 3)
+            {
+            }
+        }
+    }
+
+    private async Task<SlaRecomputation> RecomputeOpenOnceAsync(CancellationToken ct)
     {
         var now = Now;
         await using var db = await OpenAsync(Actor.System, ct);

@@ -14,6 +14,9 @@ public sealed class DomainHarness : IAsyncDisposable
 {
     private readonly TempFolder _folder = new();
 
+    /// <summary>False for a harness beside another (<see cref="BesideAsync"/>): the database is the other's to drop.</summary>
+    private bool _ownsDatabase = true;
+
     private DomainHarness(Action<IServiceCollection>? observe, OpsDatabase? database)
     {
         Database = database ?? OpsDatabase.Sqlite($"Data Source={_folder.File("ops.db")}");
@@ -135,10 +138,21 @@ public sealed class DomainHarness : IAsyncDisposable
         return file;
     }
 
+    /// <summary>
+    /// A second server on this harness's database: its own services (its own desks, caches and live feed), the same
+    /// data, and a clock of its own set to this one's time. Disposing it leaves the database to this harness.
+    /// </summary>
+    public Task<DomainHarness> BesideAsync()
+    {
+        var beside = new DomainHarness(null, Database) { _ownsDatabase = false };
+        beside.Clock.SetUtcNow(Clock.GetUtcNow());
+        return Task.FromResult(beside);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        if (Database.Provider == DatabaseProvider.PostgreSql)
+        if (_ownsDatabase && Database.Provider == DatabaseProvider.PostgreSql)
         {
             await PostgresServer.DropAsync(Database.ConnectionString);
         }
