@@ -163,7 +163,7 @@ public static class OpsDbSetup
     /// <summary>The options of a context on <paramref name="database"/>; the SQLite file gets the console's defaults (<see cref="WithDefaults"/>).</summary>
     public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, OpsDatabase database) => database.Provider switch
     {
-        DatabaseProvider.PostgreSql => options.UseNpgsql(database.ConnectionString),
+        DatabaseProvider.PostgreSql => options.UseNpgsql(database.ConnectionString).AddInterceptors(NullsSortedLikeSqlite.Instance),
         _ => options.UseSqlite(WithDefaults(database.ConnectionString)),
     };
 
@@ -175,7 +175,7 @@ public static class OpsDbSetup
     {
         var options = new DbContextOptionsBuilder<OpsDb>();
         var connection = db.Database.GetDbConnection();
-        return new OpsDb((db.Database.IsNpgsql() ? options.UseNpgsql(connection) : options.UseSqlite(connection)).Options);
+        return new OpsDb((db.Database.IsNpgsql() ? options.UseNpgsql(connection).AddInterceptors(NullsSortedLikeSqlite.Instance) : options.UseSqlite(connection)).Options);
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Tests.Inventory;
 
+[Trait("Engines", "Both")]
 public sealed class StockListTests : IAsyncLifetime
 {
     private InventoryWorld _world = default!;

@@ -11,6 +11,7 @@ using MudBlazor;
 
 namespace EcomOps.Tests.Orders;
 
+[Trait("Engines", "Both")]
 public sealed class OrderListSortTests : IAsyncLifetime
 {
     private OrderWorld _world = default!;

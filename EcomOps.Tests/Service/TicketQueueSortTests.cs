@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Tests.Service;
 
+[Trait("Engines", "Both")]
 public sealed class TicketQueueSortTests : IAsyncLifetime
 {
     private const string Marker = "ZQSORT";
