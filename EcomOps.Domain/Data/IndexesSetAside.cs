@@ -19,14 +19,14 @@ public sealed class IndexesSetAside
     /// <summary>How many indexes were set aside (none on a database that is not SQLite).</summary>
     public int Count => _definitions.Count;
 
-    /// <summary>Drops the named tables' secondary indexes, remembering how to build each again.</summary>
-    public static async Task<IndexesSetAside> DropAsync(OpsDb db, IReadOnlyCollection<string> tables, CancellationToken ct)
+    /// <summary>Drops the secondary indexes of the tables the entity types are stored in, remembering how to build each again.</summary>
+    public static async Task<IndexesSetAside> DropAsync(OpsDb db, IReadOnlyCollection<Type> entityTypes, CancellationToken ct)
     {
         if (!db.Database.IsSqlite())
         {
             return new IndexesSetAside(db, []);
         }
-        var names = System.Text.Json.JsonSerializer.Serialize(tables);
+        var names = System.Text.Json.JsonSerializer.Serialize(entityTypes.Select(t => db.Model.FindEntityType(t)!.GetTableName()!).Distinct());
         // Indexes SQLite made itself (primary keys, UNIQUE constraints) have no SQL and cannot be dropped.
         var indexes = await db.Database
             .SqlQuery<IndexDefinition>($"SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each({names})) ORDER BY name")

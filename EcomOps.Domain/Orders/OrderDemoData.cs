@@ -92,8 +92,8 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144;", ct);
         }
         // At the large size the tables' indexes outgrow that cache: built after the load, each is sorted once.
-        var indexes = await IndexesSetAside.DropAsync(db, TablesOf(db, typeof(Order), typeof(OrderLine), typeof(OrderHold), typeof(OrderEvent),
-            typeof(OrderShipment), typeof(OrderShipmentLine), typeof(OutboxMessage), typeof(StockMovement)), ct);
+        var indexes = await IndexesSetAside.DropAsync(db, [typeof(Order), typeof(OrderLine), typeof(OrderHold), typeof(OrderEvent),
+            typeof(OrderShipment), typeof(OrderShipmentLine), typeof(OutboxMessage), typeof(StockMovement)], ct);
         await using var writer = new Writer(db, channels, skus, warehouses, staff, stock, shipBy, random, now,
             await db.Orders.MaxAsync(o => (int?)o.Id, ct) ?? 0,
             await db.Set<StockMovement>().MaxAsync(m => (long?)m.Id, ct) ?? 0);
@@ -127,9 +127,6 @@ public sealed class OrderDemoData(CompanyTime time, ShipByPolicy shipBy, StockLe
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", ct);
         }
     }
-
-    private static string[] TablesOf(OpsDb db, params Type[] types) =>
-        [.. types.Select(t => db.Model.FindEntityType(t)!.GetTableName()!)];
 
     /// <summary>The cast's orders, oldest first: each a time, a customer of the cast (kept out of the random repeat buyers) and, for the regulars, their category.</summary>
     private static List<(DateTime Placed, Writer.DemoCustomer Customer, string? Category)> Cast(int size, DateTime now, Random random, Writer writer, List<DemoSku> skus)

@@ -63,9 +63,7 @@ public sealed class ServiceDemoData(ServiceSla sla, CompanyTime time) : IDemoDat
         await bulk.Database.UseTransactionAsync(transaction.GetDbTransaction(), ct);
         bulk.ChangeTracker.AutoDetectChangesEnabled = false;
         // Built once after the load rather than row by row (see IndexesSetAside).
-        var indexes = await IndexesSetAside.DropAsync(bulk,
-            [.. new[] { typeof(Ticket), typeof(TicketEntry), typeof(TicketStatusChange), typeof(SlaBreach), typeof(ServiceAlert) }
-                .Select(t => bulk.Model.FindEntityType(t)!.GetTableName()!)], ct);
+        var indexes = await IndexesSetAside.DropAsync(bulk, [typeof(Ticket), typeof(TicketEntry), typeof(TicketStatusChange), typeof(SlaBreach), typeof(ServiceAlert)], ct);
 
         // Keys are handed out here rather than by the database: SQLite inserts one row per command, and a key it
         // generates has to be read back and passed on to the ticket's entries, which costs about as much as the insert.

@@ -22,7 +22,7 @@ public sealed class IndexesSetAsideTests
         Assert.Contains(before, sql => sql.Contains("UNIQUE", StringComparison.Ordinal));
 
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var aside = await IndexesSetAside.DropAsync(db, ["Orders"], default);
+        var aside = await IndexesSetAside.DropAsync(db, [typeof(Order)], default);
         Assert.Equal(before.Count, aside.Count);
         Assert.Empty(await IndexesAsync(db, "Orders"));
         await aside.RestoreAsync(default);
@@ -39,7 +39,7 @@ public sealed class IndexesSetAsideTests
         var order = await db.Orders.AsNoTracking().OrderBy(o => o.Id).FirstAsync();
 
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var aside = await IndexesSetAside.DropAsync(db, ["Orders"], default);
+        var aside = await IndexesSetAside.DropAsync(db, [typeof(Order)], default);
         // The same channel and platform order id a second time: what the unique index forbids.
         await db.Database.ExecuteSqlAsync($"""
             CREATE TEMP TABLE "Copy" AS SELECT * FROM "Orders" WHERE "Id" = {order.Id};
