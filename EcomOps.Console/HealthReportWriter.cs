@@ -4,7 +4,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace EcomOps.Console;
 
 /// <summary>
-/// <c>/health</c> (readiness: the database and the job server answer) answers for load balancers without a sign-in,
+/// <c>/health</c> (readiness: the database and the job server answer; in a cluster, Redis too — a server that lost it
+/// still serves its own boards, so it says Degraded, not Unhealthy) answers for load balancers without a sign-in,
 /// so it says only whether each part is up and which engine it is, never an exception or a connection string.
 /// <c>/health/live</c> (liveness) checks nothing: the process serves.
 /// </summary>
@@ -15,6 +16,7 @@ internal static class HealthReportWriter
         context.Response.ContentType = "application/json";
         var database = context.RequestServices.GetRequiredService<EcomOps.Domain.Data.OpsDatabase>();
         var jobs = context.RequestServices.GetRequiredService<Hangfire.JobStorage>();
+        var link = context.RequestServices.GetRequiredService<Live.Cluster.ClusterLink>();
         return context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),
@@ -24,7 +26,7 @@ internal static class HealthReportWriter
             {
                 database = database.Provider.ToString(),
                 jobs = jobs is Hangfire.InMemory.InMemoryStorage ? "InMemory" : "PostgreSql",
-                live = "ThisServer",
+                live = link.Kind.ToString(),
             },
         }));
     }

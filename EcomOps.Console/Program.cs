@@ -74,12 +74,18 @@ builder.Services.AddSignalR();
 builder.Services.AddSingleton<HubBoards>();
 builder.Services.AddHostedService<OpsHubBridge>();
 builder.Services.AddSingleton<TicketPresence>();
+// The live channel between the servers of a cluster (Live:Channel; one server on its own by default).
+builder.Services.AddSingleton(sp => EcomOps.Console.Live.Cluster.LiveChannelSettings.From(sp.GetRequiredService<IConfiguration>()));
+builder.Services.AddSingleton<EcomOps.Console.Live.Cluster.PeerPresence>();
+builder.Services.AddSingleton<EcomOps.Console.Live.Cluster.ClusterLink>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<EcomOps.Console.Live.Cluster.ClusterLink>());
 builder.Services.AddSingleton<EcomOps.Console.Features.Contact.ContactFormStamp>();
 builder.Services.AddOpsJobs();
 builder.Services.AddAnalyticsConsole();
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<OpsDb>("database")
-    .AddCheck<JobServerHealthCheck>("jobs");
+    .AddCheck<JobServerHealthCheck>("jobs")
+    .AddCheck<EcomOps.Console.Live.Cluster.LiveChannelHealthCheck>("live");
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<EcomOps.Console.Components.Account.IdentityRedirectManager>();
 
@@ -88,10 +94,15 @@ var app = builder.Build();
 try
 {
     await StartUp.PrepareDatabaseAsync(app, forSeedCommand: seedCommand);
+    if (!seedCommand)
+    {
+        await app.Services.GetRequiredService<EcomOps.Console.Live.Cluster.ClusterLink>().ConnectAsync();
+    }
 }
-catch (DatabaseSettingException e)
+catch (Exception e) when (e is DatabaseSettingException or EcomOps.Console.Live.Cluster.LiveSettingException)
 {
-    // A setting that cannot work: say which and stop, rather than serve pages on a database that is not there.
+    // A setting that cannot work: say which and stop, rather than serve pages on a database that is not there, or
+    // boards that miss the other servers' changes.
     await System.Console.Error.WriteLineAsync($"EcomOps cannot start: {e.Message}");
     Environment.ExitCode = 2;
     return;

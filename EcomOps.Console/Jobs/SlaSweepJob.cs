@@ -22,22 +22,27 @@ public sealed class SlaSweepJob(TicketDesk desk, SlaSettingsDesk settings)
 /// <summary>
 /// Fires the SLA refresh at the exact instant the next ticket reaches a warning or a deadline, so a breach shows on
 /// the boards within moments of the deadline. Any change on the tickets board may bring an earlier instant, so it
-/// re-plans then.
+/// re-plans then. SLA rules saved on another server of the cluster (or possibly missed while the channel between
+/// servers was down) are taken at once, not at the next minute's sweep.
 /// </summary>
-public sealed class SlaDeadlineScheduler(TicketDesk desk, Domain.Live.LiveFeed feed, TimeProvider clock, ILogger<SlaDeadlineScheduler> logger) : BackgroundService
+public sealed class SlaDeadlineScheduler(TicketDesk desk, SlaSettingsDesk settings, Domain.Live.LiveFeed feed, TimeProvider clock, ILogger<SlaDeadlineScheduler> logger) : BackgroundService
 {
     private static readonly TimeSpan LongestSleep = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _replan = new(0, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = feed.Subscribe(change =>
+        using var subscription = feed.Subscribe(async change =>
         {
-            if (change.Entity == nameof(Ticket) && _replan.CurrentCount == 0)
+            if (change.Entity == nameof(SlaSettingsRecord) || change.IsResync)
+            {
+                // The saving server swapped its rules already; this takes them here (and does nothing when they are the same).
+                await settings.SyncAsync(stoppingToken);
+            }
+            if ((change.Entity == nameof(Ticket) || change.IsResync) && _replan.CurrentCount == 0)
             {
                 _replan.Release();
             }
-            return Task.CompletedTask;
         }, Domain.Live.Boards.Tickets);
 
         while (!stoppingToken.IsCancellationRequested)

@@ -23,19 +23,48 @@ public sealed class TicketPresence : IDisposable
     private readonly LiveFeed _feed;
     private readonly TimeProvider _clock;
     private readonly ITimer _sweep;
+    private readonly Cluster.PeerPresence _peers;
 
-    public TicketPresence(LiveFeed feed, TimeProvider clock)
+    public TicketPresence(LiveFeed feed, TimeProvider clock, Cluster.PeerPresence peers)
     {
         _feed = feed;
         _clock = clock;
+        _peers = peers;
         _sweep = clock.CreateTimer(_ => FadeTyping(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>Who else has the ticket open, here or on another server of the cluster; one line per name, typing if any of their pages is.</summary>
     public IReadOnlyList<TicketViewer> ViewersOf(int ticketId, Guid except) =>
-        _tickets.TryGetValue(ticketId, out var viewers)
-            ? viewers.Where(v => v.Key != except && !_droppedCircuits.ContainsKey(v.Value.Circuit)).Select(v => new TicketViewer(v.Value.Name, v.Value.TypingUntil > Now))
-                .DistinctBy(v => v.Name).OrderBy(v => v.Name, StringComparer.Ordinal).ToList()
-            : [];
+        Here.Where(v => v.TicketId == ticketId).Concat(_peers.ViewersOf(ticketId))
+            .Where(v => v.Page != except)
+            .GroupBy(v => v.Name, StringComparer.Ordinal)
+            .Select(g => new TicketViewer(g.Key, g.Any(v => v.Typing)))
+            .OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>The viewers whose pages are open on this server, with a live connection (what it tells the other servers).</summary>
+    public IReadOnlyList<Cluster.PresenceViewer> Here
+    {
+        get
+        {
+            var now = Now;
+            return [.. _tickets.SelectMany(t => t.Value
+                .Where(v => !_droppedCircuits.ContainsKey(v.Value.Circuit))
+                .Select(v => new Cluster.PresenceViewer(t.Key, v.Key, v.Value.Name, v.Value.TypingUntil > now)))];
+        }
+    }
+
+    /// <summary>Someone here opened, left or started or stopped typing in a ticket: the cluster link tells the other servers.</summary>
+    public event Action? ChangedHere;
+
+    /// <summary>Viewers on another server came, went or typed: this server's ticket pages hear of it.</summary>
+    public void AnnouncePeers(IReadOnlyList<int> ticketIds)
+    {
+        if (ticketIds.Count > 0)
+        {
+            var now = Now;
+            _feed.PublishFromPeer([.. ticketIds.Select(id => new LiveChange(Boards.Presence, Entity, id.ToString(System.Globalization.CultureInfo.InvariantCulture), LiveChangeKind.Updated, now))]);
+        }
+    }
 
     public void Join(int ticketId, Guid page, string name, Guid circuit = default)
     {
@@ -115,8 +144,11 @@ public sealed class TicketPresence : IDisposable
         }
     }
 
-    private void Announce(int ticketId) =>
+    private void Announce(int ticketId)
+    {
         _feed.Publish(new LiveChange(Boards.Presence, Entity, ticketId.ToString(System.Globalization.CultureInfo.InvariantCulture), LiveChangeKind.Updated, Now));
+        ChangedHere?.Invoke();
+    }
 
     private sealed record Viewer(string Name, DateTime TypingUntil, Guid Circuit);
 }

@@ -23,6 +23,18 @@ public sealed record LiveChange(string Board, string Entity, string Key, LiveCha
     /// <summary>A detached copy of the row as the change left it (null when it was deleted or carries no values).</summary>
     [JsonIgnore]
     public object? After { get; init; }
+
+    /// <summary>The entity name of a <see cref="Resync"/> change.</summary>
+    public const string ResyncEntity = "*";
+
+    /// <summary>
+    /// "Anything on this board may have changed": sent once per board when the live channel between servers comes back
+    /// after changes may have been missed. A board or list that sees it reloads.
+    /// </summary>
+    public static LiveChange Resync(string board, DateTime atUtc) => new(board, ResyncEntity, "", LiveChangeKind.Updated, atUtc);
+
+    [JsonIgnore]
+    public bool IsResync => Entity == ResyncEntity;
 }
 
 /// <summary>Names of the live boards. A board groups the changes a screen (or a SignalR client) listens to.</summary>
@@ -75,6 +87,13 @@ public static class Boards
 
     /// <summary>The optimisation board's findings: found, acted on, measuring, closed.</summary>
     public const string Optimisation = "optimisation";
+
+    /// <summary>Every board.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Org, Tickets, Presence, Alerts, Sessions, Referrals, Feedback, Complaints, Inventory, Orders, Design, Campaigns,
+        Appraisals, Notifications, Training, Reports, Optimisation,
+    ];
 }
 
 /// <summary>Marks an entity whose committed changes are published on a live board.</summary>

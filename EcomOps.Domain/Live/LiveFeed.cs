@@ -43,12 +43,56 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
 
     public int SubscriberCount => Volatile.Read(ref _subscriptions).Length;
 
+    /// <summary>
+    /// Where this server's own changes go besides its subscribers: the cluster's live channel, when there is one. A
+    /// relay must not block (it queues and returns); it never receives what came from another server.
+    /// </summary>
+    public void RelayTo(Action<IReadOnlyCollection<LiveChange>>? relay) => _relay = relay;
+
+    private Action<IReadOnlyCollection<LiveChange>>? _relay;
+
+    /// <summary>A commit on this server: its subscribers hear of it, and so does every other server through the relay.</summary>
     public void Publish(IReadOnlyCollection<LiveChange> changes)
     {
         if (changes.Count == 0)
         {
             return;
         }
+        Deliver(changes);
+        if (_relay is { } relay)
+        {
+            try
+            {
+                relay(changes);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "The live relay refused {Count} changes", changes.Count);
+            }
+        }
+    }
+
+    /// <summary>A commit on another server of the cluster: this server's subscribers hear of it as of their own.</summary>
+    public void PublishFromPeer(IReadOnlyCollection<LiveChange> changes)
+    {
+        if (changes.Count > 0)
+        {
+            Deliver(changes);
+        }
+    }
+
+    /// <summary>
+    /// Changes may have been missed (the channel between servers was down): every subscriber receives one
+    /// <see cref="LiveChange.Resync"/> change per board it listens to, and a board or list that honours it reloads once.
+    /// </summary>
+    public void Resync(DateTime nowUtc)
+    {
+        var changes = Boards.All.Select(board => LiveChange.Resync(board, nowUtc)).ToList();
+        Deliver(changes);
+    }
+
+    private void Deliver(IReadOnlyCollection<LiveChange> changes)
+    {
         foreach (var board in changes.Select(c => c.Board).Distinct(StringComparer.Ordinal))
         {
             _versions.AddOrUpdate(board, 1, (_, version) => version + 1);
@@ -65,14 +109,14 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
             }
             if (wanted is not null)
             {
-                _ = Deliver(subscription, wanted);
+                _ = DeliverTo(subscription, wanted);
             }
         }
     }
 
     public void Publish(LiveChange change) => Publish([change]);
 
-    private async Task Deliver(Subscription subscription, IReadOnlyList<LiveChange> batch)
+    private async Task DeliverTo(Subscription subscription, IReadOnlyList<LiveChange> batch)
     {
         try
         {

@@ -49,7 +49,8 @@ public sealed class SharedBoard<T> : IDisposable where T : class
         TimeProvider clock, ILogger logger, Func<LiveChange, bool>? matters = null)
     {
         _compute = compute;
-        _matters = matters ?? (_ => true);
+        // A resync (changes may have been missed) matters to every board.
+        _matters = matters is null ? _ => true : change => change.IsResync || matters(change);
         _options = options;
         _clock = clock;
         _logger = logger;

@@ -18,6 +18,10 @@ public sealed class OrderListChanges(OrderFilter filter, ListSort<OrderColumn> s
 
     public bool Concerns(LiveChange change, Func<int, bool> onPage)
     {
+        if (change.IsResync)
+        {
+            return true;
+        }
         if (change.Entity != nameof(Order))
         {
             return false;

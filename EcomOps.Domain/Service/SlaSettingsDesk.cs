@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcomOps.Domain.Service;
 
-/// <summary>The stored SLA settings: one row holding the whole document, so a change is one versioned, audited save.</summary>
+/// <summary>
+/// The stored SLA settings: one row holding the whole document, so a change is one versioned, audited save. A save is
+/// published on the tickets board, so every server of a cluster takes the new rules at once.
+/// </summary>
+[Live.LiveBoard(Live.Boards.Tickets)]
 public sealed class SlaSettingsRecord : IVersioned, IAudited
 {
     public const int SingletonId = 1;

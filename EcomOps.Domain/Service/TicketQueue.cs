@@ -287,6 +287,10 @@ public sealed class QueueChanges
 
     public bool Concerns(LiveChange change, Func<int, bool> onPage)
     {
+        if (change.IsResync)
+        {
+            return true;
+        }
         if (change.Entity != nameof(Ticket))
         {
             // The automatic assignment switch and the agents' load show on the team's view only.

@@ -14,7 +14,7 @@ public sealed class TicketPresenceTests
     [Fact]
     public void Each_agent_sees_the_others_on_a_ticket_and_who_is_typing_until_it_fades()
     {
-        using var presence = new TicketPresence(_feed, _clock);
+        using var presence = new TicketPresence(_feed, _clock, new EcomOps.Console.Live.Cluster.PeerPresence(_clock));
         var announced = new ConcurrentQueue<LiveChange>();
         _feed.Subscribe(c => { announced.Enqueue(c); return Task.CompletedTask; }, Boards.Presence);
         var liu = Guid.NewGuid();
@@ -41,7 +41,7 @@ public sealed class TicketPresenceTests
     [Fact]
     public void A_viewer_whose_connection_dropped_stops_counting_at_once_and_counts_again_if_it_comes_back()
     {
-        using var presence = new TicketPresence(_feed, _clock);
+        using var presence = new TicketPresence(_feed, _clock, new EcomOps.Console.Live.Cluster.PeerPresence(_clock));
         var liuCircuit = Guid.NewGuid();
         var chen = Guid.NewGuid();
         presence.Join(7, Guid.NewGuid(), "刘洋", liuCircuit);
@@ -58,7 +58,7 @@ public sealed class TicketPresenceTests
     [Fact]
     public void The_same_person_in_two_tabs_is_listed_once()
     {
-        using var presence = new TicketPresence(_feed, _clock);
+        using var presence = new TicketPresence(_feed, _clock, new EcomOps.Console.Live.Cluster.PeerPresence(_clock));
 
         presence.Join(3, Guid.NewGuid(), "刘洋");
         presence.Join(3, Guid.NewGuid(), "刘洋");
