@@ -165,6 +165,12 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
                 var found = ListingSearch.Matching(db, term);
                 listings = listings.Where(l => found.Contains(l.Id));
             }
+            else if (db.Database.IsNpgsql())
+            {
+                // PostgreSQL: any case, as SQLite's trigram index finds it ("t恤" finds "T恤").
+                var pattern = ContainsPattern(term);
+                listings = listings.Where(l => EF.Functions.ILike(l.Title, pattern, "\\") || ProductsMatching(db, term).Contains(l.ProductId));
+            }
             else
             {
                 listings = listings.Where(l => l.Title.Contains(term) || ProductsMatching(db, term).Contains(l.ProductId));
@@ -181,9 +187,17 @@ public sealed class ListingQueries(IDbContextFactory<OpsDb> dbFactory)
     private static IQueryable<int> ProductsMatching(OpsDb db, string term)
     {
         var code = term.ToUpperInvariant();
-        return db.Products.Where(p => p.Name.Contains(term)).Select(p => p.Id)
+        var pattern = ContainsPattern(term);
+        var named = db.Database.IsNpgsql()
+            ? db.Products.Where(p => EF.Functions.ILike(p.Name, pattern, "\\"))
+            : db.Products.Where(p => p.Name.Contains(term));
+        return named.Select(p => p.Id)
             .Union(db.Skus.Where(s => s.ProductId != null && (s.Code.Contains(code) || (s.Barcode != null && s.Barcode.Contains(term)))).Select(s => s.ProductId!.Value));
     }
+
+    /// <summary>A LIKE pattern that holds the term anywhere, its wildcards and escape character taken as text.</summary>
+    private static string ContainsPattern(string term) =>
+        "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     /// <summary>The ids of the listings a filter lets through, by title, at most <paramref name="cap"/> + 1 (to know whether the cap cut them).</summary>
     internal static async Task<List<int>> IdsAsync(OpsDb db, ListingFilter filter, int cap, CancellationToken ct) =>

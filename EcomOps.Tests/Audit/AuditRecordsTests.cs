@@ -42,7 +42,9 @@ public sealed class AuditRecordsTests : IAsyncLifetime
             .Append(Entry("Ticket", 7))
             .ToList();
         var counter = new CommandCounter();
-        var options = new DbContextOptionsBuilder<OpsDb>().UseSqlite(read.Database.GetConnectionString()).AddInterceptors(counter).Options;
+        var builder = new DbContextOptionsBuilder<OpsDb>();
+        OpsDbSetup.Use(builder, _harness.Database).AddInterceptors(counter);
+        var options = builder.Options;
         await using var counted = new OpsDb(options);
 
         // Ten employees are records of the page, ten more are named in its fields (an assignee, a manager).

@@ -1,5 +1,6 @@
 using EcomOps.Domain.Catalog;
 using EcomOps.Domain.Data;
+using EcomOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomOps.Tests.Catalog;
@@ -90,9 +91,10 @@ public sealed class ListingSearchTests : IAsyncLifetime
         Assert.Empty(await FindAsync("短袖"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_start_after_a_migration_dropped_a_trigger_rebuilds_the_index_and_its_triggers()
     {
+        Skip.If(TestDatabases.Default != Domain.Data.DatabaseProvider.Sqlite, "SQLite's trigram index and its triggers; PostgreSQL searches without them");
         var id = await _world.InReviewAsync(_world.Taobao);
         await using (var db = _world.Catalog.Harness.NewDb())
         {

@@ -59,7 +59,7 @@ public sealed class DomainHarness : IAsyncDisposable
         return harness;
     }
 
-    private static async Task MigrateOnlyAsync(string connection)
+    internal static async Task MigrateOnlyAsync(string connection)
     {
         // Not disposed as a harness: that would drop the template.
         var template = new DomainHarness(null, OpsDatabase.PostgreSql(connection));

@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 namespace EcomOps.Tests.Support;
 
 /// <summary>
-/// The whole console on a test server (or real Kestrel for the browser) with its own SQLite file, in Development,
-/// with the minimal demo data: one sign-in per role. <see cref="Settings"/> override the console's configuration.
+/// The whole console on a test server (or real Kestrel for the browser) with its own SQLite file — or its own
+/// PostgreSQL database when the run is on PostgreSQL (<see cref="TestDatabases.Default"/>) — in Development, with the
+/// minimal demo data: one sign-in per role. <see cref="Settings"/> override the console's configuration.
 /// </summary>
 public sealed partial class OpsWebFactory : WebApplicationFactory<Program>
 {
@@ -24,11 +25,20 @@ public sealed partial class OpsWebFactory : WebApplicationFactory<Program>
     /// <summary>Services put over the console's own after it registered them (a fake clock, say).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? TestServices { get; init; }
 
-    public string ConnectionString => $"Data Source={_folder.File("console.db")}";
+    private string? _postgres;
+
+    /// <summary>The engine of the run, or SQLite for a test about SQLite itself.</summary>
+    public EcomOps.Domain.Data.DatabaseProvider Provider { get; init; } = TestDatabases.Default;
+
+    public string ConnectionString => Provider == EcomOps.Domain.Data.DatabaseProvider.PostgreSql
+        // A migrated, empty database of its own: the console makes its demo data at start, on its own clock, as on SQLite.
+        ? _postgres ??= PostgresServer.CreateFromTemplateAsync("migrated", DomainHarness.MigrateOnlyAsync).GetAwaiter().GetResult()
+        : $"Data Source={_folder.File("console.db")}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Ops", ConnectionString);
         builder.UseSetting("DemoData:Size", nameof(DemoSize.Minimal));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -89,6 +99,10 @@ public sealed partial class OpsWebFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             _folder.Dispose();
+            if (_postgres is not null)
+            {
+                PostgresServer.DropAsync(_postgres).GetAwaiter().GetResult();
+            }
         }
     }
 

@@ -100,10 +100,11 @@ public sealed partial class DashboardPage
     private async Task LoadAsync()
     {
         var metrics = ShownMetrics.ToList();
+        // Known before anything is measured: the chip shows with the first figures, not after the last.
+        _live = metrics.Any(m => Catalogue.LiveBoardsOf([m.Area]).Count > 0) && _period.End > Time.Today;
         _current = await Catalogue.MeasureAsync(_period.ToUtc(Time.Zone), new MeasureOptions(true, RecordCap), metrics);
         var baseline = _baseline == Baseline.PreviousPeriod ? _period.Previous() : _period.SameLastYear();
         _baselineSnapshot = await Catalogue.MeasureAsync(_period.ComparableBaselineUtc(baseline, Time.Zone, Time.UtcNow), MeasureOptions.TotalsOnly, metrics);
-        _live = metrics.Any(m => Catalogue.LiveBoardsOf([m.Area]).Count > 0) && _period.End > Time.Today;
         _trendMetric ??= metrics.FirstOrDefault();
         await LoadTrendAsync();
     }
