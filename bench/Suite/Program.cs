@@ -21,6 +21,10 @@ namespace EcomOps.Bench;
 // refresh writes its tables into that database, so give it a copy.
 //   dotnet run -c Release --project bench/Suite -- mail [--quick] [--no-report]
 // fetches 10,000 customer e-mails from a local smtp4dev (the repository's dotnet tool) into tickets (issue 16).
+//   dotnet run -c Release --project bench/Suite -- cluster --postgres "Host=127.0.0.1;Port=55432;Username=ecomops"
+//       [--redis-server /usr/bin/redis-server] [--changes 200] [--quick] [--no-report]
+// two console processes on one fresh PostgreSQL database and a private Redis: a change on A to B's hub and order list
+// (p50/p99), then intake and the order list's questions on PostgreSQL beside SQLite; everything made is removed after.
 internal static class Suite
 {
     /// <summary>The catalogue's benchmark: its database is kept (--db) so the 100,000 listings are made once.</summary>
@@ -109,6 +113,29 @@ internal static class Suite
         return Publish(args, figures, machine, took.Elapsed, "mail", "Customer e-mail into tickets (`bench/Suite -- mail`)");
     }
 
+    /// <summary>Two servers on PostgreSQL and Redis, and PostgreSQL beside SQLite (ClusterBench).</summary>
+    private static async Task<int> ClusterAsync(string[] args)
+    {
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        if (Option("--postgres") is not { } postgres)
+        {
+            System.Console.Error.WriteLine("usage: cluster --postgres \"Host=…;Port=…;Username=…\" [--redis-server /usr/bin/redis-server] [--changes 200] [--quick] [--no-report]");
+            return 2;
+        }
+        var quick = args.Contains("--quick");
+        var changes = Option("--changes") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : quick ? 20 : 200;
+        var machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
+        var took = Stopwatch.StartNew();
+        System.Console.WriteLine($"cluster benchmark: {changes} changes ({machine})");
+        var figures = await ClusterBench.RunAsync(postgres, Option("--redis-server") ?? "/usr/bin/redis-server", changes,
+            intakeOrders: quick ? 20 : 200, calls: quick ? 5 : 20, reps: quick ? 2 : 3);
+        if (!args.Contains("--no-report"))
+        {
+            ClusterBench.EnsureSection(Path.Combine(Repository.Root, "docs", "BENCHMARKS.md"));
+        }
+        return Publish(args, figures, machine, took.Elapsed, "cluster", ClusterBench.Heading);
+    }
+
     public static async Task<int> Main(string[] args)
     {
         if (args is ["hub-clients", var hub, var cookie, var count])
@@ -118,6 +145,10 @@ internal static class Suite
         if (args is ["tabs", var console, var email, var path, var tabs])
         {
             return await CircuitBench.TabsAsync(new Uri(console), email, path, int.Parse(tabs, CultureInfo.InvariantCulture));
+        }
+        if (args is ["cluster-lists", var provider, var ops, var calls])
+        {
+            return await ClusterBench.ListsChildAsync(provider, ops, int.Parse(calls, CultureInfo.InvariantCulture));
         }
         if (args.Length > 0 && args[0] == "catalog")
         {
@@ -135,9 +166,13 @@ internal static class Suite
         {
             return await MailAsync(args);
         }
+        if (args.Length > 0 && args[0] == "cluster")
+        {
+            return await ClusterAsync(args);
+        }
         if (args.Length == 0 || args[0] != "all")
         {
-            System.Console.Error.WriteLine("usage: all [--quick] [--db <large-seed.db>] [--work <folder>] [--no-report] | catalog [--db <catalog.db>] [--quick] [--no-report] | campaign [--quick] [--no-report] | customers --db <copy of large-seed.db> [--reps 3] [--no-report] | mail [--quick] [--no-report]");
+            System.Console.Error.WriteLine("usage: all [--quick] [--db <large-seed.db>] [--work <folder>] [--no-report] | catalog [--db <catalog.db>] [--quick] [--no-report] | campaign [--quick] [--no-report] | customers --db <copy of large-seed.db> [--reps 3] [--no-report] | mail [--quick] [--no-report] | cluster --postgres <server> [--redis-server <path>] [--changes 200] [--quick] [--no-report]");
             return 2;
         }
 
