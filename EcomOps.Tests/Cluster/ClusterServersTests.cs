@@ -190,26 +190,13 @@ public sealed class ClusterServersTests(ClusterFixture cluster) : IClassFixture<
 
         // A board circuit on B: the order list in a browser, signed in on B.
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists),
-            Headless = true,
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = cluster.B.BaseAddress.ToString(), Locale = "en-US" });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("Account/Login");
-        await page.Locator("#email").FillAsync("opsmanager@ecomops.local");
-        await page.Locator("#password").FillAsync(DemoDataGenerator.DemoPassword);
-        await page.Locator("[data-testid=login-submit]").ClickAsync();
-        await page.Locator("#circuit-ready[data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.GotoAsync("orders");
-        await page.Locator("#circuit-ready[data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        var expect = new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 };
+        await using var browser = await LaunchAsync(playwright);
+        var page = await OpenAsync(browser, cluster.B, "opsmanager@ecomops.local", "orders");
 
         // Both ways, while Redis answers.
         var onA = Id("a");
         await hubB.HeardAsync(await cluster.PostOrderAsync(cluster.A, onA), Soon, "an order taken on A, on B's hub");
+        var expect = new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 };
         await Assertions.Expect(page.Locator($"[data-testid=order-row-{onA}]")).ToBeVisibleAsync(expect);
         await hubA.HeardAsync(await cluster.PostOrderAsync(cluster.B, Id("b")), Soon, "an order taken on B, on A's hub");
 
@@ -234,6 +221,49 @@ public sealed class ClusterServersTests(ClusterFixture cluster) : IClassFixture<
         var afterwards = Id("a-after");
         await hubB.HeardAsync(await cluster.PostOrderAsync(cluster.A, afterwards), Soon, "an order taken on A after Redis came back, on B's hub");
         await Assertions.Expect(page.Locator($"[data-testid=order-row-{afterwards}]")).ToBeVisibleAsync(expect);
+    }
+
+    [SkippableFact]
+    public async Task Who_has_a_ticket_open_on_one_server_shows_on_that_ticket_on_the_other_and_leaves_it_when_the_page_closes()
+    {
+        cluster.Require();
+        var ticket = (await cluster.Harness.Get<EcomOps.Domain.Service.TicketDesk>().CreateAsync(Actor.System, new EcomOps.Domain.Service.TicketForm
+        {
+            Channel = EcomOps.Domain.Service.Sla.TicketChannel.OnlineChat, CustomerName = "王喆", CustomerContact = "13800138000",
+            Subject = "Where is my parcel?", Category = EcomOps.Domain.Service.TicketCategories.Other, Message = "Ordered a week ago.",
+        })).Value;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+
+        var onA = await OpenAsync(browser, cluster.A, "agent@ecomops.local", $"service/tickets/{ticket}");
+        var onB = await OpenAsync(browser, cluster.B, "cssupervisor@ecomops.local", $"service/tickets/{ticket}");
+
+        await Assertions.Expect(onB.Locator("[data-testid=ticket-viewer]")).ToContainTextAsync("刘洋", new() { Timeout = 30_000 });
+        await Assertions.Expect(onA.Locator("[data-testid=ticket-viewer]")).ToContainTextAsync("陈静", new() { Timeout = 30_000 });
+        await onA.Context.CloseAsync();
+        await Assertions.Expect(onB.Locator("[data-testid=ticket-presence]")).ToBeHiddenAsync(new() { Timeout = 30_000 });
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists),
+        Headless = true,
+    });
+
+    /// <summary>A page of its own (own cookies) on <paramref name="server"/>, signed in, at <paramref name="path"/> and interactive.</summary>
+    private static async Task<IPage> OpenAsync(IBrowser browser, ConsoleProcess server, string email, string path)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString(), Locale = "en-US" });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("Account/Login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(DemoDataGenerator.DemoPassword);
+        await page.Locator("[data-testid=login-submit]").ClickAsync();
+        await page.Locator("#circuit-ready[data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.GotoAsync(path);
+        await page.Locator("#circuit-ready[data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return page;
     }
 
     /// <summary>Waits until the server says its channel to the others answers again (each server reconnects on its own).</summary>
