@@ -23,9 +23,9 @@ internal sealed class OrderWorld : IAsyncDisposable
     public OrderIntake Intake => Harness.Get<OrderIntake>();
     public OrderDesk Desk => Harness.Get<OrderDesk>();
 
-    public static async Task<OrderWorld> StartAsync(int stockPerSku = 100)
+    public static async Task<OrderWorld> StartAsync(int stockPerSku = 100, Domain.Data.DatabaseProvider? provider = null)
     {
-        var world = new OrderWorld(await DomainHarness.StartAsync());
+        var world = new OrderWorld(await DomainHarness.StartAsync(provider: provider));
         await using var db = world.Harness.NewDb();
         var channel = new SalesChannel { Code = "TEST", Name = "Test shop", Platform = SalesPlatform.WebShop };
         var warehouse = new Warehouse { Code = "SH-01", Name = "上海仓", Active = true };
