@@ -73,10 +73,10 @@ public static class Boards
     /// <summary>Campaigns: the calendar, the campaign pages and the live campaign board.</summary>
     public const string Campaigns = "campaigns";
 
-    /// <summary>The notification centre: a person's notifications (each change carries its row, so a bell reads only its own).</summary>
     /// <summary>Appraisals: cycles, each person's appraisal and the distribution of a team's grades.</summary>
     public const string Appraisals = "appraisals";
 
+    /// <summary>The notification centre: a person's notifications (each change carries its row, so a bell reads only its own).</summary>
     public const string Notifications = "notifications";
 
     /// <summary>Training plans, sessions and enrolments; promotions and rotations.</summary>
@@ -88,12 +88,11 @@ public static class Boards
     /// <summary>The optimisation board's findings: found, acted on, measuring, closed.</summary>
     public const string Optimisation = "optimisation";
 
-    /// <summary>Every board.</summary>
-    public static IReadOnlyList<string> All { get; } =
-    [
-        Org, Tickets, Presence, Alerts, Sessions, Referrals, Feedback, Complaints, Inventory, Orders, Design, Campaigns,
-        Appraisals, Notifications, Training, Reports, Optimisation,
-    ];
+    /// <summary>Every board (the names above, so a board added there is in it).</summary>
+    public static IReadOnlyList<string> All { get; } = [.. typeof(Boards)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)];
 }
 
 /// <summary>Marks an entity whose committed changes are published on a live board.</summary>
