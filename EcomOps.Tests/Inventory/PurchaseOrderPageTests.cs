@@ -92,6 +92,29 @@ public sealed class PurchaseOrderPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_receipt_taken_on_another_server_while_the_servers_could_not_talk_shows_when_the_channel_resyncs()
+    {
+        var id = await DraftAsync();
+        var sent = await Purchasing.SendAsync(_world.Manager, id, (await Queries.PurchaseOrderAsync(id))!.Version);
+        await using var ctx = ComponentHarness.NewContext(_world.Harness);
+        var page = Render(ctx, id);
+        page.WaitForAssertion(() => Assert.Equal("80", page.Find("input[data-testid=po-receive-qty]").GetAttribute("value")));
+
+        // Another server (its own live feed, no channel between them) receives 30: this page does not hear of it.
+        await using var other = await _world.Harness.BesideAsync();
+        var line = (await Queries.PurchaseOrderAsync(id))!.Lines[0].Id;
+        Assert.True((await other.Get<PurchasingDesk>().ReceiveAsync(_world.Manager, id, sent.Value, [new ReceiptLine(line, 30)], null)).Succeeded);
+        await Task.Delay(300);
+        Assert.Equal("80", page.Find("input[data-testid=po-receive-qty]").GetAttribute("value"));
+
+        // The channel comes back: every board resyncs once.
+        _world.Harness.Feed.Resync(_world.Harness.Clock.GetUtcNow().UtcDateTime);
+
+        page.WaitForAssertion(() => Assert.Equal("50", page.Find("input[data-testid=po-receive-qty]").GetAttribute("value")), TimeSpan.FromSeconds(5));
+        Assert.Empty(page.FindAll("[data-testid=po-changed-elsewhere]"));
+    }
+
+    [Fact]
     public async Task A_draft_shows_each_lines_total_and_the_order_total_and_adding_a_line_without_a_sku_says_so_under_the_field()
     {
         var id = await DraftAsync();

@@ -68,7 +68,7 @@ public partial class CampaignPage
 
     protected override async Task OnLiveChangesAsync(IReadOnlyList<LiveChange> changes)
     {
-        if (changes.Any(c => c.Key == Id.ToString(CultureInfo.InvariantCulture)) && !_busy)
+        if (changes.Any(c => c.Key == Id.ToString(CultureInfo.InvariantCulture) || c.IsResync) && !_busy)
         {
             await LoadAsync();
         }

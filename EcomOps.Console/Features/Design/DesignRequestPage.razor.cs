@@ -44,7 +44,7 @@ public sealed partial class DesignRequestPage
 
     protected override async Task OnLiveChangeAsync(LiveChange change)
     {
-        if (change.Entity == nameof(DesignRequest) && change.Key == Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        if ((change.Entity == nameof(DesignRequest) && change.Key == Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) || change.IsResync)
         {
             await LoadAsync();
         }

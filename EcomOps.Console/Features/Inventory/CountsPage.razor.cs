@@ -50,7 +50,7 @@ public sealed partial class CountsPage : LiveComponent
 
     protected override async Task OnLiveChangeAsync(LiveChange change)
     {
-        if (!_busy && change.Entity == nameof(CountTask))
+        if (!_busy && (change.Entity == nameof(CountTask) || change.IsResync))
         {
             await LoadAsync();
         }

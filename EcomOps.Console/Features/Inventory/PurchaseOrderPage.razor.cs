@@ -59,6 +59,12 @@ public sealed partial class PurchaseOrderPage : LiveComponent
 
     protected override async Task OnLiveChangeAsync(LiveChange change)
     {
+        if (change.IsResync && !_busy && !HasUnsavedEdits)
+        {
+            // Changes may have been missed while the servers could not reach each other: read the order again.
+            await LoadAsync();
+            return;
+        }
         if (_busy || change.Entity != nameof(PurchaseOrder) || change.Key != Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             return;

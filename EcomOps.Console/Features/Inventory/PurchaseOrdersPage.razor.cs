@@ -47,7 +47,7 @@ public sealed partial class PurchaseOrdersPage : LiveComponent
     private Task<ListWorkbookFile> ExportAsync(Func<string, string> text, CancellationToken ct) => Queries.ExportPurchaseOrdersAsync(Filter, _sort, text, ct);
 
     protected override Task OnLiveChangeAsync(LiveChange change) =>
-        change.Entity == nameof(PurchaseOrder)
+        change.Entity == nameof(PurchaseOrder) || change.IsResync
             ? (_reload ??= new ReloadGate(ReloadAsync, TimeSpan.FromMilliseconds(300))).RequestAsync()
             : Task.CompletedTask;
 

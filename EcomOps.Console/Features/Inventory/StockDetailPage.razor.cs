@@ -64,7 +64,7 @@ public sealed partial class StockDetailPage : LiveComponent
 
     protected override async Task OnLiveChangeAsync(LiveChange change)
     {
-        if (!_busy && change.Entity is nameof(StockMovement) or nameof(PurchaseOrder))
+        if (!_busy && (change.IsResync || change.Entity is nameof(StockMovement) or nameof(PurchaseOrder)))
         {
             await LoadAsync(resetForm: false);
         }

@@ -46,7 +46,7 @@ public partial class OrderPage : LiveComponent
     }
 
     protected override Task OnLiveChangeAsync(LiveChange change) =>
-        change.Entity == nameof(Order) && change.Key == OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture) ? ReloadAsync() : Task.CompletedTask;
+        (change.Entity == nameof(Order) && change.Key == OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture)) || change.IsResync ? ReloadAsync() : Task.CompletedTask;
 
     private async Task ReloadAsync()
     {

@@ -59,7 +59,7 @@ public sealed partial class SessionPage
 
     protected override async Task OnLiveChangesAsync(IReadOnlyList<LiveChange> changes)
     {
-        if (changes.Any(c => c.Entity is nameof(TrainingSession) or nameof(TrainingEnrolment)))
+        if (changes.Any(c => c.IsResync || c.Entity is nameof(TrainingSession) or nameof(TrainingEnrolment)))
         {
             await LoadAsync(resetInputs: false);
         }

@@ -107,11 +107,11 @@ public sealed partial class TicketPage
 
     protected override async Task OnLiveChangeAsync(LiveChange change)
     {
-        if (change.Key != Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        if (change.Key != Id.ToString(System.Globalization.CultureInfo.InvariantCulture) && !change.IsResync)
         {
             return;
         }
-        if (change.Entity == Live.TicketPresence.Entity)
+        if (change.Entity == Live.TicketPresence.Entity || (change.IsResync && change.Board == Boards.Presence))
         {
             _viewers = Presence.ViewersOf(Id, _presenceKey);
             return;

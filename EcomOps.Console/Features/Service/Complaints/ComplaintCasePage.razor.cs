@@ -71,7 +71,7 @@ public sealed partial class ComplaintCasePage : LiveComponent
 
     protected override async Task OnLiveChangeAsync(LiveChange change)
     {
-        if (change.Entity == nameof(ComplaintCase) && change.Key == Id.ToString(System.Globalization.CultureInfo.InvariantCulture) && !_busy)
+        if (((change.Entity == nameof(ComplaintCase) && change.Key == Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) || change.IsResync) && !_busy)
         {
             await LoadAsync();
         }
