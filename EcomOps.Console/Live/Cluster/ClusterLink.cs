@@ -39,21 +39,11 @@ public sealed class ClusterLink(
 
     public LiveChannelKind Kind => settings.Kind;
 
-    public string ServerName => settings.ServerName;
-
     /// <summary>Redis is lost: changes on other servers do not reach this one, nor this one's theirs.</summary>
     public bool Paused => _paused;
 
-    /// <summary>When the pause began (null while the channel works).</summary>
-    public DateTime? PausedSinceUtc { get; private set; }
-
     /// <summary>The channel paused or came back.</summary>
     public event Action? PausedChanged;
-
-    /// <summary>How many changes could not be sent while paused (the others reloaded their boards for them when it came back).</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
-
-    private long _dropped;
 
     private RedisChannel ChangesChannel => RedisChannel.Literal($"{settings.ChannelName}:changes");
 
@@ -180,11 +170,12 @@ public sealed class ClusterLink(
 
     private async Task SendChangesAsync()
     {
+        // While paused a change is not sent: the others reload their boards for it when the channel is back.
         await foreach (var changes in _outgoing.Reader.ReadAllAsync())
         {
-            if (_paused || !await PublishAsync(ChangesChannel, Message(LiveWire.Write(changes))))
+            if (!_paused)
             {
-                Interlocked.Add(ref _dropped, changes.Count);
+                await PublishAsync(ChangesChannel, Message(LiveWire.Write(changes)));
             }
         }
     }
@@ -277,7 +268,6 @@ public sealed class ClusterLink(
                 return false;
             }
             _paused = paused;
-            PausedSinceUtc = paused ? clock.GetUtcNow().UtcDateTime : null;
         }
         PausedChanged?.Invoke();
         return true;

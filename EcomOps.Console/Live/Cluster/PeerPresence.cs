@@ -35,8 +35,6 @@ public sealed class PeerPresence(TimeProvider clock)
     public IEnumerable<PresenceViewer> ViewersOf(int ticketId) =>
         Volatile.Read(ref _peers).Values.SelectMany(p => p.State.Viewers).Where(v => v.TicketId == ticketId);
 
-    public int PeerCount => Volatile.Read(ref _peers).Count;
-
     /// <summary>Whether the server has been heard from (and not forgotten since).</summary>
     public bool Knows(string server) => Volatile.Read(ref _peers).ContainsKey(server);
 
