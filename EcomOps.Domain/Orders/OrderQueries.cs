@@ -130,27 +130,45 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var (filter, sort) = (question.Filter, question.Sort);
-        if (string.IsNullOrWhiteSpace(filter.Search) && sort is not { Column: OrderColumn.ShipBy, Descending: false })
+        if (sort is { Column: OrderColumn.ShipBy, Descending: false })
         {
-            // The list as it opens and as its filters narrow it: compiled once per sort, so a page costs its two SQL
-            // statements and little else (translating the query again on every page cost more than the statements).
-            var v = ValuesOf(filter);
-            var total = await CountPlain(db, v.Status, v.ChannelId, v.Start, v.End, v.HourStart, v.HourEnd, v.Reason, v.Promised, v.ShipByFrom,
+            // Undated orders last: two reads (RowsAsync).
+            var matching = await Filter(db, filter).Take(CountCap + 1).CountAsync();
+            var rows = await RowsAsync(db, filter, sort, question.Skip, question.Take, CancellationToken.None, inListOrder: matching > CountCap);
+            return new OrderPage(rows, Math.Min(matching, CountCap), matching > CountCap);
+        }
+        // The list as it opens, as its filters narrow it and as it is searched: compiled once per sort, so a page costs its
+        // two SQL statements and little else (translating the query again on every page cost more than the statements).
+        var v = ValuesOf(filter);
+        var found = new List<OrderRow>();
+        int total;
+        if (string.IsNullOrWhiteSpace(filter.Search))
+        {
+            total = await CountPlain(db, v.Status, v.ChannelId, v.Start, v.End, v.HourStart, v.HourEnd, v.Reason, v.ShipByFrom,
                 v.ShipByBefore, v.OnTrackFrom);
             var page = PagesBySort.GetOrAdd((sort.Column, sort.Descending), key => CompilePage(new ListSort<OrderColumn>(key.Column, key.Descending)));
-            var found = new List<OrderRow>();
-            await foreach (var row in page(db, v.Status, v.ChannelId, v.Start, v.End, v.HourStart, v.HourEnd, v.Reason, v.Promised, v.ShipByFrom,
+            await foreach (var row in page(db, v.Status, v.ChannelId, v.Start, v.End, v.HourStart, v.HourEnd, v.Reason, v.ShipByFrom,
                 v.ShipByBefore, v.OnTrackFrom, question.Skip, question.Take))
             {
                 found.Add(row);
             }
-            return new OrderPage(found, Math.Min(total, CountCap), total > CountCap);
         }
-        var counted = await Filter(db, question.Filter).Take(CountCap + 1).CountAsync();
-        // More than a thousand matches (a surname, a common prefix): reading in the list's own order finds a page of
-        // them sooner than gathering every match and sorting it (4 ms against 0.8 s for 39,000 of 1,000,000 orders).
-        var rows = await RowsAsync(db, question.Filter, question.Sort, question.Skip, question.Take, CancellationToken.None, inListOrder: counted > CountCap);
-        return new OrderPage(rows, Math.Min(counted, CountCap), counted > CountCap);
+        else
+        {
+            var (text, upper, number) = SearchValues(filter.Search);
+            total = await CountSearched(db, v.Status, v.ChannelId, v.Start, v.End, v.HourStart, v.HourEnd, v.Reason, v.ShipByFrom,
+                v.ShipByBefore, v.OnTrackFrom, text, upper, number);
+            // More than a thousand matches (a surname, a common prefix): reading in the list's own order finds a page of
+            // them sooner than gathering every match and sorting it (4 ms against 0.8 s for 39,000 of 1,000,000 orders).
+            var page = SearchPagesBySort.GetOrAdd((sort.Column, sort.Descending, total > CountCap),
+                key => CompileSearchPage(new ListSort<OrderColumn>(key.Column, key.Descending), key.InListOrder));
+            await foreach (var row in page(db, v.Status, v.ChannelId, v.Start, v.End, v.HourStart, v.HourEnd, v.Reason, v.ShipByFrom,
+                v.ShipByBefore, v.OnTrackFrom, text, upper, number, question.Skip, question.Take))
+            {
+                found.Add(row);
+            }
+        }
+        return new OrderPage(found, Math.Min(total, CountCap), total > CountCap);
     }
 
     /// <summary>The columns of the order list's workbook.</summary>
@@ -227,7 +245,7 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
     /// (null: not asked). A promise state asks for accepted, unshipped orders and a ship-by range.
     /// </summary>
     private sealed record OrderValues(OrderStatus? Status, int? ChannelId, DateTime? Start, DateTime? End, DateTime? HourStart, DateTime? HourEnd,
-        HoldReason? Reason, bool? Promised, DateTime? ShipByFrom, DateTime? ShipByBefore, DateTime? OnTrackFrom);
+        HoldReason? Reason, DateTime? ShipByFrom, DateTime? ShipByBefore, DateTime? OnTrackFrom);
 
     private OrderValues ValuesOf(OrderFilter filter)
     {
@@ -238,7 +256,6 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
             filter.From is { } from ? time.ToUtc(from.ToDateTime(TimeOnly.MinValue)) : null,
             filter.To is { } to ? time.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null,
             hourStart, hourStart?.AddHours(1), filter.Reason,
-            filter.Promise is null ? null : true,
             filter.Promise == PromiseState.AtRisk ? now : null,
             filter.Promise switch { PromiseState.Late => now, PromiseState.AtRisk => riskFrom, _ => null },
             filter.Promise is { } p && p is not (PromiseState.Late or PromiseState.AtRisk) ? riskFrom : null);
@@ -248,39 +265,98 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
     /// The filter's conditions, once: a condition whose value is absent drops out of the SQL (EF Core writes one statement for
     /// each combination of absent values), so each combination keeps its own index plan.
     /// </summary>
-    private static readonly Expression<Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, bool?, DateTime?, DateTime?, DateTime?, IQueryable<Order>>> Plain =
-        (db, status, channelId, start, end, hourStart, hourEnd, reason, promised, shipByFrom, shipByBefore, onTrackFrom) => db.Orders.AsNoTracking().Where(o =>
+    private static readonly Expression<Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, DateTime?, DateTime?, DateTime?, IQueryable<Order>>> Plain =
+        (db, status, channelId, start, end, hourStart, hourEnd, reason, shipByFrom, shipByBefore, onTrackFrom) => db.Orders.AsNoTracking().Where(o =>
             (status == null || o.Status == status)
             && (channelId == null || o.ChannelId == channelId)
             && (start == null || o.PlacedAtUtc >= start)
             && (end == null || o.PlacedAtUtc < end)
             && (hourStart == null || (o.ReceivedAtUtc >= hourStart && o.ReceivedAtUtc < hourEnd))
             && (reason == null || o.Holds.Any(h => h.ResolvedAtUtc == null && h.Reason == reason))
-            && (promised == null || (o.Status == OrderStatus.Accepted && Unshipped.Contains(o.ShippingStatus)))
+            // Every promise state sets one of the two: a promise asks for accepted orders not shipped yet.
+            && ((shipByBefore == null && onTrackFrom == null) || (o.Status == OrderStatus.Accepted && Unshipped.Contains(o.ShippingStatus)))
             && (shipByFrom == null || o.ShipByUtc >= shipByFrom)
             && (shipByBefore == null || o.ShipByUtc < shipByBefore)
             && (onTrackFrom == null || o.ShipByUtc == null || o.ShipByUtc >= onTrackFrom));
 
-    private static readonly Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, bool?, DateTime?, DateTime?, DateTime?, Task<int>> CountPlain =
-        EF.CompileAsyncQuery(Expression.Lambda<Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, bool?, DateTime?, DateTime?, DateTime?, int>>(
+    private static readonly Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, DateTime?, DateTime?, DateTime?, Task<int>> CountPlain =
+        EF.CompileAsyncQuery(Expression.Lambda<Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, DateTime?, DateTime?, DateTime?, int>>(
             Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(Order)],
                 Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Order)], Plain.Body, Expression.Constant(CountCap + 1))),
             Plain.Parameters));
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(OrderColumn Column, bool Descending),
-        Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, bool?, DateTime?, DateTime?, DateTime?, int, int, IAsyncEnumerable<OrderRow>>> PagesBySort = new();
+        Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, DateTime?, DateTime?, DateTime?, int, int, IAsyncEnumerable<OrderRow>>> PagesBySort = new();
 
-    private static Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, bool?, DateTime?, DateTime?, DateTime?, int, int, IAsyncEnumerable<OrderRow>> CompilePage(
+    private static Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, DateTime?, DateTime?, DateTime?, int, int, IAsyncEnumerable<OrderRow>> CompilePage(
         ListSort<OrderColumn> sort)
     {
         var skip = Expression.Parameter(typeof(int), "skip");
         var take = Expression.Parameter(typeof(int), "take");
         var page = ListOrdering.Page<Order>(SortedBy(Plain.Body, sort), skip, take);
         var rows = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Order), typeof(OrderRow)], page, Expression.Quote(AsRow));
-        return EF.CompileAsyncQuery(Expression.Lambda<Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, bool?, DateTime?, DateTime?, DateTime?, int, int, IQueryable<OrderRow>>>(
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, DateTime?, DateTime?, DateTime?, int, int, IQueryable<OrderRow>>>(
             rows, [.. Plain.Parameters, skip, take]));
     }
 
+
+    /// <summary>
+    /// A text search's conditions: the order number, the platform's order id, the phone or a SKU code (each an equality on an
+    /// indexed column), or the start of the customer's name (a range on its index: LIKE with a parameter cannot use an index in
+    /// SQLite), so a search stays an index lookup at 1,000,000 orders. With many matches the name is joined to an empty string,
+    /// which no index serves: SQLite then walks the index of the list's order and stops at the page's end.
+    /// </summary>
+    private static Expression<Func<OpsDb, Order, string, string, int?, bool>> Matches(bool inListOrder) => inListOrder
+        ? (db, o, s, upper, number) => o.PlatformOrderId == s || o.CustomerPhone == s || o.Id == number
+            || (string.Compare(o.CustomerName + "", s) >= 0 && string.Compare(o.CustomerName + "", upper) < 0)
+            || db.OrderLines.Where(l => l.SkuCode == s).Select(l => l.OrderId).Contains(o.Id)
+        : (db, o, s, upper, number) => o.PlatformOrderId == s || o.CustomerPhone == s || o.Id == number
+            || (string.Compare(o.CustomerName, s) >= 0 && string.Compare(o.CustomerName, upper) < 0)
+            || db.OrderLines.Where(l => l.SkuCode == s).Select(l => l.OrderId).Contains(o.Id);
+
+    /// <summary>The search's values, after the filter's: the text, the end of its name range, and the order number it spells (if any).</summary>
+    private static readonly ParameterExpression[] SearchParameters =
+        [Expression.Parameter(typeof(string), "s"), Expression.Parameter(typeof(string), "upper"), Expression.Parameter(typeof(int?), "number")];
+
+    private static (string Text, string Upper, int? Number) SearchValues(string search)
+    {
+        var s = search.Trim();
+        return (s, s + "\uffff", s.Length == 8 && (s[0] is 'O' or 'o') && int.TryParse(s.AsSpan(1), out var id) ? id : null);
+    }
+
+    /// <summary>The filter's orders that match the search: <see cref="Plain"/>'s parameters, then <see cref="SearchParameters"/>.</summary>
+    private static Expression Searched(bool inListOrder)
+    {
+        var matches = Matches(inListOrder);
+        var order = Expression.Parameter(typeof(Order), "o");
+        var condition = FilterParameters.Put(matches, new Dictionary<ParameterExpression, Expression>
+        {
+            [matches.Parameters[0]] = Plain.Parameters[0], [matches.Parameters[1]] = order,
+            [matches.Parameters[2]] = SearchParameters[0], [matches.Parameters[3]] = SearchParameters[1], [matches.Parameters[4]] = SearchParameters[2],
+        });
+        return Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Order)], Plain.Body, Expression.Quote(Expression.Lambda<Func<Order, bool>>(condition, order)));
+    }
+
+    // A search is compiled too: translating it on every call cost more than its statements (a phone is one index lookup).
+    private static readonly Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, DateTime?, DateTime?, DateTime?, string, string, int?, Task<int>> CountSearched =
+        EF.CompileAsyncQuery(Expression.Lambda<Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, DateTime?, DateTime?, DateTime?, string, string, int?, int>>(
+            Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(Order)],
+                Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Order)], Searched(inListOrder: false), Expression.Constant(CountCap + 1))),
+            [.. Plain.Parameters, .. SearchParameters]));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(OrderColumn Column, bool Descending, bool InListOrder),
+        Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, DateTime?, DateTime?, DateTime?, string, string, int?, int, int, IAsyncEnumerable<OrderRow>>> SearchPagesBySort = new();
+
+    private static Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, DateTime?, DateTime?, DateTime?, string, string, int?, int, int, IAsyncEnumerable<OrderRow>> CompileSearchPage(
+        ListSort<OrderColumn> sort, bool inListOrder)
+    {
+        var skip = Expression.Parameter(typeof(int), "skip");
+        var take = Expression.Parameter(typeof(int), "take");
+        var page = ListOrdering.Page<Order>(SortedBy(Searched(inListOrder), sort), skip, take);
+        var rows = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Order), typeof(OrderRow)], page, Expression.Quote(AsRow));
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<OpsDb, OrderStatus?, int?, DateTime?, DateTime?, DateTime?, DateTime?, HoldReason?, DateTime?, DateTime?, DateTime?, string, string, int?, int, int, IQueryable<OrderRow>>>(
+            rows, [.. Plain.Parameters, .. SearchParameters, skip, take]));
+    }
 
     /// <summary>
     /// Held orders, longest waiting first, with their open reasons; searched by order number, platform order id,
@@ -376,19 +452,19 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
         var query = FilterParameters.Bound<Order>(db, Plain, ValuesOf(filter));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var s = filter.Search.Trim();
-            // Each branch is an equality or a prefix range on an indexed column, so a search stays an index lookup
-            // at 1,000,000 orders (LIKE with a parameter cannot use an index in SQLite).
-            var upper = s + "\uffff";
-            var number = s.Length == 8 && (s[0] is 'O' or 'o') && int.TryParse(s.AsSpan(1), out var id) ? id : (int?)null;
-            var skuOrders = db.OrderLines.Where(l => l.SkuCode == s).Select(l => l.OrderId);
-            query = inListOrder
-                ? query.Where(o => o.PlatformOrderId == s || o.CustomerPhone == s || o.Id == number
-                    || (string.Compare(o.CustomerName + "", s) >= 0 && string.Compare(o.CustomerName + "", upper) < 0)
-                    || skuOrders.Contains(o.Id))
-                : query.Where(o => o.PlatformOrderId == s || o.CustomerPhone == s || o.Id == number
-                    || (string.Compare(o.CustomerName, s) >= 0 && string.Compare(o.CustomerName, upper) < 0)
-                    || skuOrders.Contains(o.Id));
+            var (text, upper, number) = SearchValues(filter.Search);
+            var matches = Matches(inListOrder);
+            var order = Expression.Parameter(typeof(Order), "o");
+            var values = new { text, upper, number };
+            // The same conditions as the compiled search, this context and these values put in for its parameters.
+            var condition = FilterParameters.Put(matches, new Dictionary<ParameterExpression, Expression>
+            {
+                [matches.Parameters[0]] = Expression.Constant(db, typeof(OpsDb)), [matches.Parameters[1]] = order,
+                [matches.Parameters[2]] = Expression.Property(Expression.Constant(values), "text"),
+                [matches.Parameters[3]] = Expression.Property(Expression.Constant(values), "upper"),
+                [matches.Parameters[4]] = Expression.Property(Expression.Constant(values), "number"),
+            });
+            query = query.Where(Expression.Lambda<Func<Order, bool>>(condition, order));
         }
         return query;
     }

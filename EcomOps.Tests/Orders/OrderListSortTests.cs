@@ -70,6 +70,25 @@ public sealed class OrderListSortTests : IAsyncLifetime
         Assert.Equal((1, false), (narrowed.Total, narrowed.MoreThanTotal));
     }
 
+    [Fact]
+    public async Task A_search_finds_an_order_by_its_number_platform_id_phone_a_sku_on_it_or_the_start_of_the_name_within_the_other_filters()
+    {
+        var taken = await _world.TakeInAsync(_world.Draft("F-778", ("SKU-2", 1)) with { CustomerName = "欧阳娜娜", CustomerPhone = "13900001111" });
+        async Task<string[]> Found(OrderFilter filter) =>
+            [.. (await Queries.ListAsync(filter, OrderQueries.NewestFirst, 0, 25)).Rows.Select(r => r.PlatformOrderId)];
+
+        Assert.Equal(["F-778"], await Found(new OrderFilter(Search: Order.NumberOf(taken.OrderId))));
+        Assert.Equal(["F-778"], await Found(new OrderFilter(Search: Order.NumberOf(taken.OrderId).ToLowerInvariant())));
+        Assert.Equal(["F-778"], await Found(new OrderFilter(Search: " F-778 ")));
+        Assert.Equal(["F-778"], await Found(new OrderFilter(Search: "13900001111")));
+        Assert.Equal(["F-778"], await Found(new OrderFilter(Search: "SKU-2")));
+        Assert.Equal(["F-778"], await Found(new OrderFilter(Search: "欧阳")));
+        Assert.Equal(["F-778"], await Found(new OrderFilter(Search: "欧阳", ChannelId: _world.ChannelId)));
+        Assert.Empty(await Found(new OrderFilter(Search: "欧阳", Status: OrderStatus.Cancelled)));
+        Assert.Empty(await Found(new OrderFilter(Search: "1390000")));
+        Assert.Equal(["E", "D", "C", "B", "A"], await Found(new OrderFilter(Search: "13812345678")));
+    }
+
     [Theory]
     [InlineData(OrderColumn.Placed, true)]
     [InlineData(OrderColumn.Total, false)]
