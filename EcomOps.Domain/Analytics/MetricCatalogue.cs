@@ -56,10 +56,13 @@ public sealed class MetricCatalogue
         var chosen = _sources.Where(s => wanted is null || s.Metrics.Any(m => wanted.Contains(m.Key))).ToList();
         // The areas are measured at the same time, each on its own connection: SQLite readers do not wait for each
         // other (WAL), and Microsoft.Data.Sqlite runs its "async" calls synchronously, so only separate threads
-        // overlap them. The snapshot is put together in the catalogue's order, whichever finishes first.
+        // overlap them. Each gets a thread of its own: on the thread pool, areas that hold their thread for seconds
+        // waited for the pool to grow, and a cold process measured them one after another. The snapshot is put
+        // together in the catalogue's order, whichever finishes first.
         var parts = chosen.Count == 1
             ? [await chosen[0].MeasureAsync(period, options, ct)]
-            : await Task.WhenAll(chosen.Select(source => Task.Run(() => source.MeasureAsync(period, options, ct), ct)));
+            : await Task.WhenAll(chosen.Select(source =>
+                Task.Factory.StartNew(() => source.MeasureAsync(period, options, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()));
         var snapshot = new MetricSnapshot(period);
         foreach (var part in parts)
         {

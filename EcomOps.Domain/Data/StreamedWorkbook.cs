@@ -99,16 +99,25 @@ public static class StreamedWorkbook
 }
 
 /// <summary>Writes a long sheet's rows in order: start a row, then its cells left to right, each in a template style.</summary>
+/// <remarks>
+/// A KPI workbook's Sources sheet is some 125,000 rows and 70 MB of XML, so the markup is written in pieces from strings
+/// made once and numbers formatted in place, and text is copied a run at a time between the characters XML escapes.
+/// </remarks>
 public sealed class StreamedRows : IDisposable
 {
+    private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("&<>\r");
+
     private readonly TextWriter _xml;
-    private readonly string _row;
-    private readonly string _cell;
-    private readonly string _value;
-    private readonly string _inline;
-    private readonly string _text;
+    private readonly string _rowOpen;
+    private readonly string _rowClose;
+    private readonly string _cellOpen;
+    private readonly string _valueOpen;
+    private readonly string _valueClose;
+    private readonly string _textOpen;
+    private readonly string _textClose;
     private readonly uint[] _styles;
     private readonly List<string> _columns = [];
+    private readonly char[] _digits = new char[32];
     private int _number;
     private int _column;
     private bool _inRow;
@@ -116,7 +125,13 @@ public sealed class StreamedRows : IDisposable
     internal StreamedRows(TextWriter sheet, string prefix, int firstRow, uint[] styles)
     {
         _xml = sheet;
-        (_row, _cell, _value, _inline, _text) = (prefix + "row", prefix + "c", prefix + "v", prefix + "is", prefix + "t");
+        _rowOpen = $"<{prefix}row r=\"";
+        _rowClose = $"</{prefix}row>";
+        _cellOpen = $"<{prefix}c r=\"";
+        _valueOpen = $"><{prefix}v>";
+        _valueClose = $"</{prefix}v></{prefix}c>";
+        _textOpen = $" t=\"inlineStr\"><{prefix}is><{prefix}t xml:space=\"preserve\">";
+        _textClose = $"</{prefix}t></{prefix}is></{prefix}c>";
         _styles = styles;
         _number = firstRow - 1;
     }
@@ -127,7 +142,9 @@ public sealed class StreamedRows : IDisposable
         EndRow();
         _number += 1 + skip;
         _column = 0;
-        _xml.Write($"<{_row} r=\"{_number.ToString(CultureInfo.InvariantCulture)}\">");
+        _xml.Write(_rowOpen);
+        WriteInteger(_number);
+        _xml.Write("\">");
         _inRow = true;
     }
 
@@ -146,58 +163,68 @@ public sealed class StreamedRows : IDisposable
             return;
         }
         var text = SpreadsheetText.ForWorkbook(value);
-        StartCell(SpreadsheetText.LooksLikeFormula(text) ? inertStyle : style, " t=\"inlineStr\"");
-        _xml.Write($"<{_inline}><{_text} xml:space=\"preserve\">");
+        StartCell(SpreadsheetText.LooksLikeFormula(text) ? inertStyle : style);
+        _xml.Write(_textOpen);
         Escape(text);
-        _xml.Write($"</{_text}></{_inline}></{_cell}>");
+        _xml.Write(_textClose);
     }
 
     public void Number(double value, int style)
     {
-        StartCell(style, "");
-        _xml.Write($"<{_value}>{value.ToString("R", CultureInfo.InvariantCulture)}</{_value}></{_cell}>");
+        StartCell(style);
+        _xml.Write(_valueOpen);
+        // "R": the shortest text that reads back as the same double, as value.ToString("R") wrote it.
+        value.TryFormat(_digits, out var written, "R", CultureInfo.InvariantCulture);
+        _xml.Write(_digits, 0, written);
+        _xml.Write(_valueClose);
     }
 
     /// <summary>A local time as an Excel date; the style's number format shows it.</summary>
     public void Date(DateTime local, int style) => Number(local.ToOADate(), style);
 
-    private void StartCell(int style, string type)
+    private void StartCell(int style)
     {
         _column++;
         while (_columns.Count < _column)
         {
             _columns.Add(XLHelper.GetColumnLetterFromNumber(_columns.Count + 1));
         }
-        _xml.Write($"<{_cell} r=\"{_columns[_column - 1]}{_number.ToString(CultureInfo.InvariantCulture)}\"");
+        _xml.Write(_cellOpen);
+        _xml.Write(_columns[_column - 1]);
+        WriteInteger(_number);
+        _xml.Write('"');
         if (_styles[style] != 0)
         {
-            _xml.Write($" s=\"{_styles[style].ToString(CultureInfo.InvariantCulture)}\"");
+            _xml.Write(" s=\"");
+            WriteInteger(_styles[style]);
+            _xml.Write('"');
         }
-        _xml.Write(type);
-        _xml.Write('>');
+    }
+
+    private void WriteInteger(long value)
+    {
+        value.TryFormat(_digits, out var written, provider: CultureInfo.InvariantCulture);
+        _xml.Write(_digits, 0, written);
     }
 
     /// <summary>Element text: markup characters as entities, a carriage return kept (XML would read it as a line feed).</summary>
     private void Escape(string text)
     {
-        foreach (var ch in text)
+        var rest = text.AsSpan();
+        while (rest.IndexOfAny(Escaped) is var at and >= 0)
         {
-            switch (ch)
-            {
-                case '&': _xml.Write("&amp;"); break;
-                case '<': _xml.Write("&lt;"); break;
-                case '>': _xml.Write("&gt;"); break;
-                case '\r': _xml.Write("&#xD;"); break;
-                default: _xml.Write(ch); break;
-            }
+            _xml.Write(rest[..at]);
+            _xml.Write(rest[at] switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => "&#xD;" });
+            rest = rest[(at + 1)..];
         }
+        _xml.Write(rest);
     }
 
     private void EndRow()
     {
         if (_inRow)
         {
-            _xml.Write($"</{_row}>");
+            _xml.Write(_rowClose);
             _inRow = false;
         }
     }
