@@ -198,15 +198,19 @@ public sealed class ServiceMetrics(IDbContextFactory<OpsDb> dbFactory)
                 t.CreatedAtUtc,
                 t.AssigneeId,
                 t.Status,
-                FirstReply = t.Entries.Where(e => e.Kind == ThreadEntryKind.PublicReply).OrderBy(e => e.AtUtc)
-                    .Select(e => new { e.AtUtc, e.AuthorEmployeeId }).FirstOrDefault(),
+                // The first public reply's time and author as two lookups down the ticket's (ticket, time) index: as one
+                // row EF Core numbers every public reply of every ticket (a window over the whole thread table) to join it.
+                FirstReplyAt = t.Entries.Where(e => e.Kind == ThreadEntryKind.PublicReply).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
+                    .Select(e => (DateTime?)e.AtUtc).FirstOrDefault(),
+                FirstReplyBy = t.Entries.Where(e => e.Kind == ThreadEntryKind.PublicReply).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
+                    .Select(e => e.AuthorEmployeeId).FirstOrDefault(),
                 History = t.StatusHistory.OrderBy(s => s.AtUtc).ThenBy(s => s.Id).Select(s => new { s.Status, s.AtUtc }).ToList(),
                 Breached = db.SlaBreaches.Any(b => b.TicketId == t.Id),
                 FirstResponseBreached = db.SlaBreaches.Any(b => b.TicketId == t.Id && b.Target == SlaTargetKind.FirstResponse),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
-        var rows = tickets.Select(t => new TicketRow(t.Id, t.CreatedAtUtc, t.AssigneeId, t.FirstReply?.AtUtc, t.FirstReply?.AuthorEmployeeId,
+        var rows = tickets.Select(t => new TicketRow(t.Id, t.CreatedAtUtc, t.AssigneeId, t.FirstReplyAt, t.FirstReplyBy,
             t.History.Select(h => (h.Status, h.AtUtc)).ToList(), t.Breached, t.FirstResponseBreached, Open.Contains(t.Status))).ToList();
 
         var surveys = await db.Set<SatisfactionSurvey>().AsNoTracking()
