@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using EcomOps.Domain.Service;
 
 namespace EcomOps.Console.Jobs;
@@ -28,7 +29,9 @@ public sealed class SlaSweepJob(TicketDesk desk, SlaSettingsDesk settings)
 public sealed class SlaDeadlineScheduler(TicketDesk desk, SlaSettingsDesk settings, Domain.Live.LiveFeed feed, TimeProvider clock, ILogger<SlaDeadlineScheduler> logger) : BackgroundService
 {
     private static readonly TimeSpan LongestSleep = TimeSpan.FromMinutes(1);
-    private readonly SemaphoreSlim _replan = new(0, 1);
+    // A wake-up that coalesces: however many ticket changes arrive, at once or from several threads, before the loop looks
+    // again, it re-plans once. (A semaphore of one, checked then released, threw when two changes passed the check together.)
+    private readonly Channel<bool> _replan = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,9 +42,9 @@ public sealed class SlaDeadlineScheduler(TicketDesk desk, SlaSettingsDesk settin
                 // The saving server swapped its rules already; this takes them here (and does nothing when they are the same).
                 await settings.SyncAsync(stoppingToken);
             }
-            if ((change.Entity == nameof(Ticket) || change.IsResync) && _replan.CurrentCount == 0)
+            if (change.Entity == nameof(Ticket) || change.IsResync)
             {
-                _replan.Release();
+                _replan.Writer.TryWrite(true);
             }
         }, Domain.Live.Boards.Tickets);
 
@@ -55,7 +58,7 @@ public sealed class SlaDeadlineScheduler(TicketDesk desk, SlaSettingsDesk settin
                 {
                     using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                     var sleep = Task.Delay(wait < LongestSleep ? wait : LongestSleep, clock, wake.Token);
-                    await Task.WhenAny(sleep, _replan.WaitAsync(wake.Token));
+                    await Task.WhenAny(sleep, _replan.Reader.ReadAsync(wake.Token).AsTask());
                     await wake.CancelAsync();
                     continue;
                 }
