@@ -325,16 +325,21 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
     }
 
     /// <summary>The filter's orders that match the search: <see cref="Plain"/>'s parameters, then <see cref="SearchParameters"/>.</summary>
-    private static Expression Searched(bool inListOrder)
+    private static Expression Searched(bool inListOrder) =>
+        Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Order)], Plain.Body,
+            Expression.Quote(Matching(inListOrder, Plain.Parameters[0], SearchParameters[0], SearchParameters[1], SearchParameters[2])));
+
+    /// <summary>The search's condition on an order, with what stands for the context and for the search's values put in.</summary>
+    private static Expression<Func<Order, bool>> Matching(bool inListOrder, Expression db, Expression text, Expression upper, Expression number)
     {
         var matches = Matches(inListOrder);
         var order = Expression.Parameter(typeof(Order), "o");
         var condition = FilterParameters.Put(matches, new Dictionary<ParameterExpression, Expression>
         {
-            [matches.Parameters[0]] = Plain.Parameters[0], [matches.Parameters[1]] = order,
-            [matches.Parameters[2]] = SearchParameters[0], [matches.Parameters[3]] = SearchParameters[1], [matches.Parameters[4]] = SearchParameters[2],
+            [matches.Parameters[0]] = db, [matches.Parameters[1]] = order,
+            [matches.Parameters[2]] = text, [matches.Parameters[3]] = upper, [matches.Parameters[4]] = number,
         });
-        return Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Order)], Plain.Body, Expression.Quote(Expression.Lambda<Func<Order, bool>>(condition, order)));
+        return Expression.Lambda<Func<Order, bool>>(condition, order);
     }
 
     // A search is compiled too: translating it on every call cost more than its statements (a phone is one index lookup).
@@ -453,18 +458,11 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var (text, upper, number) = SearchValues(filter.Search);
-            var matches = Matches(inListOrder);
-            var order = Expression.Parameter(typeof(Order), "o");
-            var values = new { text, upper, number };
-            // The same conditions as the compiled search, this context and these values put in for its parameters.
-            var condition = FilterParameters.Put(matches, new Dictionary<ParameterExpression, Expression>
-            {
-                [matches.Parameters[0]] = Expression.Constant(db, typeof(OpsDb)), [matches.Parameters[1]] = order,
-                [matches.Parameters[2]] = Expression.Property(Expression.Constant(values), "text"),
-                [matches.Parameters[3]] = Expression.Property(Expression.Constant(values), "upper"),
-                [matches.Parameters[4]] = Expression.Property(Expression.Constant(values), "number"),
-            });
-            query = query.Where(Expression.Lambda<Func<Order, bool>>(condition, order));
+            // The compiled search's condition, this context and these values put in (read from an object, so EF Core
+            // sends them as parameters, as it does a closure's).
+            var values = Expression.Constant(new { text, upper, number });
+            query = query.Where(Matching(inListOrder, Expression.Constant(db, typeof(OpsDb)),
+                Expression.Property(values, "text"), Expression.Property(values, "upper"), Expression.Property(values, "number")));
         }
         return query;
     }
