@@ -244,13 +244,8 @@ public sealed class OperationsMetricSource(IDbContextFactory<OpsDb> dbFactory) :
         {
             // Each name's orders are counted down the (kind, name, time) index within the period; one grouped query over
             // every step of the kind would read all its years, the name standing between the kind and the time.
-            var (from, to) = (period.FromUtc, period.ToUtc);
             var byName = await db.OrderEvents.AsNoTracking().Where(e => e.Kind == kind).Select(e => e.ByName).Distinct()
-                .Select(name => new
-                {
-                    Name = name,
-                    Orders = db.OrderEvents.Where(e => e.Kind == kind && e.ByName == name && e.AtUtc >= from && e.AtUtc < to).Select(e => e.OrderId).Distinct().Count(),
-                })
+                .Select(name => new { Name = name, Orders = steps.Where(e => e.ByName == name).Select(e => e.OrderId).Distinct().Count() })
                 .ToListAsync(ct);
             // Filtered here: EF Core would put the condition inside the DISTINCT and count once per step, not per name.
             byName.RemoveAll(n => n.Orders == 0);
