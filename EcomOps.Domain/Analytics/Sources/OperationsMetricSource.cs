@@ -274,7 +274,9 @@ public sealed class OperationsMetricSource(IDbContextFactory<OpsDb> dbFactory) :
             return;
         }
         var ids = shown.SelectMany(s => s.Orders.Select(o => o.OrderId)).Distinct().ToList();
-        var orders = await db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id))
+        // One parameter holding the list (json_each on SQLite, an array on PostgreSQL): a month's records for 200 people
+        // are some 15,000 ids, and as many parameters of their own (EF Core 10's default) cost SQLite 0.2–0.3 s to bind.
+        var orders = await db.Orders.AsNoTracking().Where(o => EF.Parameter(ids).Contains(o.Id))
             .Select(o => new { o.Id, o.CustomerName, Channel = o.Channel!.Name }).ToDictionaryAsync(o => o.Id, ct);
         foreach (var (personId, count, latest) in shown)
         {
