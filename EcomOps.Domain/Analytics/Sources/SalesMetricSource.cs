@@ -54,8 +54,12 @@ public sealed class SalesMetricSource(IDbContextFactory<OpsDb> dbFactory, Compan
         var byChannel = await placed.GroupBy(o => o.ChannelId)
             .Select(g => new { ChannelId = g.Key, Orders = g.Count(), NetCents = g.Sum(o => o.ItemsCents - o.DiscountCents) })
             .ToListAsync(ct);
-        // Each order's lines by its id (a correlated sum over the order-line index): a join lets SQLite scan every line.
-        var unitsByChannel = !options.Wants(Units) ? [] : await placed.GroupBy(o => o.ChannelId)
+        // Each order's lines by its id (a correlated sum read from the (order, quantity) index alone): a join lets SQLite
+        // scan every line. The orders are walked channel by channel down the (channel, placed, status) index, which holds
+        // all this query reads of an order; the channel condition, true of every order, is what lets SQLite choose it
+        // (0.40 s → 0.16 s for a month at 1,000,000 orders, by hand).
+        var channelIds = db.SalesChannels.Select(c => c.Id);
+        var unitsByChannel = !options.Wants(Units) ? [] : await placed.Where(o => channelIds.Contains(o.ChannelId)).GroupBy(o => o.ChannelId)
             .Select(g => new { ChannelId = g.Key, Units = g.Sum(o => o.Lines.Sum(l => l.Quantity)) })
             .ToDictionaryAsync(x => x.ChannelId, x => x.Units, ct);
         var channels = await db.SalesChannels.AsNoTracking().OrderBy(c => c.Name)

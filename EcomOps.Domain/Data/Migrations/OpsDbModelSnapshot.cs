@@ -3370,9 +3370,9 @@ namespace EcomOps.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId");
-
                     b.HasIndex("SkuId");
+
+                    b.HasIndex("OrderId", "Quantity");
 
                     b.HasIndex("SkuCode", "OrderId");
 

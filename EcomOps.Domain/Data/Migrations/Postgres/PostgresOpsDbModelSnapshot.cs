@@ -3466,9 +3466,9 @@ namespace EcomOps.Domain.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId");
-
                     b.HasIndex("SkuId");
+
+                    b.HasIndex("OrderId", "Quantity");
 
                     b.HasIndex("SkuCode", "OrderId");
 
