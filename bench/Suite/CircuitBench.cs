@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EcomOps.Bench.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EcomOps.Bench;
@@ -23,13 +24,24 @@ internal static class CircuitBench
         await WithTabsAsync(host, "not-found", Agent, circuits, () => { minimal.AddRange(HeapPerCircuit(circuits)); return Task.CompletedTask; }, measureBefore: true);
         await WithTabsAsync(host, "orders/board", "specialist@ecomops.local", circuits, () => { board.AddRange(HeapPerCircuit(circuits)); return Task.CompletedTask; }, measureBefore: true);
 
+        // "No changes" is checked, not assumed: the seed's SLA clocks run, and a ticket turning amber or red is a change
+        // every open queue shows.
+        var changes = 0;
+        using var heard = host.Services.GetRequiredService<EcomOps.Domain.Live.LiveFeed>().Subscribe(c =>
+        {
+            Interlocked.Increment(ref changes);
+            return Task.CompletedTask;
+        }, EcomOps.Domain.Live.Boards.Tickets);
         var idleServer = await CpuAsync(idleSeconds, windows);
+        System.Console.WriteLine($"  ticket changes while the server was idle: {changes}");
         var idleTabs = new List<double>();
         await WithTabsAsync(host, "service/queue", Agent, circuits, async () =>
         {
             queue.AddRange(HeapPerCircuit(circuits));
             await Task.Delay(5000);
+            var before = changes;
             idleTabs.AddRange(await CpuAsync(idleSeconds, windows));
+            System.Console.WriteLine($"  ticket changes while the {circuits} queue tabs were measured: {changes - before}");
         }, measureBefore: true);
         var above = idleTabs.Select((t, i) => t - idleServer[Math.Min(i, idleServer.Count - 1)]).ToList();
 
