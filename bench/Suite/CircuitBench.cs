@@ -79,10 +79,17 @@ internal static class CircuitBench
         {
             process.Refresh();
             var cpu = process.TotalProcessorTime;
+            var kernel = process.PrivilegedProcessorTime;
+            var (items, gcs, contention) = (ThreadPool.CompletedWorkItemCount, GC.CollectionCount(0), Monitor.LockContentionCount);
             var clock = Stopwatch.StartNew();
             await Task.Delay(TimeSpan.FromSeconds((double)seconds / windows));
             process.Refresh();
-            shares.Add((process.TotalProcessorTime - cpu).TotalMilliseconds / clock.Elapsed.TotalMilliseconds * 100);
+            var share = (process.TotalProcessorTime - cpu).TotalMilliseconds / clock.Elapsed.TotalMilliseconds * 100;
+            shares.Add(share);
+            // What the window's CPU went to, to tell work the server chose from work the machine imposed on it.
+            System.Console.WriteLine($"    {share:0.0} % of a core ({(process.PrivilegedProcessorTime - kernel).TotalMilliseconds / clock.Elapsed.TotalMilliseconds * 100:0.0} in the kernel), "
+                + $"{ThreadPool.CompletedWorkItemCount - items} thread-pool items, {GC.CollectionCount(0) - gcs} collections, "
+                + $"{Monitor.LockContentionCount - contention} lock contentions, {ThreadPool.ThreadCount} pool threads");
         }
         return shares;
     }
