@@ -66,6 +66,11 @@ builder.Services.AddMudServices(o =>
     // Bottom right: out of the way of the page's own buttons at the top.
     o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
     o.SnackbarConfiguration.VisibleStateDuration = 4000;
+    // MudBlazor disconnects closed popovers (menus, selects, tooltips) from its script in batches, on a timer that
+    // runs in every circuit that has shown one, whether or not anything waits: at its default (twice a second) 200 idle
+    // queue tabs cost the server 4-5 % of a core in timer wake-ups. The batch only cleans up what is already gone from
+    // the page, so it runs every ten seconds.
+    o.PopoverOptions.QueueDelay = PopoverCleanUpEvery;
 });
 builder.Services.AddOpsLocalization();
 builder.Services.AddOpsAuth();
@@ -146,4 +151,8 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 
 app.Run();
 
-public partial class Program;
+public partial class Program
+{
+    /// <summary>How often MudBlazor's popover service cleans up closed popovers in an open circuit (see its set-up).</summary>
+    internal static readonly TimeSpan PopoverCleanUpEvery = TimeSpan.FromSeconds(10);
+}

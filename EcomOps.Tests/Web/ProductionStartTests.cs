@@ -46,6 +46,15 @@ public sealed class ProductionStartTests : IDisposable
     }
 
     [Fact]
+    public void An_open_page_cleans_up_its_closed_popovers_every_ten_seconds_not_twice_a_second()
+    {
+        // MudBlazor's clean-up timer runs in every circuit that has shown a menu or select, idle or not (see Program).
+        var popovers = _factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MudBlazor.PopoverOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromSeconds(10), popovers.QueueDelay);
+    }
+
+    [Fact]
     public async Task The_configured_first_admin_can_sign_in()
     {
         var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
