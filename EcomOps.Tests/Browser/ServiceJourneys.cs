@@ -127,4 +127,56 @@ public sealed class ServiceJourneys(BrowserHost host, ITestOutputHelper output) 
         await Expect(agent.Locator("[data-testid=ticket-status]")).ToHaveTextAsync("Open");
         Assert.Empty(BrowserErrors);
     }
+
+    [SkippableFact]
+    public async Task The_queues_countdowns_count_seconds_in_the_last_ten_minutes_and_beyond_them_turn_over_together_once_a_minute()
+    {
+        await Host.Services.GetRequiredService<TicketDesk>().CreateAsync(Actor.System, new TicketForm
+        {
+            Channel = TicketChannel.Email,
+            CustomerName = "王芳",
+            CustomerContact = "wangfang@example.com",
+            Subject = "发票抬头写错了",
+            Category = TicketCategories.Shipping,
+            Message = "请帮我改一下发票抬头。",
+        });
+        var agent = await NewPageAsync();
+        await SignInAsync(agent, "agent@ecomops.local");
+        await agent.GotoAsync("service/queue");
+        await WaitForCircuitAsync(agent);
+        var chips = agent.Locator("[data-testid=sla-countdown][data-due] .countdown-text");
+        await Expect(chips.First).ToBeVisibleAsync();
+
+        // The page's own script, at fixed instants: 02:00:00 UTC on a day, and deadlines from it. Beyond ten minutes the
+        // count runs from the end of the page's current minute, so it changes only once a minute.
+        var minute = new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        async Task<string> Text(long dueMs, long nowMs, string? days = null, string? hours = null, string? minutes = null, long phase = 0) =>
+            await agent.EvaluateAsync<string>("a => window.ecomOpsCountdownText(a[0], a[1], a[2], a[3], a[4], a[5])", new object?[] { dueMs, nowMs, days, hours, minutes, phase });
+        Assert.Equal("7:05", await Text(minute + (7 * 60 + 5) * 1000L, minute));
+        Assert.Equal("6:35", await Text(minute + (7 * 60 + 5) * 1000L, minute + 30_000));
+        Assert.Equal("−5:03", await Text(minute - (5 * 60 + 3) * 1000L, minute));
+        var soon = minute + (42 * 60 + 7) * 1000L;
+        Assert.Equal("41m", await Text(soon, minute + 1_000));
+        Assert.Equal("41m", await Text(soon, minute + 59_000));
+        Assert.Equal("40m", await Text(soon, minute + 60_000));
+        var far = minute + (3 * 3600 + 12 * 60 + 40) * 1000L;
+        Assert.Equal("3h 11m", await Text(far, minute + 1_000));
+        Assert.Equal("3h 11m", await Text(far, minute + 59_000));
+        Assert.Equal("3h 10m", await Text(far, minute + 60_000));
+        Assert.Equal("−2h 06m", await Text(minute - (2 * 3600 + 5 * 60 + 30) * 1000L, minute + 20_000));
+        // A page opened 20 seconds into a minute turns its minutes over 20 seconds into each.
+        Assert.Equal("3h 11m", await Text(far, minute + 79_000, phase: 20_000));
+        Assert.Equal("3h 10m", await Text(far, minute + 80_000, phase: 20_000));
+        Assert.Equal("2天03小时", await Text(minute + (2 * 86400 + 3 * 3600 + 60) * 1000L, minute + 5_000, "{0}天{1}小时", "{0}小时{1}分", "{0}分钟"));
+        Assert.Equal("3小时11分", await Text(far, minute + 5_000, "{0}天{1}小时", "{0}小时{1}分", "{0}分钟"));
+        Assert.Equal("41分钟", await Text(soon, minute + 5_000, "{0}天{1}小时", "{0}小时{1}分", "{0}分钟"));
+
+        // And every chip on the live queue reads one of those shapes once the script has ticked.
+        await agent.EvaluateAsync("() => window.ecomOpsCountdownTick()");
+        foreach (var text in await chips.AllTextContentsAsync())
+        {
+            Assert.Matches(@"^−?(\d:\d\d|\d{1,2}m|\d{1,2}h \d\dm|\d+d \d\dh)$", text);
+        }
+        Assert.Empty(BrowserErrors);
+    }
 }

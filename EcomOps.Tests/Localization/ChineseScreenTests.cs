@@ -89,7 +89,7 @@ public sealed partial class ChineseScreenTests : IAsyncLifetime
     {
         await using var ctx = ComponentHarness.NewContext(_harness);
         ctx.Services.AddSingleton<TimeProvider>(_harness.Clock);
-        var due = _harness.Clock.GetUtcNow().UtcDateTime.AddDays(2).AddHours(3);
+        var due = _harness.Clock.GetUtcNow().UtcDateTime.AddDays(2).AddHours(3).AddMinutes(30);
 
         var chip = InChinese(() => ctx.Render<SlaCountdown>(p => p.Add(c => c.Due, due).Add(c => c.Badge, EcomOps.Domain.Service.SlaBadge.Ok)));
 
