@@ -1,6 +1,7 @@
 using EcomOps.Console;
 using EcomOps.Console.Auth;
 using EcomOps.Console.Components;
+using EcomOps.Console.Components.Layout;
 using EcomOps.Console.Features.Analytics;
 using EcomOps.Console.Features.Catalog;
 using EcomOps.Console.Features.Orders;
@@ -72,6 +73,7 @@ builder.Services.AddMudServices(o =>
     // the page, so it runs every ten seconds.
     o.PopoverOptions.QueueDelay = PopoverCleanUpEvery;
 });
+builder.Services.AddSingleton<ThemeStyles>();
 builder.Services.AddOpsLocalization();
 builder.Services.AddOpsAuth();
 builder.Services.AddOpsRateLimits();

@@ -27,6 +27,31 @@ public sealed class LayoutJourneys(BrowserHost host, ITestOutputHelper output) :
         }).filter(x => x.width > x.room + 2).map(x => `${x.where}: ${x.width}px in ${x.room}px`)
         """;
 
+    /// <summary>The page's background as its red, green and blue average (0 black, 255 white).</summary>
+    private const string BackgroundBrightness = """
+        () => { const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number); return (r + g + b) / 3; }
+        """;
+
+    [SkippableFact]
+    public async Task Dark_mode_turns_the_console_dark_at_once_and_it_is_still_dark_on_the_next_visit()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, "cssupervisor@ecomops.local");
+        await page.GotoAsync("orders/board");
+        await WaitForCircuitAsync(page);
+        Assert.True(await page.EvaluateAsync<double>(BackgroundBrightness) > 200);
+
+        await page.Locator("[data-testid=dark-toggle]").ClickAsync();
+        await page.WaitForFunctionAsync($"() => ({BackgroundBrightness})() < 80");
+        await page.ScreenshotAsync(new() { Path = LiveLanguageJourneys.ShotPath("dark-order-board.png"), FullPage = true });
+        await page.ReloadAsync();
+        await WaitForCircuitAsync(page);
+
+        Assert.True(await page.EvaluateAsync<double>(BackgroundBrightness) < 80);
+        await page.Locator("[data-testid=dark-toggle]").ClickAsync();
+        await page.WaitForFunctionAsync($"() => ({BackgroundBrightness})() > 200");
+    }
+
     [SkippableFact]
     public async Task No_table_on_the_working_pages_is_wider_than_its_box_at_1366_px_in_english_or_chinese()
     {
