@@ -97,7 +97,14 @@ public sealed class TrainingJourneys(ClockedBrowserHost host, ITestOutputHelper 
         Assert.True(unreadAfter > unreadBefore);
         await Expect(agentPage.Locator("[data-testid=notification-bell] [role=status].mud-badge")).ToHaveTextAsync($"{Math.Min(unreadAfter, 99)}{(unreadAfter > 99 ? "+" : "")}");
         await agentPage.Locator("[data-testid=notification-bell-button]").ClickAsync();
-        await Expect(agentPage.Locator("[data-testid=notification-item]").Filter(new() { HasText = "Journey: calming" })).ToHaveCountAsync(1);
+        var reminder = agentPage.Locator("[data-testid=notification-item]").Filter(new() { HasText = "Journey: calming" });
+        await Expect(reminder).ToHaveCountAsync(1);
+        await agentPage.ScreenshotAsync(new() { Path = LiveLanguageJourneys.ShotPath("notification-bell-open.png") });
+        // Opening the notice reads it and closes the bell's menu (the shell stays on the page across the navigation).
+        await reminder.Locator("button").ClickAsync();
+        await Expect(agentPage.Locator("[data-testid=notification-bell]")).Not.ToHaveAttributeAsync("open", new System.Text.RegularExpressions.Regex(".*"));
+        await Expect(agentPage.Locator("[data-testid=notification-bell] [role=status].mud-badge")).Not.ToHaveTextAsync($"{Math.Min(unreadAfter, 99)}{(unreadAfter > 99 ? "+" : "")}");
+        Assert.Equal(unreadAfter - 1, await centre.UnreadCountAsync(agentUser));
 
         // The session is held; the trainer takes attendance, then records the result.
         var month = time.ToLocal(start).Month;
