@@ -85,6 +85,19 @@ public sealed partial class ChineseScreenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_notice_with_a_count_shows_the_number_and_a_team_by_its_name_in_the_readers_language()
+    {
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        var text = ctx.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<EcomOps.Console.UiText>>();
+        var format = ctx.Services.GetRequiredService<EcomOps.Console.Localization.DisplayFormat>();
+        var findings = new EcomOps.Domain.Notifications.NotificationRow(1, default, "Notice.AuditFindings", ["14"], null, DateTime.UtcNow, null);
+        var team = new EcomOps.Domain.Notifications.NotificationRow(2, default, "Notice.AuditFindings", [nameof(Team.CustomerService)], null, DateTime.UtcNow, null);
+
+        Assert.Equal("合规审核在您负责的商品中发现 14 个新问题。", InChinese(() => EcomOps.Console.Features.Notifications.NotificationText.Of(findings, text, format)));
+        Assert.DoesNotContain(nameof(Team.CustomerService), InChinese(() => EcomOps.Console.Features.Notifications.NotificationText.Of(team, text, format)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_countdown_of_days_speaks_the_readers_units_and_hands_them_to_the_ticking_script()
     {
         await using var ctx = ComponentHarness.NewContext(_harness);

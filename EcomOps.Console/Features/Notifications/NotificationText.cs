@@ -16,7 +16,8 @@ public static class NotificationText
         arg.StartsWith("@utc:", StringComparison.Ordinal) && DateTime.TryParse(arg[5..], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc)
             ? format.DateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc))
         : arg.StartsWith("@key:", StringComparison.Ordinal) ? l[arg[5..]].Value
-        : Enum.TryParse<Domain.Org.Team>(arg, out var team) && arg == team.ToString() ? l[$"Team.{team}"].Value
+        // A team by its name only: Enum.TryParse also takes any number ("14 new findings" read "Team.14 new findings").
+        : Enum.IsDefined(typeof(Domain.Org.Team), arg) ? l[$"Team.{arg}"].Value
         : Domain.Org.Roles.IsKnown(arg) ? l[$"Role.{arg}"].Value
         : arg;
 
