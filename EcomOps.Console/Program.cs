@@ -71,7 +71,7 @@ builder.Services.AddMudServices(o =>
     // runs in every circuit that has shown one, whether or not anything waits: at its default (twice a second) 200 idle
     // queue tabs cost the server 4-5 % of a core in timer wake-ups. The batch only cleans up what is already gone from
     // the page, so it runs every ten seconds.
-    o.PopoverOptions.QueueDelay = PopoverCleanUpEvery;
+    o.PopoverOptions.QueueDelay = TimeSpan.FromSeconds(10);
 });
 builder.Services.AddSingleton<ThemeStyles>();
 builder.Services.AddOpsLocalization();
@@ -153,8 +153,4 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 
 app.Run();
 
-public partial class Program
-{
-    /// <summary>How often MudBlazor's popover service cleans up closed popovers in an open circuit (see its set-up).</summary>
-    internal static readonly TimeSpan PopoverCleanUpEvery = TimeSpan.FromSeconds(10);
-}
+public partial class Program;
