@@ -91,8 +91,8 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
 
         var dayStart = time.ToUtc(time.LocalNow.Date);
         var channels = await db.SalesChannels.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
-        var today = await db.Orders.Where(o => o.ReceivedAtUtc >= dayStart).Select(o => new { o.ChannelId, o.ReceivedAtUtc }).ToListAsync(ct);
-        var forPaused = await ForPausedListingsAsync(db, dayStart, ct);
+        var today = await db.Orders.Where(o => o.ReceivedAtUtc >= dayStart).Select(o => new { o.Id, o.ChannelId, o.ReceivedAtUtc }).ToListAsync(ct);
+        var forPaused = await ForPausedListingsAsync(db, dayStart, today.ToDictionary(o => o.Id, o => o.ChannelId), ct);
         var intake = channels.Select(c =>
         {
             var hours = new int[24];
@@ -416,28 +416,38 @@ public sealed class OrderQueries(IDbContextFactory<OpsDb> dbFactory, ShipByPolic
     }
 
     /// <summary>
-    /// Today's orders per channel with a SKU whose listing on that channel is paused. It starts from the paused listings
-    /// (usually none or a few) and their SKUs' order lines, not from every order of the day: the board computes it on
-    /// every change, and walking the day's orders and their lines took seconds at a million orders.
+    /// Today's orders per channel with a SKU whose listing on that channel is paused. It reads the lines of the day's
+    /// orders (found order by order through the lines' index) and keeps those of a paused product on the order's channel.
+    /// Starting from the paused listings' SKUs instead read every line those SKUs ever had and kept the day's: 34 ms per
+    /// computation of the board at the standard seed, 0.8 s at a million orders (11 s with a cold cache), where the day's
+    /// 12,700 orders' lines take 10 ms.
     /// </summary>
-    private static async Task<Dictionary<int, int>> ForPausedListingsAsync(OpsDb db, DateTime dayStart, CancellationToken ct)
+    /// <param name="channelOf">The day's orders read by the board: order id to channel. A line of an order received since is
+    /// left to the next computation (the order's change will ask for one).</param>
+    private static async Task<Dictionary<int, int>> ForPausedListingsAsync(OpsDb db, DateTime dayStart, IReadOnlyDictionary<int, int> channelOf,
+        CancellationToken ct)
     {
         var paused = (await db.Listings.AsNoTracking().Where(l => l.State == Catalog.ListingState.Paused)
             .Select(l => new { l.ProductId, l.ChannelId }).ToListAsync(ct)).Select(l => (l.ProductId, l.ChannelId)).ToHashSet();
-        if (paused.Count == 0)
+        if (paused.Count == 0 || channelOf.Count == 0)
         {
             return [];
         }
-        var products = paused.Select(p => p.ProductId).Distinct().ToList();
-        var productOf = await db.Skus.AsNoTracking().Where(s => s.ProductId != null && products.Contains(s.ProductId.Value))
-            .ToDictionaryAsync(s => s.Id, s => s.ProductId!.Value, ct);
-        var skuIds = productOf.Keys.ToList();
+        var todays = db.Orders.Where(o => o.ReceivedAtUtc >= dayStart).Select(o => o.Id);
         var lines = await (from l in db.OrderLines.AsNoTracking()
-                           join o in db.Orders.AsNoTracking() on l.OrderId equals o.Id
-                           where skuIds.Contains(l.SkuId) && o.ReceivedAtUtc >= dayStart
-                           select new { o.Id, o.ChannelId, l.SkuId }).ToListAsync(ct);
-        return lines.Where(l => paused.Contains((productOf[l.SkuId], l.ChannelId))).DistinctBy(l => l.Id)
-            .GroupBy(l => l.ChannelId).ToDictionary(g => g.Key, g => g.Count());
+                           join s in db.Skus.AsNoTracking() on l.SkuId equals s.Id
+                           where todays.Contains(l.OrderId) && s.ProductId != null
+                           select new { l.OrderId, ProductId = s.ProductId!.Value }).ToListAsync(ct);
+        var counted = new HashSet<int>();
+        var perChannel = new Dictionary<int, int>();
+        foreach (var line in lines)
+        {
+            if (channelOf.TryGetValue(line.OrderId, out var channel) && paused.Contains((line.ProductId, channel)) && counted.Add(line.OrderId))
+            {
+                perChannel[channel] = perChannel.GetValueOrDefault(channel) + 1;
+            }
+        }
+        return perChannel;
     }
 
     public async Task<IReadOnlyList<SalesChannel>> ChannelsAsync(CancellationToken ct = default)
