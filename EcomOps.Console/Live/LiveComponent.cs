@@ -7,10 +7,12 @@ namespace EcomOps.Console.Live;
 /// <summary>
 /// A component that shows live data: it subscribes to its boards on init, handles each commit's changes on the
 /// renderer's thread (<see cref="ComponentBase.InvokeAsync(Func{Task})"/>) with one render per commit, and drops its
-/// subscription when disposed. A board whose state every viewer shares is watched through <see cref="WatchAsync{T}"/>:
-/// the component renders the shared snapshot and never queries for it.
-/// A change arrives on the thread that committed it, whose culture is not the user's (dotnet/aspnetcore#28521), so the
-/// culture the component started in is captured once and put back before every render the feed or a timer triggers.
+/// subscription when disposed. The changes come after the commit (<see cref="LiveFeed.SubscribeAfterCommit"/>): whoever
+/// committed does not wait for every open tab to render them. A board whose state every viewer shares is watched
+/// through <see cref="WatchAsync{T}"/>: the component renders the shared snapshot and never queries for it.
+/// A change arrives on a thread outside the circuit (the feed's queue, a shared board's), whose culture is not the
+/// user's (dotnet/aspnetcore#28521), so the culture the component started in is captured once and put back before
+/// every render the feed or a timer triggers.
 /// </summary>
 public abstract class LiveComponent : ComponentBase, IDisposable
 {
@@ -52,7 +54,7 @@ public abstract class LiveComponent : ComponentBase, IDisposable
         {
             return;
         }
-        _subscription = Feed.SubscribeBatches(changes => InvokeInUserCultureAsync(async () =>
+        _subscription = Feed.SubscribeAfterCommit(changes => InvokeInUserCultureAsync(async () =>
         {
             if (_subscription is null)
             {

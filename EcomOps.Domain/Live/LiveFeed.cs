@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace EcomOps.Domain.Live;
@@ -6,13 +7,17 @@ namespace EcomOps.Domain.Live;
 /// The in-process channel of committed changes. Singleton: the database layer publishes after each commit, and
 /// live components and the SignalR bridge subscribe. A subscriber's failure never reaches the publisher.
 /// A commit's changes reach each subscriber as one batch (the part it wants), so a save of 500 rows costs a viewer one
-/// delivery, not 500.
+/// delivery, not 500. A subscriber that renders for a person (a circuit) is handed its batches after the commit, in
+/// commit order, by one delivery queue: the commit that changed a ticket does not wait while a hundred open tabs render it.
 /// </summary>
 public sealed class LiveFeed(ILogger<LiveFeed> logger)
 {
     private readonly Lock _gate = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _versions = new(StringComparer.Ordinal);
     private Subscription[] _subscriptions = [];
+    private readonly Channel<List<(Subscription Subscription, List<LiveChange> Batch)>> _queued =
+        Channel.CreateUnbounded<List<(Subscription, List<LiveChange>)>>(new UnboundedChannelOptions { SingleReader = true });
+    private int _draining;
 
     /// <summary>
     /// How many commits have changed the board so far. It moves before the subscribers hear of the commit, so a read
@@ -31,9 +36,30 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
         }, boards);
 
     /// <summary>Listens to the given boards (all boards when none is named), a commit's wanted changes at a time.</summary>
-    public IDisposable SubscribeBatches(Func<IReadOnlyList<LiveChange>, Task> handler, params string[] boards)
+    public IDisposable SubscribeBatches(Func<IReadOnlyList<LiveChange>, Task> handler, params string[] boards) =>
+        Add(handler, boards, afterCommit: false);
+
+    /// <summary>
+    /// Listens like <see cref="SubscribeBatches"/>, but the committing caller does not wait for the handler: the batches
+    /// go to one queue that hands them out in commit order, one subscriber after another. For a circuit, whose handler
+    /// renders: a commit returns once the shared boards and the hub have heard of it.
+    /// </summary>
+    public IDisposable SubscribeAfterCommit(Func<IReadOnlyList<LiveChange>, Task> handler, params string[] boards)
     {
-        var subscription = new Subscription(this, handler, boards.Length == 0 ? null : boards.ToHashSet(StringComparer.Ordinal));
+        if (Interlocked.Exchange(ref _draining, 1) == 0)
+        {
+            // The queue's reader takes nothing from whoever subscribed first (a circuit's culture, a request's activity).
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(DrainAsync);
+            }
+        }
+        return Add(handler, boards, afterCommit: true);
+    }
+
+    private Subscription Add(Func<IReadOnlyList<LiveChange>, Task> handler, string[] boards, bool afterCommit)
+    {
+        var subscription = new Subscription(this, handler, boards.Length == 0 ? null : boards.ToHashSet(StringComparer.Ordinal), afterCommit);
         lock (_gate)
         {
             _subscriptions = [.. _subscriptions, subscription];
@@ -97,6 +123,7 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
         {
             _versions.AddOrUpdate(board, 1, (_, version) => version + 1);
         }
+        List<(Subscription, List<LiveChange>)>? later = null;
         foreach (var subscription in Volatile.Read(ref _subscriptions))
         {
             List<LiveChange>? wanted = null;
@@ -107,9 +134,36 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
                     (wanted ??= []).Add(change);
                 }
             }
-            if (wanted is not null)
+            if (wanted is null)
+            {
+                continue;
+            }
+            if (subscription.AfterCommit)
+            {
+                (later ??= []).Add((subscription, wanted));
+            }
+            else
             {
                 _ = DeliverTo(subscription, wanted);
+            }
+        }
+        if (later is not null)
+        {
+            _queued.Writer.TryWrite(later);
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        await foreach (var deliveries in _queued.Reader.ReadAllAsync())
+        {
+            foreach (var (subscription, batch) in deliveries)
+            {
+                // One that stopped listening after the commit (a closed tab) is not called.
+                if (subscription.Listening)
+                {
+                    _ = DeliverTo(subscription, batch);
+                }
             }
         }
     }
@@ -136,11 +190,15 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
         }
     }
 
-    private sealed class Subscription(LiveFeed feed, Func<IReadOnlyList<LiveChange>, Task> handler, HashSet<string>? boards) : IDisposable
+    private sealed class Subscription(LiveFeed feed, Func<IReadOnlyList<LiveChange>, Task> handler, HashSet<string>? boards, bool afterCommit) : IDisposable
     {
         private volatile bool _disposed;
 
         public Func<IReadOnlyList<LiveChange>, Task> Handler { get; } = handler;
+
+        public bool AfterCommit { get; } = afterCommit;
+
+        public bool Listening => !_disposed;
 
         public bool Wants(LiveChange change) => !_disposed && (boards is null || boards.Contains(change.Board));
 
