@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
 using EcomOps.Bench.Shared;
 using EcomOps.Console.Live;
 using EcomOps.Domain.Data;
@@ -8,10 +10,14 @@ using EcomOps.Domain.Org;
 using EcomOps.Domain.Orders;
 using EcomOps.Domain.Service;
 using EcomOps.Domain.Service.Sla;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace EcomOps.Bench;
@@ -19,7 +25,9 @@ namespace EcomOps.Bench;
 /// <summary>
 /// Circuit push: N signed-in tabs on the order board and N on the ticket queue; one change committed through the Domain at
 /// a time; the delay from the commit until each tab's DOM shows it (a MutationObserver's timestamp in the page), against a
-/// bare SignalR client on /hubs/ops receiving the same change.
+/// bare SignalR client on /hubs/ops receiving the same change, and against the machine's floor: as many tabs of a static
+/// page that only shows what a plain WebSocket brings. Per change it also prints how long the committing call took, one
+/// tab's main-thread work (Chromium's own counters) and, for the order board, when the shared snapshot was ready.
 /// </summary>
 internal static class PushBench
 {
@@ -48,11 +56,89 @@ internal static class PushBench
 
     public static async Task<List<Figure>> RunAsync(IBrowser browser, string folder, int tabs, int changes, int reps)
     {
-        await using var host = new ConsoleHost(Path.Combine(folder, "push.db"), Domain.DemoData.DemoSize.Standard);
         var figures = new List<Figure>();
+        figures.AddRange(await FloorAsync(browser, tabs, changes, reps));
+        await using var host = new ConsoleHost(Path.Combine(folder, "push.db"), Domain.DemoData.DemoSize.Standard);
         figures.AddRange(await OrderBoardAsync(browser, host, tabs, changes, reps));
         figures.AddRange(await TicketQueueAsync(browser, host, tabs, changes, reps));
         return figures;
+    }
+
+    // The floor's page: nothing but a number that a plain WebSocket brings.
+    private const string FloorPage = """
+        <!doctype html><html lang="en"><meta charset="utf-8"><title>floor</title>
+        <p>value: <span id="value">0</span></p><i id="circuit-ready"></i>
+        <script>
+            const socket = new WebSocket(`ws://${location.host}/ws`);
+            socket.onopen = () => document.getElementById('circuit-ready').dataset.ready = 'true';
+            socket.onmessage = e => { document.getElementById('value').textContent = e.data; };
+        </script></html>
+        """;
+
+    /// <summary>
+    /// The machine's floor: the same number of Chromium tabs on a static page that only shows what a plain WebSocket
+    /// brings, served by a bare Kestrel in this process, the same small message sent to each socket in turn. No server's
+    /// push can reach this many tabs on this machine sooner; it is the console's tabs' baseline besides the bare client.
+    /// </summary>
+    private static async Task<List<Figure>> FloorAsync(IBrowser browser, int tabs, int changes, int reps)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        var sockets = new ConcurrentBag<WebSocket>();
+        app.UseWebSockets();
+        app.MapGet("/", () => Results.Content(FloorPage, "text/html; charset=utf-8"));
+        app.Map("/ws", async (HttpContext http) =>
+        {
+            if (!http.WebSockets.IsWebSocketRequest)
+            {
+                return Results.BadRequest();
+            }
+            using var socket = await http.WebSockets.AcceptWebSocketAsync();
+            sockets.Add(socket);
+            var buffer = new byte[64];
+            while (socket.State == WebSocketState.Open)
+            {
+                var read = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                if (read.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+            }
+            return Results.Empty;
+        });
+        await app.StartAsync();
+        var address = app.Urls.First();
+
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address });
+        await context.AddInitScriptAsync(Observer);
+        System.Console.WriteLine($"  floor: opening {tabs} tabs of a static page on a plain WebSocket");
+        var pages = await Browsers.OpenTabsAsync(context, "/", tabs);
+        var value = 0;
+        var measured = await MeasureTabsAsync(pages, "floor", changes, reps,
+            () => Task.FromResult(("document.getElementById('value').textContent", $"{value + 1}")),
+            async () =>
+            {
+                var message = Encoding.UTF8.GetBytes($"{++value}");
+                var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                var calling = System.Diagnostics.Stopwatch.StartNew();
+                // One socket after another, as a server hands a change to its circuits.
+                foreach (var socket in sockets)
+                {
+                    await socket.SendAsync(message, WebSocketMessageType.Text, true, CancellationToken.None);
+                }
+                return new Committed(at, calling.Elapsed.TotalMilliseconds, null);
+            });
+        await context.CloseAsync();
+        await app.StopAsync();
+        var label = $"{tabs} tabs, {changes} changes × {reps}";
+        return
+        [
+            new Figure("1. circuit push", $"floor: a static page on a plain WebSocket, tab p50 ({label})", "ms", measured.TabP50, "", null, "(the machine's floor for this many tabs, not a goal)", null),
+            new Figure("1. circuit push", "floor: tab p99", "ms", measured.TabP99, "", null, "", null),
+            new Figure("1. circuit push", $"floor: browser CPU with the {tabs} tabs open and nothing changing", "% of a core", [measured.IdleCpu], "", null, "", null),
+        ];
     }
 
     private static async Task<List<Figure>> OrderBoardAsync(IBrowser browser, ConsoleHost host, int tabs, int changes, int reps)
@@ -64,12 +150,20 @@ internal static class PushBench
         var intake = services.GetRequiredService<OrderIntake>();
         var board = services.GetRequiredService<SharedBoard<OrderBoard>>();
         var n = 0;
+        // When the shared snapshot that counts the change was computed: the board's part of a tab's delay.
+        var computed = new ConcurrentQueue<(long AtMs, int Total)>();
+        using var watching = board.Watch(snapshot =>
+        {
+            computed.Enqueue((DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), snapshot.Value.TodayIntake.First(c => c.ChannelId == channel).Total));
+            return Task.CompletedTask;
+        });
+        var expected = 0;
         return await MeasureAsync(browser, host, "specialist@ecomops.local", "orders/board", Boards.Orders, "order board", tabs, changes, reps,
             async () =>
             {
                 var cell = $"[data-testid=board-intake-{channel}]";
-                var now = (await board.CurrentAsync()).Value.TodayIntake.First(c => c.ChannelId == channel).Total;
-                return ($"document.querySelector('{cell}')?.textContent ?? ''", (now + 1).ToString(CultureInfo.InvariantCulture));
+                expected = (await board.CurrentAsync()).Value.TodayIntake.First(c => c.ChannelId == channel).Total + 1;
+                return ($"document.querySelector('{cell}')?.textContent ?? ''", expected.ToString(CultureInfo.InvariantCulture));
             },
             async () =>
             {
@@ -81,7 +175,10 @@ internal static class PushBench
                     Lines = [new OrderLineDraft(sku, null, 1, 1000, 0)],
                 }]);
                 return result.Value is [var taken] ? $"{taken.OrderId}" : throw new InvalidOperationException("the order was not taken in");
-            });
+            },
+            committedMs => computed.FirstOrDefault(c => c.Total >= expected) is { AtMs: > 0 } ready
+                ? $"the board's snapshot was ready {ready.AtMs - committedMs} ms after the commit"
+                : "no snapshot counted it");
     }
 
     private static async Task<List<Figure>> TicketQueueAsync(IBrowser browser, ConsoleHost host, int tabs, int changes, int reps)
@@ -116,8 +213,12 @@ internal static class PushBench
             });
     }
 
+    /// <summary>One change as committed: when (the console's own stamp), how long the committing call took, and when the
+    /// bare SignalR client received it.</summary>
+    private readonly record struct Committed(long AtMs, double WaitedMs, double? BareMs);
+
     private static async Task<List<Figure>> MeasureAsync(IBrowser browser, ConsoleHost host, string email, string path, string hubBoard, string name,
-        int tabs, int changes, int reps, Func<Task<(string Probe, string Expected)>> prepare, Func<Task<string>> commit)
+        int tabs, int changes, int reps, Func<Task<(string Probe, string Expected)>> prepare, Func<Task<string>> commit, Func<long, string>? note = null)
     {
         var context = await Browsers.SignedInAsync(browser, host.Address, email);
         await context.AddInitScriptAsync(Observer);
@@ -137,9 +238,57 @@ internal static class PushBench
         await bare.StartAsync();
         await bare.InvokeAsync(nameof(OpsHub.Join), hubBoard);
 
+        var figures = await MeasureTabsAsync(pages, name, changes, reps, prepare, async () =>
+        {
+            heard.Clear();
+            var calling = System.Diagnostics.Stopwatch.StartNew();
+            var key = await commit();
+            // How long whoever committed waited (an agent's claim, an import): it should not grow with the viewers.
+            var waited = calling.Elapsed.TotalMilliseconds;
+            // The change's own commit time (stamped by the console as it publishes), not when the call returned: a tab
+            // may show the change before the committing call has come back to this loop.
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!heard.Any(h => h.Key == key) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+            }
+            return heard.FirstOrDefault(h => h.Key == key) is { AtMs: > 0 } received
+                ? new Committed(received.CommittedMs, waited, Math.Max(0, received.AtMs - received.CommittedMs))
+                : new Committed(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), waited, null);
+        }, note is null ? null : committed => note(committed.AtMs));
+        await context.CloseAsync();
+        var label = $"{tabs} tabs, {changes} changes × {reps}";
+        var (tabP50, tabP99, bareP50, missed, first, idle, commitWaits) = figures;
+        return
+        [
+            new Figure("1. circuit push", $"{name}: tab p50 ({label})", "ms", tabP50, "bare SignalR client p50", bareP50, "within 5× the bare client", Stats.Median(tabP50) <= 5 * Math.Max(1, Stats.Median(bareP50))),
+            new Figure("1. circuit push", $"{name}: tab p99", "ms", tabP99, "", null, "under 300 ms", Stats.Median(tabP99) < 300),
+            new Figure("1. circuit push", $"{name}: tab-changes missed (the first changes included)", "", [missed], "", null, "none", missed == 0),
+            new Figure("1. circuit push", $"{name}: the first {FirstChanges} changes after the tabs opened, tab p50", "ms", [first.P50], "", null, "(not a goal: unoptimised code on both sides)", null),
+            new Figure("1. circuit push", $"{name}: the first {FirstChanges} changes after the tabs opened, tab p99", "ms", [first.P99], "", null, "", null),
+            new Figure("1. circuit push", $"{name}: browser CPU with the {tabs} tabs open and nothing changing", "% of a core", [idle], "", null, "", null),
+            new Figure("1. circuit push", $"{name}: how long the committing call took, every change of the repetitions", "ms", commitWaits, "", null, "", null),
+        ];
+    }
+
+    /// <summary>What the tabs showed: per repetition their p50 and p99 and the bare client's p50; the changes missed; the
+    /// first changes apart; the browser's idle CPU; how long each committing call took.</summary>
+    private sealed record TabFigures(List<double> TabP50, List<double> TabP99, List<double> BareP50, int Missed, (double P50, double P99) First,
+        double IdleCpu, List<double> CommitWaits);
+
+    /// <summary>Sets each change's probe in every tab, commits it, leaves the tabs alone, then reads when each showed it.</summary>
+    private static async Task<TabFigures> MeasureTabsAsync(IReadOnlyList<IPage> pages, string name, int changes, int reps,
+        Func<Task<(string Probe, string Expected)>> prepare, Func<Task<Committed>> commit, Func<Committed, string>? note = null)
+    {
+        // One tab's main thread, as Chromium counts it: what a change costs a tab in script, style, layout and paint.
+        var cdp = await pages[0].Context.NewCDPSessionAsync(pages[0]);
+        await cdp.SendAsync("Performance.enable");
+        async Task<Dictionary<string, double>> MetricsAsync() => (await cdp.SendAsync("Performance.getMetrics"))!.Value.GetProperty("metrics")
+            .EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
         var tabP50 = new List<double>();
         var tabP99 = new List<double>();
         var bareP50 = new List<double>();
+        var commitWaits = new List<double>();
         var missed = 0;
         static double BrowserCpu() => System.Diagnostics.Process.GetProcesses().Where(p => p.ProcessName.Contains("chrom", StringComparison.OrdinalIgnoreCase))
             .Sum(p => { try { return p.TotalProcessorTime.TotalMilliseconds; } catch { return 0; } });
@@ -149,7 +298,7 @@ internal static class PushBench
         var idleWall = System.Diagnostics.Stopwatch.StartNew();
         await Task.Delay(10_000);
         var idle = (BrowserCpu() - idleCpu) / idleWall.Elapsed.TotalMilliseconds * 100;
-        System.Console.WriteLine($"    browser CPU with the {tabs} tabs idle: {idle:0} % of a core over {idleWall.Elapsed.TotalSeconds:0.0} s");
+        System.Console.WriteLine($"    browser CPU with the {pages.Count} tabs idle: {idle:0} % of a core over {idleWall.Elapsed.TotalSeconds:0.0} s");
         var first = (P50: double.NaN, P99: double.NaN);
         // Round -1 is the first changes after the tabs opened: the server's code for them and each tab's copy of Blazor's
         // script still run unoptimised (the first changes took several times the later ones). It is reported on its own
@@ -167,29 +316,23 @@ internal static class PushBench
                 await Task.WhenAll(pages.Select(p => p.EvaluateAsync<string>("src => window.__setProbe(src)", probe)));
                 // Let the hundred renderers finish answering before the change: the probe is the suite's work, not the console's.
                 await Task.Delay(300);
-                heard.Clear();
+                var before = await MetricsAsync();
                 var changeCpu = BrowserCpu();
                 var changeWall = System.Diagnostics.Stopwatch.StartNew();
-                var key = await commit();
-                // The change's own commit time (stamped by the console as it publishes), not when the call returned: a tab
-                // may show the change before the committing call has come back to this loop.
-                var deadline = DateTime.UtcNow.AddSeconds(10);
-                while (!heard.Any(h => h.Key == key) && DateTime.UtcNow < deadline)
-                {
-                    await Task.Delay(10);
-                }
-                var committed = heard.FirstOrDefault(h => h.Key == key) is { AtMs: > 0 } published
-                    ? published.CommittedMs
-                    : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                var done = await commit();
+                var (committed, waited, bareMs) = done;
                 var shown = new double?[pages.Count];
                 var arrived = new double?[pages.Count];
-                deadline = DateTime.UtcNow.AddSeconds(10);
+                var deadline = DateTime.UtcNow.AddSeconds(10);
                 // Each tab notes when it showed the change itself, so nothing needs asking while the tabs work: a read of a
                 // hundred tabs' notes costs the browser a hundred evaluations, which would otherwise land among the late tabs.
                 await Task.Delay(QuietWindow);
                 // The browser's work for this change: its CPU over the quiet window, less what the tabs cost idle.
                 var spent = BrowserCpu() - changeCpu - idle / 100 * changeWall.Elapsed.TotalMilliseconds;
                 changeCpus.Add(spent);
+                var after = await MetricsAsync();
+                string Spent(string metric) => $"{(after[metric] - before[metric]) * 1000:0.0}";
+                var mainThread = $"tab 1's main thread {Spent("ThreadTime")} ms of CPU (tasks {Spent("TaskDuration")} ms: script {Spent("ScriptDuration")}, style {Spent("RecalcStyleDuration")}, layout {Spent("LayoutDuration")}, other {Spent("TaskOtherDuration")})";
                 while (shown.Any(s => s is null) && DateTime.UtcNow < deadline)
                 {
                     await Task.WhenAll(pages.Select(async (p, i) =>
@@ -212,12 +355,16 @@ internal static class PushBench
                 var came = arrived.Where(s => s is not null).Select(s => s!.Value).ToList();
                 if (got.Count > 0)
                 {
-                    System.Console.WriteLine($"    change {c + 1}: shown p50 {Stats.Percentile(got, 50):0} / p90 {Stats.Percentile(got, 90):0} / max {got.Max():0} ms; its frame arrived p50 {Stats.Percentile(came, 50):0} / p90 {Stats.Percentile(came, 90):0} / max {came.Max():0} ms");
+                    System.Console.WriteLine($"    change {c + 1}: shown p50 {Stats.Percentile(got, 50):0} / p90 {Stats.Percentile(got, 90):0} / max {got.Max():0} ms; its frame arrived p50 {Stats.Percentile(came, 50):0} / p90 {Stats.Percentile(came, 90):0} / max {came.Max():0} ms; the commit returned after {waited:0} ms{(note is null ? "" : "; " + note(done))}; {mainThread}");
                 }
                 tabDelays.AddRange(shown.Where(s => s is not null).Select(s => Math.Max(0, s!.Value)));
-                if (heard.FirstOrDefault(h => h.Key == key) is { AtMs: > 0 } received)
+                if (rep >= 0)
                 {
-                    bareDelays.Add(Math.Max(0, received.AtMs - committed));
+                    commitWaits.Add(waited);
+                }
+                if (bareMs is { } bareDelay)
+                {
+                    bareDelays.Add(bareDelay);
                 }
             }
             System.Console.WriteLine($"    browser CPU in the rep: {(BrowserCpu() - cpu0) / wall0.Elapsed.TotalMilliseconds * 100:0} % of a core over {wall0.Elapsed.TotalSeconds:0.0} s; "
@@ -233,16 +380,6 @@ internal static class PushBench
             bareP50.Add(Stats.Percentile(bareDelays, 50));
             System.Console.WriteLine($"  {name} rep {rep + 1}: tabs p50 {tabP50[^1]:0} ms, p99 {tabP99[^1]:0} ms; bare client p50 {bareP50[^1]:0.0} ms; missed so far {missed}");
         }
-        await context.CloseAsync();
-        var label = $"{tabs} tabs, {changes} changes × {reps}";
-        return
-        [
-            new Figure("1. circuit push", $"{name}: tab p50 ({label})", "ms", tabP50, "bare SignalR client p50", bareP50, "within 5× the bare client", Stats.Median(tabP50) <= 5 * Math.Max(1, Stats.Median(bareP50))),
-            new Figure("1. circuit push", $"{name}: tab p99", "ms", tabP99, "", null, "under 300 ms", Stats.Median(tabP99) < 300),
-            new Figure("1. circuit push", $"{name}: tab-changes missed (the first changes included)", "", [missed], "", null, "none", missed == 0),
-            new Figure("1. circuit push", $"{name}: the first {FirstChanges} changes after the tabs opened, tab p50", "ms", [first.P50], "", null, "(not a goal: unoptimised code on both sides)", null),
-            new Figure("1. circuit push", $"{name}: the first {FirstChanges} changes after the tabs opened, tab p99", "ms", [first.P99], "", null, "", null),
-            new Figure("1. circuit push", $"{name}: browser CPU with the {tabs} tabs open and nothing changing", "% of a core", [idle], "", null, "", null),
-        ];
+        return new TabFigures(tabP50, tabP99, bareP50, missed, first, idle, commitWaits);
     }
 }
