@@ -177,7 +177,7 @@ internal static class Suite
         }
 
         var quick = args.Contains("--quick");
-        // --only lists,kpi,intake,push,hub,circuits,seed: a part of the suite, to look at one area (the table is not written).
+        // --only lists,kpi,intake,push,hub,circuits,seed,boards: a part of the suite, to look at one area (the table is not written).
         var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
         bool Runs(string part) => only is null || only.Contains(part);
         string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -192,10 +192,17 @@ internal static class Suite
         {
             // 8 first: the lists and the KPI workbook are measured on the database it makes.
             var large = Option("--db");
-            if (large is null && (Runs("seed") || Runs("lists") || Runs("kpi")))
+            // The shared boards' computations are not a part of the table: measured only when asked for by name.
+            var boards = only?.Contains("boards") == true;
+            if (large is null && (Runs("seed") || Runs("lists") || Runs("kpi") || boards))
             {
                 large = Path.Combine(work.FullName, "large.db");
                 figures.Add(await SeedAsync(root, large, quick ? "standard" : "large"));
+            }
+            if (boards)
+            {
+                System.Console.WriteLine("9. shared boards");
+                figures.AddRange(await BoardsBench.RunAsync(large!, computations: quick ? 3 : 10));
             }
             if (Runs("lists"))
             {
