@@ -379,7 +379,7 @@ internal static class PushBench
             tabP50.Add(Stats.Percentile(tabDelays, 50));
             tabP99.Add(Stats.Percentile(tabDelays, 99));
             bareP50.Add(Stats.Percentile(bareDelays, 50));
-            System.Console.WriteLine($"  {name} rep {rep + 1}: tabs p50 {tabP50[^1]:0} ms, p99 {tabP99[^1]:0} ms; bare client p50 {bareP50[^1]:0.0} ms; missed so far {missed}");
+            System.Console.WriteLine($"  {name} rep {rep + 1}: tabs p50 {tabP50[^1]:0} ms, p99 {tabP99[^1]:0} ms{(bareDelays.Count > 0 ? $"; bare client p50 {bareP50[^1]:0.0} ms" : "")}; missed so far {missed}");
         }
         return new TabFigures(tabP50, tabP99, bareP50, missed, first, idle, commitWaits);
     }
