@@ -11,15 +11,16 @@ using Microsoft.Extensions.Localization;
 namespace EcomOps.Console.Features.Orders;
 
 /// <summary>
-/// One channel's row of the order board's intake table (its name, today's orders hour by hour, the total) as markup made
-/// once per board snapshot, language and permission, and shared by every open board. Written as components the rows are
-/// some six render-tree frames per hour cell in every circuit, and a circuit's buffers double in size as the day's
-/// columns grow (an order-board circuit measured 480 KB at 18:00 and 553 KB at 21:30); as markup a row is one frame, and a
-/// change replaces only the rows whose text changed. A row's strings live as long as its snapshot.
+/// The cells of one channel's row of the order board's intake table (its name, today's orders hour by hour, the total) as
+/// markup made once per board snapshot, language and permission, and shared by every open board. Written as components
+/// the cells are some six render-tree frames each in every circuit, and a circuit's buffers double in size as the day's
+/// columns grow (an order-board circuit measured 480 KB at 18:00 and 553 KB at 21:30); as markup a cell is one frame. A
+/// cell is markup of its own, not the row: a new order replaces its hour's cell and the total in every open tab, not the
+/// channel's whole row (which made each tab parse and lay out the row again). A row's strings live as long as its snapshot.
 /// </summary>
 internal static class IntakeRowMarkup
 {
-    private static readonly ConditionalWeakTable<OrderBoard, ConcurrentDictionary<RowKey, MarkupString>> Made = new();
+    private static readonly ConditionalWeakTable<OrderBoard, ConcurrentDictionary<RowKey, MarkupString[]>> Made = new();
 
     // Channel names are the company's own text: encoded like any text, letters of every script kept as they are.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -28,13 +29,16 @@ internal static class IntakeRowMarkup
 
     private readonly record struct RowKey(int ChannelId, string Culture, string UiCulture, bool CanOpenOrders, bool CanOpenListings);
 
-    /// <summary>The row of <paramref name="channel"/> in <paramref name="board"/>, for a viewer with these permissions, in the current language.</summary>
-    public static MarkupString Row(OrderBoard board, ChannelHourIntake channel, int hourNow, DateOnly today, bool canOpenOrders, bool canOpenListings,
+    /// <summary>
+    /// The cells of <paramref name="channel"/>'s row in <paramref name="board"/> (the channel, each hour so far, the total),
+    /// each a <c>&lt;td&gt;</c>, for a viewer with these permissions, in the current language.
+    /// </summary>
+    public static MarkupString[] Cells(OrderBoard board, ChannelHourIntake channel, int hourNow, DateOnly today, bool canOpenOrders, bool canOpenListings,
         IStringLocalizer<UiText> text)
     {
-        var rows = Made.GetValue(board, _ => new ConcurrentDictionary<RowKey, MarkupString>());
+        var rows = Made.GetValue(board, _ => new ConcurrentDictionary<RowKey, MarkupString[]>());
         var key = new RowKey(channel.ChannelId, CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name, canOpenOrders, canOpenListings);
-        return rows.TryGetValue(key, out var made) ? made : rows.GetOrAdd(key, new MarkupString(Build(channel, hourNow, today, canOpenOrders, canOpenListings, text)));
+        return rows.TryGetValue(key, out var made) ? made : rows.GetOrAdd(key, Build(channel, hourNow, today, canOpenOrders, canOpenListings, text));
     }
 
     /// <summary>The table's header row: the channel, each hour of the day so far, the total.</summary>
@@ -49,11 +53,12 @@ internal static class IntakeRowMarkup
             return new MarkupString(html.Append("<th class=\"text-right\">").Append(Encoder.Encode(text["Orders.Board.Total"].Value)).Append("</th></tr>").ToString());
         });
 
-    private static string Build(ChannelHourIntake channel, int hourNow, DateOnly today, bool canOpenOrders, bool canOpenListings, IStringLocalizer<UiText> text)
+    private static MarkupString[] Build(ChannelHourIntake channel, int hourNow, DateOnly today, bool canOpenOrders, bool canOpenListings, IStringLocalizer<UiText> text)
     {
         var culture = CultureInfo.CurrentCulture;
-        var html = new StringBuilder(256 + 64 * (hourNow + 1));
-        html.Append("<tr><td style=\"white-space: nowrap\">").Append(Encoder.Encode(channel.ChannelName));
+        var cells = new MarkupString[hourNow + 3];
+        var html = new StringBuilder(256);
+        html.Append("<td style=\"white-space: nowrap\">").Append(Encoder.Encode(channel.ChannelName));
         if (channel.ForPausedListings > 0)
         {
             var paused = Encoder.Encode(text["Orders.Board.PausedListingOrders", channel.ForPausedListings].Value);
@@ -70,11 +75,11 @@ internal static class IntakeRowMarkup
             }
             html.Append("</div>");
         }
-        html.Append("</td>");
+        cells[0] = new MarkupString(html.Append("</td>").ToString());
         for (var hour = 0; hour <= hourNow; hour++)
         {
             var count = channel.PerHour[hour];
-            html.Append("<td class=\"text-right\">");
+            html.Clear().Append("<td class=\"text-right\">");
             if (count > 0 && canOpenOrders)
             {
                 html.Append("<a class=\"mud-typography mud-link mud-primary-text mud-link-underline-hover\" href=\"/orders?channel=")
@@ -89,12 +94,16 @@ internal static class IntakeRowMarkup
             }
             else
             {
-                html.Append("<span class=\"mud-text-secondary\">·</span>");
+                // Most of a day's cells: one string for all of them.
+                cells[hour + 1] = NoOrders;
+                continue;
             }
-            html.Append("</td>");
+            cells[hour + 1] = new MarkupString(html.Append("</td>").ToString());
         }
-        html.Append("<td class=\"text-right\" data-testid=\"board-intake-").Append(channel.ChannelId.ToString(CultureInfo.InvariantCulture))
-            .Append("\"><b>").Append(channel.Total.ToString(culture)).Append("</b></td></tr>");
-        return html.ToString();
+        cells[hourNow + 2] = new MarkupString(html.Clear().Append("<td class=\"text-right\" data-testid=\"board-intake-").Append(channel.ChannelId.ToString(CultureInfo.InvariantCulture))
+            .Append("\"><b>").Append(channel.Total.ToString(culture)).Append("</b></td>").ToString());
+        return cells;
     }
+
+    private static readonly MarkupString NoOrders = new("<td class=\"text-right\"><span class=\"mud-text-secondary\">·</span></td>");
 }
