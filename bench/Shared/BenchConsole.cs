@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace EcomOps.Bench.Shared;
@@ -21,7 +23,24 @@ internal sealed class ConsoleHost : WebApplicationFactory<global::Program>
     {
         (_database, _size) = (database, size);
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ECOMOPS_CONSOLE", Path.Combine(Repository.Root, "EcomOps.Console"));
-        UseKestrel(0);
+        // Every connection's output is timed: when a render batch's bytes leave Kestrel for the socket (RenderSends).
+        UseKestrel(options =>
+        {
+            options.ConfigureEndpointDefaults(listen => listen.Use(next => async connection =>
+            {
+                var transport = connection.Transport;
+                connection.Transport = new TimedPipe(transport, Sends);
+                try
+                {
+                    await next(connection);
+                }
+                finally
+                {
+                    connection.Transport = transport;
+                }
+            }));
+            options.Listen(System.Net.IPAddress.Loopback, 0);
+        });
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var uri = new UriBuilder(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)));
@@ -35,6 +54,9 @@ internal sealed class ConsoleHost : WebApplicationFactory<global::Program>
 
     public Uri Address { get; }
 
+    /// <summary>When the console's circuits handed a render batch to their connection (Blazor's own debug event), newest last.</summary>
+    public RenderSends Sends { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -45,6 +67,51 @@ internal sealed class ConsoleHost : WebApplicationFactory<global::Program>
         // The suite measures what the console can take in; the order API's per-key limit (600 requests a minute by
         // default) would otherwise answer the 8 writers with 429 once intake is faster than that.
         builder.UseSetting("RateLimiting:OrderApi:PermitLimit", "1000000");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(Sends);
+            logging.AddFilter<RenderSends>(RenderSends.Category, LogLevel.Debug);
+        });
+    }
+}
+
+/// <summary>
+/// Notes the instant each circuit hands a render batch to its connection (Blazor's RemoteRenderer logs it at debug level):
+/// the server's part of a tab's delay, apart from the way to the tab and the tab's own work.
+/// </summary>
+internal sealed class RenderSends : ILoggerProvider, ILogger
+{
+    public const string Category = "Microsoft.AspNetCore.Components.Server.Circuits.RemoteRenderer";
+
+    private readonly ConcurrentQueue<long> _sent = new();
+    private readonly ConcurrentQueue<long> _wire = new();
+
+    /// <summary>The instants (Unix milliseconds) at which a connection flushed a frame of a render batch's size (40 bytes or more: more than a keep-alive ping; batches like the last one compress to a few dozen bytes) towards its socket.</summary>
+    public List<long> OnWireSince(long fromMs) => _wire.Where(t => t >= fromMs).Order().ToList();
+
+    internal void Flushed() => _wire.Enqueue(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+
+    /// <summary>The instants (Unix milliseconds) of the batches sent at or after <paramref name="fromMs"/>.</summary>
+    public List<long> Since(long fromMs) => _sent.Where(t => t >= fromMs).Order().ToList();
+
+    public void Clear() => _sent.Clear();
+
+    public ILogger CreateLogger(string categoryName) => categoryName == Category ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (eventId.Name == "SendBatch" || formatter(state, exception).StartsWith("Sending render batch", StringComparison.Ordinal))
+        {
+            _sent.Enqueue(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        }
+    }
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public void Dispose()
+    {
     }
 }
 
@@ -89,5 +156,45 @@ internal static class Repository
             }
         }
         throw new InvalidOperationException("EcomOps.sln not found above the program.");
+    }
+}
+
+
+/// <summary>A connection's transport whose output notes when 40 bytes or more are flushed at once (more than a keep-alive ping).</summary>
+internal sealed class TimedPipe(System.IO.Pipelines.IDuplexPipe inner, RenderSends sends) : System.IO.Pipelines.IDuplexPipe
+{
+    public System.IO.Pipelines.PipeReader Input => inner.Input;
+
+    public System.IO.Pipelines.PipeWriter Output { get; } = new TimedWriter(inner.Output, sends);
+
+    private sealed class TimedWriter(System.IO.Pipelines.PipeWriter inner, RenderSends sends) : System.IO.Pipelines.PipeWriter
+    {
+        private long _written;
+
+        public override void Advance(int bytes)
+        {
+            _written += bytes;
+            inner.Advance(bytes);
+        }
+
+        public override Memory<byte> GetMemory(int sizeHint = 0) => inner.GetMemory(sizeHint);
+
+        public override Span<byte> GetSpan(int sizeHint = 0) => inner.GetSpan(sizeHint);
+
+        public override ValueTask<System.IO.Pipelines.FlushResult> FlushAsync(CancellationToken cancellationToken = default)
+        {
+            if (_written >= 40)
+            {
+                sends.Flushed();
+            }
+            _written = 0;
+            return inner.FlushAsync(cancellationToken);
+        }
+
+        public override void CancelPendingFlush() => inner.CancelPendingFlush();
+
+        public override void Complete(Exception? exception = null) => inner.Complete(exception);
+
+        public override ValueTask CompleteAsync(Exception? exception = null) => inner.CompleteAsync(exception);
     }
 }

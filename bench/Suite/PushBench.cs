@@ -25,9 +25,11 @@ namespace EcomOps.Bench;
 /// <summary>
 /// Circuit push: N signed-in tabs on the order board and N on the ticket queue; one change committed through the Domain at
 /// a time; the delay from the commit until each tab's DOM shows it (a MutationObserver's timestamp in the page), against a
-/// bare SignalR client on /hubs/ops receiving the same change, and against the machine's floor: as many tabs of a static
-/// page that only shows what a plain WebSocket brings. Per change it also prints how long the committing call took, one
-/// tab's main-thread work (Chromium's own counters) and, for the order board, when the shared snapshot was ready.
+/// bare SignalR client on /hubs/ops receiving the same change, and against the machine's floor: as many tabs of the order
+/// board's own page with no framework, the same cells written from a plain WebSocket. Per change it also prints how long
+/// the committing call took, when the circuits handed their batches over and Kestrel flushed them, the server's and the
+/// browser's CPU, one tab's main-thread work (Chromium's own counters) and, for the order board, when the shared snapshot
+/// was ready.
 /// </summary>
 internal static class PushBench
 {
@@ -58,30 +60,73 @@ internal static class PushBench
     public static async Task<List<Figure>> RunAsync(IBrowser browser, string folder, int tabs, int changes, int reps)
     {
         var figures = new List<Figure>();
-        figures.AddRange(await FloorAsync(browser, tabs, changes, reps));
         await using var host = new ConsoleHost(Path.Combine(folder, "push.db"), Domain.DemoData.DemoSize.Standard);
+        figures.AddRange(await FloorAsync(browser, host, tabs, changes, reps));
         figures.AddRange(await OrderBoardAsync(browser, host, tabs, changes, reps));
         figures.AddRange(await TicketQueueAsync(browser, host, tabs, changes, reps));
         return figures;
     }
 
-    // The floor's page: nothing but a number that a plain WebSocket brings.
-    private const string FloorPage = """
-        <!doctype html><html lang="en"><meta charset="utf-8"><title>floor</title>
-        <p>value: <span id="value">0</span></p><i id="circuit-ready"></i>
-        <script>
-            const socket = new WebSocket(`ws://${location.host}/ws`);
-            socket.onopen = () => document.getElementById('circuit-ready').dataset.ready = 'true';
-            socket.onmessage = e => { document.getElementById('value').textContent = e.data; };
-        </script></html>
-        """;
-
     /// <summary>
-    /// The machine's floor: the same number of Chromium tabs on a static page that only shows what a plain WebSocket
-    /// brings, served by a bare Kestrel in this process, the same small message sent to each socket in turn. No server's
-    /// push can reach this many tabs on this machine sooner; it is the console's tabs' baseline besides the bare client.
+    /// The order board's own page without a framework: the HTML the console serves for /orders/board (its styles, its
+    /// tiles and intake table) with Blazor's script taken out, as many tabs, the change's numbers written into the same
+    /// cells by a few lines of script from a plain WebSocket (a bare Kestrel in this process sends the message to each
+    /// socket in turn). The machine's floor for this page and this many tabs: no server's push can show a change in them
+    /// sooner, since the browser still lays out, paints and composites the page after each change. (A static page that
+    /// only shows a number measured p50 15 ms, p99 70–80 ms here; see docs/BENCHMARKS.md.)
     /// </summary>
-    private static async Task<List<Figure>> FloorAsync(IBrowser browser, int tabs, int changes, int reps)
+    private static async Task<List<Figure>> FloorAsync(IBrowser browser, ConsoleHost host, int tabs, int changes, int reps)
+    {
+        var signedIn = await Browsers.SignedInAsync(browser, host.Address, "specialist@ecomops.local");
+        var served = await (await signedIn.APIRequest.GetAsync("orders/board")).TextAsync();
+        await signedIn.CloseAsync();
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<OpsDb>>().CreateDbContextAsync();
+        var channel = await db.SalesChannels.Where(c => c.Active).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        const string Script = """
+            <script>
+                const socket = new WebSocket(`ws://${location.host}/ws`);
+                socket.onopen = () => document.getElementById('circuit-ready').dataset.ready = 'true';
+                // What a new order changes on the board: its status tile, the awaiting-shipment tile, the hour's cell and the day's total.
+                socket.onmessage = e => {
+                    for (const [selector, text] of Object.entries(JSON.parse(e.data))) {
+                        const cell = document.querySelector(selector);
+                        if (cell) { cell.textContent = text; }
+                    }
+                };
+            </script>
+            """;
+        var page = System.Text.RegularExpressions.Regex.Replace(served, "<script[^>]*blazor\\.web[^>]*></script>", "")
+            .Replace("<head>", $"<head><base href=\"{host.Address}\">", StringComparison.Ordinal)
+            .Replace("</body>", $"<i id=\"circuit-ready\"></i>{Script}</body>", StringComparison.Ordinal);
+        var value = 0;
+        var intake = $"[data-testid=board-intake-{channel}]";
+        // Half the changes (no server code to warm up): the floor's figures hold still from run to run, and the whole suite
+        // stays within its 20 minutes.
+        var measured = await PlainSocketTabsAsync(browser, page, "floor", "the order board's own page", tabs, Math.Max(1, changes / 2), reps,
+            () => ($"document.querySelector('{intake}')?.textContent ?? ''", $"{value + 1}"),
+            () =>
+            {
+                var next = ++value;
+                return System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+                {
+                    ["[data-testid=board-status-Accepted-count]"] = $"{next:#,##0}",
+                    ["[data-testid=board-awaiting-shipment-count]"] = $"{next:#,##0}",
+                    [$"{intake} b"] = $"{next}",
+                    [$"td:has(+ {intake})"] = $"{next}",
+                });
+            });
+        return
+        [
+            new Figure("1. circuit push", $"floor: the order board's own page on a plain WebSocket (no framework), tab p50 ({tabs} tabs, {Math.Max(1, changes / 2)} changes × {reps})", "ms", measured.TabP50, "", null, "(this page's floor on this machine, not a goal)", null),
+            new Figure("1. circuit push", "floor: tab p99", "ms", measured.TabP99, "", null, "", null),
+            new Figure("1. circuit push", $"floor: browser CPU with the {tabs} tabs open and nothing changing", "% of a core", [measured.IdleCpu], "", null, "", null),
+        ];
+    }
+
+    /// <summary>Serves <paramref name="html"/> from a bare Kestrel in this process and sends each change's message to every
+    /// tab's plain WebSocket in turn, as a server hands a change to its circuits.</summary>
+    private static async Task<TabFigures> PlainSocketTabsAsync(IBrowser browser, string html, string name, string what, int tabs, int changes, int reps,
+        Func<(string Probe, string Expected)> prepare, Func<string> next)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -89,7 +134,7 @@ internal static class PushBench
         await using var app = builder.Build();
         var sockets = new ConcurrentBag<WebSocket>();
         app.UseWebSockets();
-        app.MapGet("/", () => Results.Content(FloorPage, "text/html; charset=utf-8"));
+        app.MapGet("/", () => Results.Content(html, "text/html; charset=utf-8"));
         app.Map("/ws", async (HttpContext http) =>
         {
             if (!http.WebSockets.IsWebSocketRequest)
@@ -112,21 +157,19 @@ internal static class PushBench
         await app.StartAsync();
         var address = app.Urls.First();
 
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address });
+        // The console's tabs' size, so the page is laid out and painted as the console's own tabs are.
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address, ViewportSize = new ViewportSize { Width = 1366, Height = 850 } });
         await context.AddInitScriptAsync(Observer);
-        System.Console.WriteLine($"  floor: opening {tabs} tabs of a static page on a plain WebSocket");
+        System.Console.WriteLine($"  {name}: opening {tabs} tabs of {what} on a plain WebSocket");
         var pages = await Browsers.OpenTabsAsync(context, "/", tabs);
-        var value = 0;
-        // Half the changes, none measured apart (no server code to warm up): the floor's figures hold still from run to run,
-        // and the whole suite stays within its 20 minutes.
-        var measured = await MeasureTabsAsync(pages, "floor", Math.Max(1, changes / 2), reps,
-            () => Task.FromResult(("document.getElementById('value').textContent", $"{value + 1}")),
+        // None measured apart (no server code to warm up).
+        var measured = await MeasureTabsAsync(pages, name, changes, reps,
+            () => Task.FromResult(prepare()),
             async () =>
             {
-                var message = Encoding.UTF8.GetBytes($"{++value}");
+                var message = Encoding.UTF8.GetBytes(next());
                 var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 var calling = System.Diagnostics.Stopwatch.StartNew();
-                // One socket after another, as a server hands a change to its circuits.
                 foreach (var socket in sockets)
                 {
                     await socket.SendAsync(message, WebSocketMessageType.Text, true, CancellationToken.None);
@@ -135,12 +178,7 @@ internal static class PushBench
             }, firstApart: false);
         await context.CloseAsync();
         await app.StopAsync();
-        return
-        [
-            new Figure("1. circuit push", $"floor: a static page on a plain WebSocket, tab p50 ({tabs} tabs, {Math.Max(1, changes / 2)} changes × {reps})", "ms", measured.TabP50, "", null, "(the machine's floor for this many tabs, not a goal)", null),
-            new Figure("1. circuit push", "floor: tab p99", "ms", measured.TabP99, "", null, "", null),
-            new Figure("1. circuit push", $"floor: browser CPU with the {tabs} tabs open and nothing changing", "% of a core", [measured.IdleCpu], "", null, "", null),
-        ];
+        return measured;
     }
 
     private static async Task<List<Figure>> OrderBoardAsync(IBrowser browser, ConsoleHost host, int tabs, int changes, int reps)
@@ -257,7 +295,15 @@ internal static class PushBench
             return heard.FirstOrDefault(h => h.Key == key) is { AtMs: > 0 } received
                 ? new Committed(received.CommittedMs, waited, Math.Max(0, received.AtMs - received.CommittedMs))
                 : new Committed(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), waited, null);
-        }, note is null ? null : committed => note(committed.AtMs));
+        }, committed =>
+        {
+            // The server's part: when the circuits handed the change's render batch to their connections.
+            var sent = host.Sends.Since(committed.AtMs).Select(t => (double)(t - committed.AtMs)).ToList();
+            var wire = host.Sends.OnWireSince(committed.AtMs).Select(t => (double)(t - committed.AtMs)).ToList();
+            var server = sent.Count == 0 ? "no batch sent" : $"the circuits sent {sent.Count} batches, p50 {Stats.Percentile(sent, 50):0} / max {sent.Max():0} ms after the commit"
+                + (wire.Count == 0 ? "" : $", Kestrel flushed {wire.Count} of them p50 {Stats.Percentile(wire, 50):0} / max {wire.Max():0} ms");
+            return note is null ? server : $"{note(committed.AtMs)}; {server}";
+        });
         await context.CloseAsync();
         var label = $"{tabs} tabs, {changes} changes × {reps}";
         var (tabP50, tabP99, bareP50, missed, first, idle, commitWaits) = figures;
@@ -300,7 +346,13 @@ internal static class PushBench
         var idleWall = System.Diagnostics.Stopwatch.StartNew();
         await Task.Delay(6000);
         var idle = (BrowserCpu() - idleCpu) / idleWall.Elapsed.TotalMilliseconds * 100;
-        System.Console.WriteLine($"    browser CPU with the {pages.Count} tabs idle: {idle:0} % of a core over {idleWall.Elapsed.TotalSeconds:0.0} s");
+        // Chromium gives tabs of one site a renderer process each only up to a limit; beyond it tabs share a process, and a
+        // process's main thread handles its tabs' messages one after another.
+        var renderers = System.Diagnostics.Process.GetProcesses().Count(p =>
+        {
+            try { return File.ReadAllText($"/proc/{p.Id}/cmdline").Contains("--type=renderer", StringComparison.Ordinal); } catch { return false; }
+        });
+        System.Console.WriteLine($"    browser CPU with the {pages.Count} tabs idle: {idle:0} % of a core over {idleWall.Elapsed.TotalSeconds:0.0} s; {renderers} renderer processes in the browser");
         var first = (P50: double.NaN, P99: double.NaN);
         // Round -1 is the first changes after the tabs opened: the server's code for them and each tab's copy of Blazor's
         // script still run unoptimised (the first changes took several times the later ones). It is reported on its own
@@ -320,6 +372,8 @@ internal static class PushBench
                 await Task.Delay(300);
                 var before = await MetricsAsync();
                 var changeCpu = BrowserCpu();
+                // This process hosts the console (and the floors' bare Kestrel): its CPU over the quiet window is the server's work for the change.
+                var serverCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 var changeWall = System.Diagnostics.Stopwatch.StartNew();
                 var done = await commit();
                 var (committed, waited, bareMs) = done;
@@ -332,6 +386,7 @@ internal static class PushBench
                 // The browser's work for this change: its CPU over the quiet window, less what the tabs cost idle.
                 var spent = BrowserCpu() - changeCpu - idle / 100 * changeWall.Elapsed.TotalMilliseconds;
                 changeCpus.Add(spent);
+                var serverSpent = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - serverCpu).TotalMilliseconds;
                 var after = await MetricsAsync();
                 string Spent(string metric) => $"{(after[metric] - before[metric]) * 1000:0.0}";
                 var mainThread = $"tab 1's main thread {Spent("ThreadTime")} ms of CPU (tasks {Spent("TaskDuration")} ms: script {Spent("ScriptDuration")}, style {Spent("RecalcStyleDuration")}, layout {Spent("LayoutDuration")}, other {Spent("TaskOtherDuration")})";
@@ -357,7 +412,7 @@ internal static class PushBench
                 var came = arrived.Where(s => s is not null).Select(s => s!.Value).ToList();
                 if (got.Count > 0)
                 {
-                    System.Console.WriteLine($"    change {c + 1}: shown p50 {Stats.Percentile(got, 50):0} / p90 {Stats.Percentile(got, 90):0} / max {got.Max():0} ms; its frame arrived p50 {Stats.Percentile(came, 50):0} / p90 {Stats.Percentile(came, 90):0} / max {came.Max():0} ms; the commit returned after {waited:0} ms{(note is null ? "" : "; " + note(done))}; {mainThread}");
+                    System.Console.WriteLine($"    change {c + 1}: shown p50 {Stats.Percentile(got, 50):0} / p90 {Stats.Percentile(got, 90):0} / max {got.Max():0} ms; its frame arrived p50 {Stats.Percentile(came, 50):0} / p90 {Stats.Percentile(came, 90):0} / max {came.Max():0} ms; the commit returned after {waited:0} ms{(note is null ? "" : "; " + note(done))}; the server's CPU {serverSpent:0} ms, the browser's {spent:0} ms above idle; {mainThread}");
                 }
                 tabDelays.AddRange(shown.Where(s => s is not null).Select(s => Math.Max(0, s!.Value)));
                 if (rep >= 0)
