@@ -191,6 +191,11 @@ internal sealed class TimedPipe(System.IO.Pipelines.IDuplexPipe inner, RenderSen
             return inner.FlushAsync(cancellationToken);
         }
 
+        // Kestrel's response writer asks for these (System.Text.Json flushes by them): the transport's own answers.
+        public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
+
+        public override long UnflushedBytes => inner.UnflushedBytes;
+
         public override void CancelPendingFlush() => inner.CancelPendingFlush();
 
         public override void Complete(Exception? exception = null) => inner.Complete(exception);
