@@ -77,7 +77,8 @@ internal sealed class ConsoleHost : WebApplicationFactory<global::Program>
 
 /// <summary>
 /// Notes the instant each circuit hands a render batch to its connection (Blazor's RemoteRenderer logs it at debug level):
-/// the server's part of a tab's delay, apart from the way to the tab and the tab's own work.
+/// the server's part of a tab's delay, apart from the way to the tab and the tab's own work. It notes only while
+/// <see cref="Recording"/> (the push part): the other parts' hundreds of thousands of flushes are not kept.
 /// </summary>
 internal sealed class RenderSends : ILoggerProvider, ILogger
 {
@@ -86,27 +87,34 @@ internal sealed class RenderSends : ILoggerProvider, ILogger
     private readonly ConcurrentQueue<long> _sent = new();
     private readonly ConcurrentQueue<long> _wire = new();
 
+    /// <summary>Whether hand-overs and flushes are noted now.</summary>
+    public bool Recording { get; set; }
+
     /// <summary>The instants (Unix milliseconds) at which a connection flushed a frame of a render batch's size (40 bytes or more: more than a keep-alive ping; batches like the last one compress to a few dozen bytes) towards its socket.</summary>
     public List<long> OnWireSince(long fromMs) => _wire.Where(t => t >= fromMs).Order().ToList();
 
-    internal void Flushed() => _wire.Enqueue(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+    internal void Flushed()
+    {
+        if (Recording)
+        {
+            _wire.Enqueue(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        }
+    }
 
     /// <summary>The instants (Unix milliseconds) of the batches sent at or after <paramref name="fromMs"/>.</summary>
     public List<long> Since(long fromMs) => _sent.Where(t => t >= fromMs).Order().ToList();
-
-    public void Clear() => _sent.Clear();
 
     public ILogger CreateLogger(string categoryName) => categoryName == Category ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        if (eventId.Name == "SendBatch" || formatter(state, exception).StartsWith("Sending render batch", StringComparison.Ordinal))
+        if (Recording && formatter(state, exception).StartsWith("Sending render batch", StringComparison.Ordinal))
         {
             _sent.Enqueue(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         }
     }
 
-    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
+    public bool IsEnabled(LogLevel logLevel) => Recording && logLevel >= LogLevel.Debug;
 
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 

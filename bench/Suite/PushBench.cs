@@ -260,6 +260,7 @@ internal static class PushBench
     private static async Task<List<Figure>> MeasureAsync(IBrowser browser, ConsoleHost host, string email, string path, string hubBoard, string name,
         int tabs, int changes, int reps, Func<Task<(string Probe, string Expected)>> prepare, Func<Task<string>> commit, Func<long, string>? note = null)
     {
+        host.Sends.Recording = true;
         var context = await Browsers.SignedInAsync(browser, host.Address, email);
         await context.AddInitScriptAsync(Observer);
         System.Console.WriteLine($"  {name}: opening {tabs} tabs");
