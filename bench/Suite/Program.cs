@@ -27,13 +27,18 @@ namespace EcomOps.Bench;
 // (p50/p99), then intake and the order list's questions on PostgreSQL beside SQLite; everything made is removed after.
 internal static class Suite
 {
+    /// <summary>The machine line of every table: cores, system, runtime and the collector the in-process console runs
+    /// (the suite's own setting is the workstation collector; the console started on its own runs the server collector).</summary>
+    private static string Machine => $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, "
+        + $".NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC";
+
     /// <summary>The catalogue's benchmark: its database is kept (--db) so the 100,000 listings are made once.</summary>
     private static async Task<int> CatalogAsync(string[] args)
     {
         var quick = args.Contains("--quick");
         var at = Array.IndexOf(args, "--db");
         var database = at >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : Path.Combine(Path.GetTempPath(), "ecomops-catalog.db");
-        var machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
+        var machine = Machine;
         var took = Stopwatch.StartNew();
         System.Console.WriteLine($"catalogue benchmark on {database} ({machine})");
         var figures = await CatalogBench.RunAsync(database, calls: quick ? 10 : 40, reps: 3);
@@ -44,7 +49,7 @@ internal static class Suite
     private static async Task<int> CampaignAsync(string[] args)
     {
         var quick = args.Contains("--quick");
-        var machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
+        var machine = Machine;
         var took = Stopwatch.StartNew();
         var work = Directory.CreateTempSubdirectory("ecomops-campaign-");
         List<Figure> figures;
@@ -87,7 +92,7 @@ internal static class Suite
         var database = Path.GetFullPath(args[at + 1]);
         var repsAt = Array.IndexOf(args, "--reps");
         var reps = repsAt >= 0 && repsAt + 1 < args.Length ? int.Parse(args[repsAt + 1], CultureInfo.InvariantCulture) : 3;
-        var machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
+        var machine = Machine;
         var took = Stopwatch.StartNew();
         System.Console.WriteLine($"customer analysis benchmark on {database} ({machine})");
         var figures = await CustomersBench.RunAsync(database, reps);
@@ -98,7 +103,7 @@ internal static class Suite
     private static async Task<int> MailAsync(string[] args)
     {
         var quick = args.Contains("--quick");
-        var machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
+        var machine = Machine;
         var took = Stopwatch.StartNew();
         var work = Directory.CreateTempSubdirectory("ecomops-mail-");
         List<Figure> figures;
@@ -124,7 +129,7 @@ internal static class Suite
         }
         var quick = args.Contains("--quick");
         var changes = Option("--changes") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : quick ? 20 : 200;
-        var machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
+        var machine = Machine;
         var took = Stopwatch.StartNew();
         System.Console.WriteLine($"cluster benchmark: {changes} changes ({machine})");
         var figures = await ClusterBench.RunAsync(postgres, Option("--redis-server") ?? "/usr/bin/redis-server", changes,
@@ -183,7 +188,7 @@ internal static class Suite
         string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         var root = Repository.Root;
         var work = Option("--work") is { } w ? Directory.CreateDirectory(w) : Directory.CreateTempSubdirectory("ecomops-suite-");
-        var machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
+        var machine = Machine;
         System.Console.WriteLine($"suite: {(quick ? "quick" : "full")} run in {work.FullName} on {machine}");
         var took = Stopwatch.StartNew();
         var figures = new List<Figure>();
