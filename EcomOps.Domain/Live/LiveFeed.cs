@@ -157,14 +157,14 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
     {
         await foreach (var deliveries in _queued.Reader.ReadAllAsync())
         {
-            foreach (var (subscription, batch) in deliveries)
+            FanOut.Tell(deliveries, this, static (delivery, feed) =>
             {
                 // One that stopped listening after the commit (a closed tab) is not called.
-                if (subscription.Listening)
+                if (delivery.Subscription.Listening)
                 {
-                    _ = DeliverTo(subscription, batch);
+                    _ = feed.DeliverTo(delivery.Subscription, delivery.Batch);
                 }
-            }
+            });
         }
     }
 

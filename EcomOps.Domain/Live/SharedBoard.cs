@@ -207,10 +207,7 @@ public sealed class SharedBoard<T> : IDisposable where T : class
             }
             if (snapshot is not null)
             {
-                foreach (var watcher in watchers)
-                {
-                    _ = TellAsync(watcher, snapshot);
-                }
+                FanOut.Tell(watchers, snapshot, (watcher, news) => _ = TellAsync(watcher, news));
             }
             if (stop)
             {
