@@ -157,14 +157,14 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
     {
         await foreach (var deliveries in _queued.Reader.ReadAllAsync())
         {
-            FanOut.Tell(deliveries, this, static (delivery, feed) =>
+            foreach (var (subscription, batch) in deliveries)
             {
                 // One that stopped listening after the commit (a closed tab) is not called.
-                if (delivery.Subscription.Listening)
+                if (subscription.Listening)
                 {
-                    _ = feed.DeliverTo(delivery.Subscription, delivery.Batch);
+                    _ = DeliverTo(subscription, batch);
                 }
-            });
+            }
         }
     }
 

@@ -207,7 +207,10 @@ public sealed class SharedBoard<T> : IDisposable where T : class
             }
             if (snapshot is not null)
             {
-                FanOut.Tell(watchers, snapshot, (watcher, news) => _ = TellAsync(watcher, news));
+                foreach (var watcher in watchers)
+                {
+                    _ = TellAsync(watcher, snapshot);
+                }
             }
             if (stop)
             {
