@@ -49,8 +49,9 @@ public sealed class BulkInsert<T> : IDisposable where T : class
 
     /// <summary>
     /// Each property's compiled read, made once per process: operations insert through a new instance per commit (an
-    /// order's intake, say), and compiling the reads again each time cost every intake a dynamic method per column, which
-    /// the JIT compiled and the finalizer thread then tore down — about a hundred a second under a steady trickle of orders.
+    /// order's intake, say), and compiling the reads again each time cost every such commit a dynamic method per column,
+    /// which the JIT compiled and the finalizer thread later tore down (busy with it through a whole profile of the push
+    /// benchmark's trickle of single orders).
     /// </summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.PropertyInfo, Func<object, object?>> Getters = new();
 
