@@ -90,7 +90,7 @@ internal sealed class RenderSends : ILoggerProvider, ILogger
     /// <summary>Whether hand-overs and flushes are noted now.</summary>
     public bool Recording { get; set; }
 
-    /// <summary>The instants (Unix milliseconds) at which a connection flushed a frame of a render batch's size (40 bytes or more: more than a keep-alive ping; batches like the last one compress to a few dozen bytes) towards its socket.</summary>
+    /// <summary>The instants (Unix milliseconds) at which a connection flushed a frame of a render batch's size (16 bytes or more: more than a keep-alive ping; an order board's batch compresses to a few dozen bytes, under the 40 this first took) towards its socket.</summary>
     public List<long> OnWireSince(long fromMs) => _wire.Where(t => t >= fromMs).Order().ToList();
 
     internal void Flushed()
@@ -167,8 +167,8 @@ internal static class Repository
     }
 }
 
-
-/// <summary>A connection's transport whose output notes when 40 bytes or more are flushed at once (more than a keep-alive ping).</summary>
+/// <summary>A connection's transport whose output notes when 16 bytes or more are flushed at once (more than a keep-alive ping;
+/// an order board's batch compresses to a few dozen bytes).</summary>
 internal sealed class TimedPipe(System.IO.Pipelines.IDuplexPipe inner, RenderSends sends) : System.IO.Pipelines.IDuplexPipe
 {
     public System.IO.Pipelines.PipeReader Input => inner.Input;
@@ -177,6 +177,8 @@ internal sealed class TimedPipe(System.IO.Pipelines.IDuplexPipe inner, RenderSen
 
     private sealed class TimedWriter(System.IO.Pipelines.PipeWriter inner, RenderSends sends) : System.IO.Pipelines.PipeWriter
     {
+        private const int MinBatchBytes = 16;
+
         private long _written;
 
         public override void Advance(int bytes)
@@ -191,7 +193,7 @@ internal sealed class TimedPipe(System.IO.Pipelines.IDuplexPipe inner, RenderSen
 
         public override ValueTask<System.IO.Pipelines.FlushResult> FlushAsync(CancellationToken cancellationToken = default)
         {
-            if (_written >= 40)
+            if (_written >= MinBatchBytes)
             {
                 sends.Flushed();
             }
