@@ -51,11 +51,18 @@ public sealed class TicketQueuePageTests : IAsyncLifetime
         return id;
     }
 
-    private IRenderedComponent<TicketQueuePage> OpenQueueOf(Bunit.BunitContext ctx, EmployeeRow agent)
+    private async Task<int> NewTicketAsync(TicketChannel channel, string subject) => (await _harness.Get<TicketDesk>().CreateAsync(Actor.System, new TicketForm
+    {
+        Channel = channel, CustomerName = "李雷", CustomerContact = "13800000000", Subject = subject, Category = TicketCategories.ProductQuestion,
+        Priority = TicketPriority.Normal, Message = subject,
+    })).Value;
+
+    private IRenderedComponent<TicketQueuePage> OpenQueueOf(Bunit.BunitContext ctx, EmployeeRow agent, bool supervisor = false)
     {
         ctx.Services.AddSingleton(_harness.Get<TicketDesk>());
         ctx.Services.AddSingleton(_harness.Get<AutoAssignment>());
-        ctx.AddAuthorization().SetAuthorized(agent.Email).SetRoles(Roles.CsAgent).SetPolicies(Permissions.WorkTickets)
+        ctx.AddAuthorization().SetAuthorized(agent.Email).SetRoles(supervisor ? Roles.CsSupervisor : Roles.CsAgent)
+            .SetPolicies(supervisor ? [Permissions.WorkTickets, Permissions.SuperviseService] : [Permissions.WorkTickets])
             .SetClaims(new Claim(OpsClaims.EmployeeId, $"{agent.Id}"));
         ctx.Render<MudPopoverProvider>();
         var page = ctx.Render<TicketQueuePage>();
@@ -138,17 +145,71 @@ public sealed class TicketQueuePageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Single(page.FindAll($"[data-testid=queue-row-{number}]")));
         await Task.Delay(300);
         var table = page.FindComponent<QueueTable>();
-        var filter = page.FindComponent<MudSelect<TicketChannel?>>();
-        var (filterRenders, tableRenders) = (filter.RenderCount, table.RenderCount);
+        // The export button takes a delegate, so it renders whenever the page does: it tells whether the page rendered.
+        var pageProbe = page.FindComponent<EcomOps.Console.Components.Shared.ListExportButton>();
+        var (pageRenders, tableRenders) = (pageProbe.RenderCount, table.RenderCount);
 
         var row = (await _harness.Get<TicketQueue>().FindAsync(ticket))!;
         Assert.True((await _harness.Get<TicketDesk>().AssignAsync(Actor.System, ticket, _bob.Id, row.Version)).Succeeded);
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll($"[data-testid=queue-row-{number}]")));
         await Task.Delay(300);
-        // No loading bar came and went: the rows were read and shown in one render of the table, the filters untouched.
+        // No loading bar came and went: the rows were read and shown in one render of the table, the page and its
+        // filters untouched.
         Assert.Equal(tableRenders + 1, table.RenderCount);
-        Assert.Equal(filterRenders, filter.RenderCount);
+        Assert.Equal(pageRenders, pageProbe.RenderCount);
         Assert.Single(page.FindAll("[data-testid=queue-table] tbody tr"));
+    }
+
+    [Fact]
+    public async Task A_channel_picked_in_the_filter_lists_only_its_tickets_and_All_lists_every_one_again()
+    {
+        var email = Ticket.NumberOf(await NewTicketAsync(TicketChannel.Email, "Size chart?"));
+        var hotline = Ticket.NumberOf(await NewTicketAsync(TicketChannel.Hotline, "Colour?"));
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        var page = OpenQueueOf(ctx, _alice);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid^=queue-row-]").Count));
+
+        page.Find("[data-testid=queue-filter-channel]").Change(nameof(TicketChannel.Hotline));
+        page.WaitForAssertion(() => Assert.Equal([hotline], page.FindAll("[data-testid^=queue-row-]").Select(a => a.GetAttribute("data-testid")![10..])));
+        Assert.Equal(nameof(TicketChannel.Hotline), page.Find("[data-testid=queue-filter-channel]").GetAttribute("value"));
+
+        page.Find("[data-testid=queue-filter-channel]").Change("");
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid^=queue-row-]").Count));
+        Assert.Contains(page.FindAll("[data-testid^=queue-row-]"), a => a.GetAttribute("data-testid") == $"queue-row-{email}");
+    }
+
+    [Fact]
+    public async Task The_search_narrows_the_queue_once_the_agent_pauses_typing()
+    {
+        await NewTicketAsync(TicketChannel.Email, "Parcel never came");
+        var refund = Ticket.NumberOf(await NewTicketAsync(TicketChannel.Email, "Refund for the red scarf"));
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        var page = OpenQueueOf(ctx, _alice);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid^=queue-row-]").Count));
+
+        page.Find("[data-testid=queue-search]").Input("scarf");
+        // Typed, not yet paused: the list stays as it was for the debounce.
+        Assert.Equal(2, page.FindAll("[data-testid^=queue-row-]").Count);
+        page.WaitForAssertion(() => Assert.Equal([$"queue-row-{refund}"], page.FindAll("[data-testid^=queue-row-]").Select(a => a.GetAttribute("data-testid"))));
+    }
+
+    [Fact]
+    public async Task Only_a_supervisor_is_offered_the_whole_teams_queue()
+    {
+        await NewTicketAsync(null);
+        await using (var agentCtx = ComponentHarness.NewContext(_harness))
+        {
+            var agentPage = OpenQueueOf(agentCtx, _alice);
+            Assert.Equal(3, agentPage.FindAll("[data-testid=queue-scope] button").Count);
+            Assert.Equal("true", agentPage.Find("[data-testid=queue-scope] button[aria-pressed=true]").GetAttribute("aria-pressed"));
+        }
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        var page = OpenQueueOf(ctx, _bob, supervisor: true);
+        var scopes = page.FindAll("[data-testid=queue-scope] button");
+        Assert.Equal(4, scopes.Count);
+        scopes[3].Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=agent-load]")));
+        Assert.Equal("true", page.FindAll("[data-testid=queue-scope] button")[3].GetAttribute("aria-pressed"));
     }
 }
