@@ -212,4 +212,28 @@ public sealed class TicketQueuePageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=agent-load]")));
         Assert.Equal("true", page.FindAll("[data-testid=queue-scope] button")[3].GetAttribute("aria-pressed"));
     }
+
+    [Fact]
+    public async Task A_row_keeps_the_countdown_text_it_first_showed_when_a_live_change_redraws_the_queue()
+    {
+        var first = Ticket.NumberOf(await NewTicketAsync(TicketChannel.Email, "Where is my parcel"));
+        await using var ctx = ComponentHarness.NewContext(_harness);
+        ctx.Services.AddSingleton<TimeProvider>(_harness.Clock);
+        var page = OpenQueueOf(ctx, _alice);
+        string Countdown(string number) => page.Find($"tr:has([data-testid=queue-row-{number}]) .countdown-text").TextContent;
+        var shown = Countdown(first);
+        Assert.NotEqual("", shown);
+
+        // Time passes (the browser ticks the chip meanwhile); a new ticket redraws the page's rows.
+        _harness.Clock.Advance(TimeSpan.FromMinutes(7));
+        var second = Ticket.NumberOf(await NewTicketAsync(TicketChannel.Email, "Wrong colour"));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll($"[data-testid=queue-row-{second}]")));
+
+        // The first row's text is what it was (no text the browser has ticked since is sent back); the new row's is the
+        // server's for the new time.
+        Assert.Equal(shown, Countdown(first));
+        var fresh = (await _harness.Get<TicketQueue>().FindAsync(int.Parse(second[1..])))!;
+        Assert.Equal(SlaCountdown.Initial(fresh.NextDeadlineUtc!.Value, _harness.Clock.GetUtcNow().UtcDateTime, ctx.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<EcomOps.Console.UiText>>()),
+            Countdown(second));
+    }
 }

@@ -20,6 +20,7 @@ public partial class QueueTable
     private bool _loading;
     private int? _claiming;
     private HashSet<int> _onPage = [];
+    private Dictionary<int, (DateTime Due, string Text)> _countdowns = [];
     private QueueChanges? _changes;
     private ReloadGate? _refresh;
 
@@ -34,6 +35,9 @@ public partial class QueueTable
 
     [Inject]
     private DisplayFormat Format { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
 
     /// <summary>Which tickets to list (scope and filters); the table keeps its own page and sort.</summary>
     [Parameter, EditorRequired]
@@ -110,7 +114,15 @@ public partial class QueueTable
         }
         _page = page;
         _onPage = page.Items.Select(r => r.Id).ToHashSet();
+        // A row keeps the countdown text it was first shown with while its deadline stays: the browser has ticked it
+        // since, and a re-render must not send it back (nor carry text for rows that did not change).
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var shown = _countdowns;
+        _countdowns = page.Items.Where(r => r.NextDeadlineUtc is not null).ToDictionary(r => r.Id, r =>
+            shown.TryGetValue(r.Id, out var before) && before.Due == r.NextDeadlineUtc ? before : (r.NextDeadlineUtc!.Value, SlaCountdown.Initial(r.NextDeadlineUtc!.Value, now, L)));
     }
+
+    private string CountdownText(QueueRow row) => _countdowns.TryGetValue(row.Id, out var shown) ? shown.Text : "";
 
     private Task SortAsync(TicketColumn column)
     {
